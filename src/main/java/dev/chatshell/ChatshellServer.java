@@ -1,0 +1,97 @@
+package dev.chatshell;
+
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.command.CommandTable;
+import dev.chatshell.command.builtin.BuiltinCommands;
+import dev.chatshell.config.ConfigException;
+import dev.chatshell.config.ServerConfig;
+import dev.chatshell.shell.SessionManager;
+import dev.chatshell.shell.ShellSettings;
+import dev.chatshell.telnet.TelnetServer;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server put together from its configuration: domain, command table, sessions, telnet
+ * listener. Used by {@code chatshell serve} and by the integration tests.
+ */
+public final class ChatshellServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ChatshellServer.class);
+
+  private final ServerConfig config;
+  private final ChatServer chat;
+  private final CommandTable commands;
+  private final SessionManager sessions;
+  private final TelnetServer telnet;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  public ChatshellServer(ServerConfig config) throws ConfigException, IOException {
+    this.config = config;
+    this.chat = new ChatServer(Clock.systemUTC(), config.channelsPerUser());
+    this.commands = new CommandTable(BuiltinCommands.all());
+    ShellSettings settings =
+        new ShellSettings(
+            config.serverName(),
+            Version.get(),
+            config.motd(),
+            config.maxLineBytes(),
+            config.outboxLines(),
+            config.keepalive(),
+            config.loginTimeout(),
+            config.floodRate(),
+            config.floodBurst());
+    this.sessions = new SessionManager(chat, commands, settings);
+    this.telnet =
+        new TelnetServer(
+            new TelnetServer.Settings(
+                config.bind(),
+                config.port(),
+                config.maxConnections(),
+                config.maxConnectionsPerAddress(),
+                config.negotiationTimeout()),
+            sessions);
+  }
+
+  /** Starts listening. */
+  public void start() throws IOException {
+    telnet.start();
+  }
+
+  /** The telnet port actually bound. */
+  public int port() {
+    return telnet.port();
+  }
+
+  public ChatServer chat() {
+    return chat;
+  }
+
+  public CommandTable commands() {
+    return commands;
+  }
+
+  /** Live sessions, logged in or not. */
+  public int sessionCount() {
+    return sessions.sessionCount();
+  }
+
+  /** Stops accepting, tells every user why, and closes their sessions. Runs once. */
+  public void shutdown(String reason) {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    log.info("Shutting down: {}", reason);
+    telnet.close();
+    sessions.shutdown(reason, config.shutdownGrace());
+    sessions.close();
+    log.info("Stopped");
+  }
+
+  @Override
+  public void close() {
+    shutdown("server closed");
+  }
+}

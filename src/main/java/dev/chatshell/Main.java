@@ -1,0 +1,48 @@
+package dev.chatshell;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code chatshell}: the program's command line. */
+@Command(
+    name = "chatshell",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "An IRC-style chat server that needs no client: users connect with telnet.",
+    subcommands = {ServeCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:Success.",
+      "1:The server failed while running.",
+      "2:Bad command line or configuration.",
+      "3:The port could not be opened.",
+      "143:Stopped by SIGTERM, after telling users."
+    })
+public final class Main implements Runnable {
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests and the man page check. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setUsageHelpWidth(100);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing a subcommand: try 'chatshell serve'.");
+  }
+
+  /** Reads the version written into the jar. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"chatshell " + Version.get(), "Java " + Runtime.version()};
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.chatshell;
+
+import dev.chatshell.config.ConfigException;
+import dev.chatshell.config.ServerConfig;
+import dev.chatshell.config.Setting;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chatshell serve}: runs the server until SIGTERM. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = {
+      "Start the chat server. Settings come from the defaults, then the configuration file,"
+          + " then these options."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "TCP port to listen on (default 2323; 0 picks a free one).")
+  Integer port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "Address to listen on (default 0.0.0.0).")
+  String bind;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Configuration file (default: etc/chatshell.properties in the installation, if present).")
+  Path config;
+
+  @Override
+  public Integer call() {
+    ServerConfig settings;
+    try {
+      settings = ServerConfig.load(configFile(), home().resolve("etc"), overrides());
+    } catch (ConfigException e) {
+      System.err.println("chatshell: " + e.getMessage());
+      return 2;
+    }
+    ChatshellServer server;
+    try {
+      server = new ChatshellServer(settings);
+      server.start();
+    } catch (BindException e) {
+      System.err.println(
+          "chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage());
+      return 3;
+    } catch (ConfigException e) {
+      System.err.println("chatshell: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("chatshell: cannot start: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.shutdown("the operator stopped it");
+                  stopped.countDown();
+                },
+                "shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private Path configFile() throws ConfigException {
+    if (config != null) {
+      if (!Files.isRegularFile(config)) {
+        throw new ConfigException("No configuration file at " + config);
+      }
+      return config;
+    }
+    Path installed = home().resolve("etc").resolve("chatshell.properties");
+    return Files.isRegularFile(installed) ? installed : null;
+  }
+
+  private Map<Setting, String> overrides() {
+    Map<Setting, String> overrides = new EnumMap<>(Setting.class);
+    if (port != null) {
+      overrides.put(Setting.PORT, String.valueOf(port));
+    }
+    if (bind != null) {
+      overrides.put(Setting.BIND, bind);
+    }
+    return overrides;
+  }
+
+  /** The installation directory: set by the launcher, else the working directory. */
+  private static Path home() {
+    return Path.of(System.getProperty("chatshell.home", ".")).toAbsolutePath().normalize();
+  }
+}

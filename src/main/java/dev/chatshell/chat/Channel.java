@@ -1,0 +1,112 @@
+package dev.chatshell.chat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A channel and its members with their roles. Membership changes only through {@link ChatServer},
+ * under its lock; every change publishes a new immutable snapshot that fan-out, /WHO and completion
+ * read without locking. Members are kept in join order, which is what "longest-standing" means for
+ * succession.
+ */
+public final class Channel {
+  private static final Member[] NO_MEMBERS = {};
+
+  private final Map<User, Member> members = new LinkedHashMap<>(); // guarded by ChatServer.lock
+  private volatile String name;
+  private volatile Member[] snapshot = NO_MEMBERS;
+
+  Channel(String name) {
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The members in join order, as of the last change. */
+  public List<Member> members() {
+    return List.of(snapshot);
+  }
+
+  public int size() {
+    return snapshot.length;
+  }
+
+  public boolean contains(User user) {
+    return roleOf(user) != null;
+  }
+
+  /** The user's role here, or {@code null} when they are not a member. */
+  public ChannelRole roleOf(User user) {
+    for (Member member : snapshot) {
+      if (member.user() == user) {
+        return member.role();
+      }
+    }
+    return null;
+  }
+
+  /** Sends {@code event} to every member; lock-free, so concurrent senders may interleave. */
+  void broadcast(ChatEvent event) {
+    for (Member member : snapshot) {
+      member.user().deliver(event);
+    }
+  }
+
+  /** Sends {@code event} to every member but {@code except}. */
+  void broadcastExcept(User except, ChatEvent event) {
+    for (Member member : snapshot) {
+      if (member.user() != except) {
+        member.user().deliver(event);
+      }
+    }
+  }
+
+  void add(User user, ChannelRole role, long since) {
+    members.put(user, new Member(user, role, since));
+    publish();
+  }
+
+  void remove(User user) {
+    members.remove(user);
+    publish();
+  }
+
+  void setRole(User user, ChannelRole role) {
+    members.computeIfPresent(user, (u, m) -> new Member(u, role, m.since()));
+    publish();
+  }
+
+  void rename(String newName) {
+    this.name = newName;
+  }
+
+  /**
+   * Who becomes main admin when the main admin goes: the longest-standing secondary admin, else the
+   * longest-standing member; {@code null} when nobody is left.
+   */
+  Member successor() {
+    Member firstMember = null;
+    for (Member member : members.values()) {
+      if (member.role() == ChannelRole.SECONDARY_ADMIN) {
+        return member;
+      }
+      if (firstMember == null && member.role() == ChannelRole.MEMBER) {
+        firstMember = member;
+      }
+    }
+    return firstMember;
+  }
+
+  private void publish() {
+    snapshot = new ArrayList<>(members.values()).toArray(NO_MEMBERS);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.chatshell.chat;
+
+/** A member's role in one channel, highest first (SPEC §3). */
+public enum ChannelRole {
+  /** Created the channel (or inherited it by succession); one per channel. */
+  MAIN_ADMIN("~", "main admin"),
+  /** Appointed by the main admin. */
+  SECONDARY_ADMIN("@", "secondary admin"),
+  /** Everyone else. */
+  MEMBER("", "member");
+
+  private final String sigil;
+  private final String title;
+
+  ChannelRole(String sigil, String title) {
+    this.sigil = sigil;
+    this.title = title;
+  }
+
+  /** The prefix shown before a nick in /WHO and in the prompt: {@code ~}, {@code @} or nothing. */
+  public String sigil() {
+    return sigil;
+  }
+
+  /** Human name of the role, for messages. */
+  public String title() {
+    return title;
+  }
+
+  public boolean isAdmin() {
+    return this != MEMBER;
+  }
+}

@@ -1,0 +1,348 @@
+package dev.chatshell.chat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The chat domain: who is connected, which channels exist, who is in them with which role, and
+ * every rule about them. Pure Java without I/O: it tells users what happened by handing immutable
+ * {@link ChatEvent}s to their {@link EventSink}s.
+ *
+ * <p>Threading: one lock guards every change to users, channels and memberships, so the rules see a
+ * consistent state (joins, departures and successions are rare next to messages). Channel messages
+ * are fanned out without the lock from the channel's membership snapshot.
+ */
+public final class ChatServer {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<String, User> users = new HashMap<>(); // by Names.key(nick)
+  private final Map<String, Channel> channels = new HashMap<>(); // by Names.key(name)
+  private final Clock clock;
+  private final int maxChannelsPerUser;
+  private long nextUserId = 1;
+  private long nextJoin = 1;
+
+  public ChatServer(Clock clock, int maxChannelsPerUser) {
+    this.clock = clock;
+    this.maxChannelsPerUser = maxChannelsPerUser;
+  }
+
+  /** Logs a user in under {@code nick}, which must be valid and free. */
+  public User connect(String nick, String address, EventSink sink) {
+    Names.requireNick(nick);
+    return locked(
+        () -> {
+          if (users.containsKey(Names.key(nick))) {
+            throw new ChatException("The nickname " + nick + " is taken; choose another.");
+          }
+          User user = new User(nextUserId++, nick, address, sink, clock.instant());
+          users.put(Names.key(nick), user);
+          return user;
+        });
+  }
+
+  /** Logs a user out: they leave every channel (with succession) and their nick is freed. */
+  public void disconnect(User user, String reason) {
+    String why = reason == null || reason.isBlank() ? "" : " (" + Text.visible(reason) + ")";
+    locked(
+        () -> {
+          if (users.get(Names.key(user.nick())) != user) {
+            return null; // already gone
+          }
+          for (Channel channel : user.channels()) {
+            depart(user, channel, user.nick() + " has quit" + why);
+          }
+          users.remove(Names.key(user.nick()));
+          return null;
+        });
+  }
+
+  /**
+   * Joins a channel, creating it with the user as main admin when it does not exist; either way it
+   * becomes the user's current channel.
+   */
+  public Channel join(User user, String typedName) {
+    String name = Names.channel(typedName);
+    return locked(
+        () -> {
+          Channel channel = channels.get(Names.key(name));
+          if (channel != null && channel.contains(user)) {
+            user.setCurrent(channel);
+            user.deliver(
+                new ChannelNotice(
+                    clock.instant(),
+                    channel.name(),
+                    "You are already in " + channel.name() + "; it is now your current channel."));
+            return channel;
+          }
+          if (user.channels().size() >= maxChannelsPerUser) {
+            throw new ChatException(
+                "You are in "
+                    + maxChannelsPerUser
+                    + " channels already, the most allowed; /LEAVE one first.");
+          }
+          boolean created = channel == null;
+          if (created) {
+            channel = new Channel(name);
+            channels.put(Names.key(name), channel);
+          }
+          ChannelRole role = created ? ChannelRole.MAIN_ADMIN : ChannelRole.MEMBER;
+          channel.add(user, role, nextJoin++);
+          List<Channel> mine = new ArrayList<>(user.channels());
+          mine.add(channel);
+          user.setChannels(mine);
+          user.setCurrent(channel);
+          channel.broadcastExcept(
+              user,
+              new ChannelNotice(
+                  clock.instant(), channel.name(), user.nick() + " has joined " + channel.name()));
+          String welcome =
+              created
+                  ? "You created " + channel.name() + "; you are its main admin (~)."
+                  : "You joined " + channel.name() + ". Members: " + whoLine(channel);
+          user.deliver(new ChannelNotice(clock.instant(), channel.name(), welcome));
+          return channel;
+        });
+  }
+
+  /**
+   * Leaves the named channel, or the current one when {@code typedName} is null. Another channel
+   * the user is in, the most recently joined, becomes current.
+   */
+  public void leave(User user, String typedName, String reason) {
+    locked(
+        () -> {
+          Channel channel = typedName == null ? user.current() : memberChannel(user, typedName);
+          if (channel == null) {
+            throw new ChatException("You are not in any channel.");
+          }
+          String why = reason == null || reason.isBlank() ? "" : " (" + Text.visible(reason) + ")";
+          depart(user, channel, user.nick() + " has left " + channel.name() + why);
+          user.deliver(
+              new ChannelNotice(
+                  clock.instant(), channel.name(), "You left " + channel.name() + "."));
+          Channel now = user.current();
+          if (now != null && now != channel) {
+            user.deliver(
+                new ServerNotice(
+                    clock.instant(), "Your current channel is now " + now.name() + "."));
+          }
+          return null;
+        });
+  }
+
+  /** Says {@code text} in the user's current channel. */
+  public void say(User user, String text) {
+    Channel channel = user.current();
+    if (channel == null) {
+      throw new ChatException(
+          "You are not in a channel: /JOIN #name first, or /MSG <nick> <text> to talk privately.");
+    }
+    String safe = Text.visible(text);
+    if (safe.isBlank()) {
+      return;
+    }
+    channel.broadcast(new ChannelMessage(clock.instant(), channel.name(), user.nick(), safe));
+  }
+
+  /**
+   * Sends a private message to one or several nicks separated by {@code ;}. Reaches every nick that
+   * is online; names the ones that are not.
+   */
+  public void sendPrivate(User from, String recipients, String text) {
+    String safe = Text.visible(text);
+    if (safe.isBlank()) {
+      throw new ChatException("The message is empty; type /MSG <nick> <text>.");
+    }
+    Set<String> asked = new LinkedHashSet<>();
+    for (String nick : recipients.split(";")) {
+      if (!nick.isBlank()) {
+        asked.add(nick.strip());
+      }
+    }
+    if (asked.isEmpty()) {
+      throw new ChatException("Name at least one nick: /MSG <nick>[;<nick>...] <text>.");
+    }
+    Map<User, String> found = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    lock.lock();
+    try {
+      for (String nick : asked) {
+        User to = users.get(Names.key(nick));
+        if (to == null) {
+          missing.add(Text.visible(nick));
+        } else {
+          found.put(to, to.nick());
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (!found.isEmpty()) {
+      PrivateMessage message =
+          new PrivateMessage(clock.instant(), from.nick(), List.copyOf(found.values()), safe);
+      found.keySet().forEach(to -> to.deliver(message));
+      if (!found.containsKey(from)) {
+        from.deliver(message);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ChatException(
+          "No user called "
+              + String.join(", ", missing)
+              + " is online"
+              + (found.isEmpty() ? "; nothing was sent." : "; the others got the message."));
+    }
+  }
+
+  /** Changes the user's nickname; everyone who shares a channel with them is told once. */
+  public void changeNick(User user, String newNick) {
+    Names.requireNick(newNick);
+    locked(
+        () -> {
+          String old = user.nick();
+          User holder = users.get(Names.key(newNick));
+          if (holder != null && holder != user) {
+            throw new ChatException("The nickname " + newNick + " is taken; choose another.");
+          }
+          if (old.equals(newNick)) {
+            throw new ChatException("You are already called " + newNick + ".");
+          }
+          users.remove(Names.key(old));
+          users.put(Names.key(newNick), user);
+          user.rename(newNick);
+          ServerNotice notice =
+              new ServerNotice(clock.instant(), old + " is now known as " + newNick);
+          Set<User> told = new LinkedHashSet<>();
+          for (Channel channel : user.channels()) {
+            for (Member member : channel.members()) {
+              if (member.user() != user && told.add(member.user())) {
+                member.user().deliver(notice);
+              }
+            }
+          }
+          user.deliver(new ServerNotice(clock.instant(), "You are now known as " + newNick + "."));
+          return null;
+        });
+  }
+
+  /** Makes one of the user's channels the current one. */
+  public Channel switchTo(User user, String typedName) {
+    return locked(
+        () -> {
+          Channel channel = memberChannel(user, typedName);
+          user.setCurrent(channel);
+          return channel;
+        });
+  }
+
+  /** A channel by the name a user typed, or {@code null}. */
+  public Channel channel(String typedName) {
+    String name = Names.channel(typedName);
+    return locked(() -> channels.get(Names.key(name)));
+  }
+
+  /** The channel named {@code typedName}, which the user must be in. */
+  public Channel memberChannel(User user, String typedName) {
+    Channel channel = channel(typedName);
+    if (channel == null || !channel.contains(user)) {
+      throw new ChatException("You are not in " + Names.channel(typedName) + "; /JOIN it first.");
+    }
+    return channel;
+  }
+
+  /** Every channel, by name. */
+  public List<Channel> channels() {
+    return locked(
+        () -> {
+          List<Channel> all = new ArrayList<>(channels.values());
+          all.sort(Comparator.comparing(c -> Names.key(c.name())));
+          return all;
+        });
+  }
+
+  /** The nicks of everyone online, sorted case-insensitively. */
+  public List<String> nicks() {
+    return locked(
+        () -> {
+          List<String> all = new ArrayList<>(users.size());
+          for (User user : users.values()) {
+            all.add(user.nick());
+          }
+          all.sort(String.CASE_INSENSITIVE_ORDER);
+          return all;
+        });
+  }
+
+  public int userCount() {
+    return locked(users::size);
+  }
+
+  /** Tells every connected user something (for example that the server is shutting down). */
+  public void announce(String text) {
+    ServerNotice notice = new ServerNotice(clock.instant(), text);
+    List<User> everyone = locked(() -> new ArrayList<>(users.values()));
+    everyone.forEach(u -> u.deliver(notice));
+  }
+
+  /** The /WHO line of a channel: members in join order with their role sigils. */
+  public static String whoLine(Channel channel) {
+    StringBuilder line = new StringBuilder();
+    for (Member member : channel.members()) {
+      if (!line.isEmpty()) {
+        line.append(' ');
+      }
+      line.append(member.display());
+    }
+    return line.toString();
+  }
+
+  /** Removes the user from a channel, hands over the main-admin role, deletes an empty channel. */
+  private void depart(User user, Channel channel, String notice) {
+    ChannelRole role = channel.roleOf(user);
+    channel.remove(user);
+    List<Channel> mine = new ArrayList<>(user.channels());
+    mine.remove(channel);
+    user.setChannels(mine);
+    if (user.current() == channel) {
+      user.setCurrent(mine.isEmpty() ? null : mine.get(mine.size() - 1));
+    }
+    channel.broadcast(new ChannelNotice(clock.instant(), channel.name(), notice));
+    if (role == ChannelRole.MAIN_ADMIN) {
+      Member heir = channel.successor();
+      if (heir != null) {
+        channel.setRole(heir.user(), ChannelRole.MAIN_ADMIN);
+        channel.broadcast(
+            new ChannelNotice(
+                clock.instant(),
+                channel.name(),
+                heir.user().nick()
+                    + " is now main admin (~) of "
+                    + channel.name()
+                    + ", taking over from "
+                    + user.nick()
+                    + "."));
+      }
+    }
+    if (channel.size() == 0) {
+      channels.remove(Names.key(channel.name()));
+    }
+  }
+
+  private <T> T locked(Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

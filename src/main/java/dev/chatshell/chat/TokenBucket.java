@@ -1,0 +1,42 @@
+package dev.chatshell.chat;
+
+import java.util.function.LongSupplier;
+
+/**
+ * Flood control for one user: a token bucket of {@code burst} tokens refilled at {@code
+ * ratePerSecond}. Each line a user sends takes one token; when none is left the caller is told how
+ * long to wait. Confined to the owning session's thread, so not synchronized.
+ */
+public final class TokenBucket {
+  private final double ratePerNano;
+  private final double burst;
+  private final LongSupplier nanoClock;
+  private double tokens;
+  private long last;
+
+  public TokenBucket(double ratePerSecond, int burst, LongSupplier nanoClock) {
+    if (ratePerSecond <= 0 || burst < 1) {
+      throw new IllegalArgumentException("rate must be > 0 and burst >= 1");
+    }
+    this.ratePerNano = ratePerSecond / 1e9;
+    this.burst = burst;
+    this.nanoClock = nanoClock;
+    this.tokens = burst;
+    this.last = nanoClock.getAsLong();
+  }
+
+  /**
+   * Takes one token. Returns 0 when one was available, otherwise the nanoseconds until one will be;
+   * the token is then already spent (the caller waits, it does not retry).
+   */
+  public long take() {
+    long now = nanoClock.getAsLong();
+    tokens = Math.min(burst, tokens + (now - last) * ratePerNano);
+    last = now;
+    tokens -= 1;
+    if (tokens >= 0) {
+      return 0;
+    }
+    return (long) Math.ceil(-tokens / ratePerNano);
+  }
+}

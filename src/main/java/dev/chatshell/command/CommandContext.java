@@ -1,0 +1,31 @@
+package dev.chatshell.command;
+
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.User;
+
+/**
+ * What a running command may use: the domain, the user who typed it, the command table, and a way
+ * to answer. Implemented by the session; tests use a fake. Replies are queued with the user's other
+ * output, so they appear in order and above the prompt.
+ */
+public interface CommandContext {
+  ChatServer chat();
+
+  User user();
+
+  CommandTable commands();
+
+  /** Shows a line of output to the user. */
+  void reply(String line);
+
+  /** Shows a line as an error (red where the terminal has colour). */
+  void error(String line);
+
+  /** Ends the user's session after their pending output is written. */
+  void disconnect(String reason);
+
+  /** The user's privilege where they are now. */
+  default Privilege privilege() {
+    return Privilege.of(user());
+  }
+}

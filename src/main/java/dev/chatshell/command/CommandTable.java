@@ -1,0 +1,146 @@
+package dev.chatshell.command;
+
+import dev.chatshell.chat.ChatException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every slash command by name, case-insensitively. Built once at start-up and read-only after, so
+ * sessions share it without locking. It refuses to be built with a command lacking its {@link
+ * SlashCommand} declaration or with two commands of one name, and it checks each command's static
+ * privilege before running it: commands themselves only ask the domain about target-dependent
+ * rules.
+ */
+public final class CommandTable {
+  private static final Logger log = LoggerFactory.getLogger(CommandTable.class);
+
+  /** One registered command with its declaration. */
+  public record Entry(SlashCommand spec, ChatCommand command) {
+    public String name() {
+      return spec.name();
+    }
+
+    /** {@code /KICK <nick> [reason]} */
+    public String synopsis() {
+      return spec.usage().isEmpty() ? "/" + spec.name() : "/" + spec.name() + " " + spec.usage();
+    }
+
+    /** What TAB completes for argument {@code index} (0 is the first after the name). */
+    public Completion completes(int index) {
+      Completion[] kinds = spec.completes();
+      if (kinds.length == 0) {
+        return Completion.NONE;
+      }
+      return kinds[Math.min(index, kinds.length - 1)];
+    }
+  }
+
+  private final Map<String, Entry> byName = new TreeMap<>();
+
+  /** Builds the table; throws {@link IllegalArgumentException} on a bad or duplicate command. */
+  public CommandTable(List<? extends ChatCommand> commands) {
+    for (ChatCommand command : commands) {
+      Entry entry = entryFor(command);
+      if (byName.putIfAbsent(entry.name(), entry) != null) {
+        throw new IllegalArgumentException(
+            "Two commands are named /"
+                + entry.name()
+                + ": "
+                + byName.get(entry.name()).command().getClass().getName()
+                + " and "
+                + command.getClass().getName());
+      }
+    }
+  }
+
+  /** Reads and checks a command's declaration. */
+  public static Entry entryFor(ChatCommand command) {
+    SlashCommand spec = command.getClass().getAnnotation(SlashCommand.class);
+    if (spec == null) {
+      throw new IllegalArgumentException(
+          command.getClass().getName() + " has no @SlashCommand declaration (name, privilege)");
+    }
+    if (!spec.name().matches("[A-Z][A-Z0-9]{0,15}")) {
+      throw new IllegalArgumentException(
+          command.getClass().getName() + ": a command name is 1-16 upper-case letters or digits");
+    }
+    if (spec.summary().isBlank()) {
+      throw new IllegalArgumentException(command.getClass().getName() + " has no summary");
+    }
+    return new Entry(spec, command);
+  }
+
+  /** The command called {@code name} (any case, with or without the slash), or {@code null}. */
+  public Entry find(String name) {
+    String key = name.startsWith("/") ? name.substring(1) : name;
+    return byName.get(key.toUpperCase(Locale.ROOT));
+  }
+
+  /** Every command, by name. */
+  public List<Entry> entries() {
+    return Collections.unmodifiableList(new ArrayList<>(byName.values()));
+  }
+
+  /** The commands a user holding {@code privilege} may run, by name. */
+  public List<Entry> visibleTo(Privilege privilege) {
+    List<Entry> visible = new ArrayList<>();
+    for (Entry entry : byName.values()) {
+      if (privilege.covers(entry.spec().privilege())) {
+        visible.add(entry);
+      }
+    }
+    return visible;
+  }
+
+  /**
+   * Runs a slash command line ({@code /name args}) for the context's user: unknown names and
+   * missing privilege are refused before the command runs; refusals become one-line errors.
+   */
+  public void execute(CommandContext context, String line) {
+    String body = line.startsWith("/") ? line.substring(1) : line;
+    int space = body.indexOf(' ');
+    String name = space < 0 ? body : body.substring(0, space);
+    String rest = space < 0 ? "" : body.substring(space + 1);
+    Entry entry = find(name);
+    if (entry == null) {
+      context.error(
+          "Unknown command /"
+              + dev.chatshell.chat.Text.visible(name)
+              + "; type /HELP for the commands you can use.");
+      return;
+    }
+    Privilege needed = entry.spec().privilege();
+    Privilege held = context.privilege();
+    if (!held.covers(needed)) {
+      context.error(refusal(entry, needed, held));
+      return;
+    }
+    try {
+      entry.command().run(context, new Arguments(rest));
+    } catch (UsageException e) {
+      context.error(e.getMessage() + " Usage: " + entry.synopsis());
+    } catch (ChatException e) {
+      context.error(e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("/{} failed for {}", entry.name(), context.user().nick(), e);
+      context.error("/" + entry.name() + " failed because of a server error; it has been logged.");
+    }
+  }
+
+  private static String refusal(Entry entry, Privilege needed, Privilege held) {
+    if (needed == Privilege.MEMBER) {
+      return "/" + entry.name() + " needs a current channel: /JOIN one first.";
+    }
+    return "/"
+        + entry.name()
+        + " is for "
+        + needed.who()
+        + (held == Privilege.ANYONE ? "; you are in no channel." : "; you are not.");
+  }
+}

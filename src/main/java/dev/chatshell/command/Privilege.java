@@ -1,0 +1,45 @@
+package dev.chatshell.command;
+
+import dev.chatshell.chat.ChannelRole;
+import dev.chatshell.chat.User;
+
+/**
+ * The static minimum rank a command needs, highest first. A user's own privilege is their role in
+ * their current channel, or {@link #SERVER_OPERATOR} above all channels.
+ */
+public enum Privilege {
+  SERVER_OPERATOR("server operators"),
+  MAIN_ADMIN("the main admin of the current channel"),
+  SECONDARY_ADMIN("admins of the current channel"),
+  MEMBER("members of a channel"),
+  ANYONE("everyone");
+
+  private final String who;
+
+  Privilege(String who) {
+    this.who = who;
+  }
+
+  /** Who holds this privilege, for "this command is for ..." messages. */
+  public String who() {
+    return who;
+  }
+
+  /** True when a user holding this privilege may run a command that requires {@code required}. */
+  public boolean covers(Privilege required) {
+    return ordinal() <= required.ordinal();
+  }
+
+  /** The privilege {@code user} has right now, where they are. */
+  public static Privilege of(User user) {
+    ChannelRole role = user.currentRole();
+    if (role == null) {
+      return ANYONE;
+    }
+    return switch (role) {
+      case MAIN_ADMIN -> MAIN_ADMIN;
+      case SECONDARY_ADMIN -> SECONDARY_ADMIN;
+      case MEMBER -> MEMBER;
+    };
+  }
+}

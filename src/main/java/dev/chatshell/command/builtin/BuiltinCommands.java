@@ -1,0 +1,22 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.command.ChatCommand;
+import java.util.List;
+
+/** The commands that ship with the server: one registration line each. */
+public final class BuiltinCommands {
+  private BuiltinCommands() {}
+
+  public static List<ChatCommand> all() {
+    return List.of(
+        new HelpCommand(),
+        new ListCommand(),
+        new JoinCommand(),
+        new LeaveCommand(),
+        new WhoCommand(),
+        new CurrentCommand(),
+        new MsgCommand(),
+        new NickCommand(),
+        new ByeCommand());
+  }
+}

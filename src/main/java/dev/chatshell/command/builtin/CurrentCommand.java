@@ -1,0 +1,44 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.chat.Channel;
+import dev.chatshell.chat.User;
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Completion;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+import java.util.stream.Collectors;
+
+/** {@code CURRENT [channel]}: shows the current channel, or switches to another of one's own. */
+@SlashCommand(
+    name = "CURRENT",
+    usage = "[channel]",
+    summary = "show your current channel, or switch to another of yours",
+    privilege = Privilege.ANYONE,
+    completes = Completion.MY_CHANNEL)
+public final class CurrentCommand implements ChatCommand {
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    arguments.atMost(1);
+    User user = context.user();
+    if (!arguments.isEmpty()) {
+      Channel channel = context.chat().switchTo(user, arguments.word(0));
+      context.reply("Your current channel is now " + channel.name() + ".");
+      return;
+    }
+    Channel current = user.current();
+    if (current == null) {
+      context.reply("You are not in a channel; /JOIN one.");
+      return;
+    }
+    String all = user.channels().stream().map(Channel::name).collect(Collectors.joining(" "));
+    context.reply(
+        "Your current channel is "
+            + current.name()
+            + ", where you are "
+            + current.roleOf(user).title()
+            + ". Your channels: "
+            + all);
+  }
+}

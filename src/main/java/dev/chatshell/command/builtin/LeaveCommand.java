@@ -1,0 +1,23 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Completion;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+
+/** {@code LEAVE [channel]}: leaves the current channel, or the one named. */
+@SlashCommand(
+    name = "LEAVE",
+    usage = "[channel]",
+    summary = "leave the current channel, or the one named",
+    privilege = Privilege.MEMBER,
+    completes = Completion.MY_CHANNEL)
+public final class LeaveCommand implements ChatCommand {
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    arguments.atMost(1);
+    context.chat().leave(context.user(), arguments.word(0), null);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.chat.Channel;
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.Names;
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Completion;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+
+/** {@code WHO [channel]}: the members of the current channel, or of the one named, with sigils. */
+@SlashCommand(
+    name = "WHO",
+    usage = "[channel]",
+    summary = "list the members of the current (or named) channel: ~main admin, @admin",
+    privilege = Privilege.MEMBER,
+    completes = Completion.CHANNEL)
+public final class WhoCommand implements ChatCommand {
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    arguments.atMost(1);
+    String typed = arguments.word(0);
+    Channel channel = typed == null ? context.user().current() : context.chat().channel(typed);
+    if (channel == null) {
+      throw new ChatException(
+          "There is no channel " + Names.channel(typed) + "; /LIST shows the channels.");
+    }
+    int size = channel.size();
+    context.reply(channel.name() + " (" + size + "): " + ChatServer.whoLine(channel));
+  }
+}

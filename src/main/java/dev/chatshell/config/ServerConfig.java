@@ -1,0 +1,164 @@
+package dev.chatshell.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The server's settings: the defaults of {@link Setting}, overridden by a properties file,
+ * overridden by the command line. Immutable; every value is checked when it is loaded so a bad
+ * setting stops the server at start with a message naming it.
+ */
+public final class ServerConfig {
+  private final Map<Setting, String> values;
+  private final Path baseDirectory;
+
+  private ServerConfig(Map<Setting, String> values, Path baseDirectory) {
+    this.values = values;
+    this.baseDirectory = baseDirectory;
+  }
+
+  /** The embedded defaults; relative paths resolve against {@code baseDirectory}. */
+  public static ServerConfig defaults(Path baseDirectory) {
+    Map<Setting, String> values = new EnumMap<>(Setting.class);
+    for (Setting setting : Setting.values()) {
+      values.put(setting, setting.defaultValue());
+    }
+    return new ServerConfig(values, baseDirectory);
+  }
+
+  /**
+   * Loads {@code file} (when not null) over the defaults, then {@code overrides} over both.
+   * Relative paths in the file resolve against the file's directory; without a file, against {@code
+   * defaultBase}.
+   */
+  public static ServerConfig load(Path file, Path defaultBase, Map<Setting, String> overrides)
+      throws ConfigException {
+    ServerConfig config = defaults(defaultBase);
+    if (file != null) {
+      config = config.withFile(file);
+    }
+    Map<Setting, String> values = new EnumMap<>(config.values);
+    for (Map.Entry<Setting, String> override : overrides.entrySet()) {
+      check(override.getKey(), override.getValue(), "on the command line");
+      values.put(override.getKey(), override.getValue().strip());
+    }
+    ServerConfig loaded = new ServerConfig(values, config.baseDirectory);
+    loaded.bind(); // an unresolvable address is a configuration error, found now
+    return loaded;
+  }
+
+  private ServerConfig withFile(Path file) throws ConfigException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read " + file + ": " + e.getMessage());
+    }
+    Map<Setting, String> merged = new EnumMap<>(values);
+    for (String key : properties.stringPropertyNames()) {
+      Setting setting = Setting.byKey(key);
+      if (setting == null) {
+        throw new ConfigException("Unknown setting '" + key + "' in " + file);
+      }
+      String value = properties.getProperty(key);
+      check(setting, value, "in " + file);
+      merged.put(setting, value.strip());
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    return new ServerConfig(merged, parent);
+  }
+
+  private static void check(Setting setting, String value, String where) throws ConfigException {
+    String problem = setting.problem(value);
+    if (problem != null) {
+      throw new ConfigException("Bad value for " + setting.key() + " " + where + ": " + problem);
+    }
+  }
+
+  public String get(Setting setting) {
+    return values.get(setting);
+  }
+
+  private int integer(Setting setting) {
+    return (int) Double.parseDouble(values.get(setting));
+  }
+
+  public String serverName() {
+    return get(Setting.SERVER_NAME);
+  }
+
+  public InetAddress bind() throws ConfigException {
+    try {
+      return InetAddress.getByName(get(Setting.BIND));
+    } catch (UnknownHostException e) {
+      throw new ConfigException("Bad value for bind: unknown address " + get(Setting.BIND));
+    }
+  }
+
+  public int port() {
+    return integer(Setting.PORT);
+  }
+
+  /** The message of the day, or a short default when the file is missing. */
+  public List<String> motd() throws IOException {
+    Path file = baseDirectory.resolve(get(Setting.MOTD_FILE));
+    if (!Files.isRegularFile(file)) {
+      return List.of("Be kind. Type /HELP once you are in.");
+    }
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
+  }
+
+  public int maxConnections() {
+    return integer(Setting.MAX_CONNECTIONS);
+  }
+
+  public int maxConnectionsPerAddress() {
+    return integer(Setting.MAX_CONNECTIONS_PER_ADDRESS);
+  }
+
+  public int maxLineBytes() {
+    return integer(Setting.MAX_LINE_BYTES);
+  }
+
+  public int outboxLines() {
+    return integer(Setting.OUTBOX_LINES);
+  }
+
+  public int channelsPerUser() {
+    return integer(Setting.CHANNELS_PER_USER);
+  }
+
+  public Duration negotiationTimeout() {
+    return Duration.ofMillis(integer(Setting.NEGOTIATION_TIMEOUT_MS));
+  }
+
+  public Duration keepalive() {
+    return Duration.ofSeconds(integer(Setting.KEEPALIVE_SECONDS));
+  }
+
+  public Duration loginTimeout() {
+    return Duration.ofSeconds(integer(Setting.LOGIN_TIMEOUT_SECONDS));
+  }
+
+  public double floodRate() {
+    return Double.parseDouble(get(Setting.FLOOD_RATE));
+  }
+
+  public int floodBurst() {
+    return integer(Setting.FLOOD_BURST);
+  }
+
+  public Duration shutdownGrace() {
+    return Duration.ofSeconds(integer(Setting.SHUTDOWN_GRACE_SECONDS));
+  }
+}

@@ -1,0 +1,90 @@
+package dev.chatshell.shell;
+
+import dev.chatshell.chat.Channel;
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.Member;
+import dev.chatshell.chat.User;
+import dev.chatshell.command.CommandTable;
+import dev.chatshell.command.CommandTable.Entry;
+import dev.chatshell.command.Completion;
+import dev.chatshell.command.Privilege;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+
+/**
+ * TAB completion from the command table and the domain: the first word completes to the commands
+ * the user may run where they are; each argument completes to what the command's declaration says
+ * (nicks for /MSG, channels for /JOIN, ...); in plain text, the nicks of the current channel.
+ */
+final class ChatCompleter implements Completer {
+  private final ChatServer chat;
+  private final CommandTable commands;
+  private final Supplier<User> user;
+
+  ChatCompleter(ChatServer chat, CommandTable commands, Supplier<User> user) {
+    this.chat = chat;
+    this.commands = commands;
+    this.user = user;
+  }
+
+  @Override
+  public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+    User me = user.get();
+    if (me == null) {
+      return; // still at the login prompt
+    }
+    List<String> words = line.words();
+    String first = words.isEmpty() ? "" : words.get(0);
+    int index = line.wordIndex();
+    if (index == 0 && (first.isEmpty() || first.startsWith("/"))) {
+      for (Entry entry : commands.visibleTo(Privilege.of(me))) {
+        candidates.add(candidate("/" + entry.name(), entry.spec().summary(), true));
+      }
+      return;
+    }
+    if (!first.startsWith("/")) {
+      addMembers(me, "", candidates);
+      return;
+    }
+    Entry entry = commands.find(first);
+    if (entry == null || !Privilege.of(me).covers(entry.spec().privilege())) {
+      return;
+    }
+    Completion kind = entry.completes(index - 1);
+    switch (kind) {
+      case NICK -> chat.nicks().forEach(n -> candidates.add(candidate(n, null, true)));
+      case NICK_LIST -> {
+        String word = line.word();
+        String before = word.substring(0, word.lastIndexOf(';') + 1);
+        chat.nicks().forEach(n -> candidates.add(candidate(before + n, null, true)));
+      }
+      case MEMBER -> addMembers(me, "", candidates);
+      case CHANNEL -> chat.channels().forEach(c -> candidates.add(candidate(c.name(), null, true)));
+      case MY_CHANNEL ->
+          me.channels().forEach(c -> candidates.add(candidate(c.name(), null, true)));
+      case COMMAND ->
+          commands
+              .visibleTo(Privilege.of(me))
+              .forEach(e -> candidates.add(candidate(e.name(), e.spec().summary(), true)));
+      case NONE -> {}
+    }
+  }
+
+  private static void addMembers(User me, String prefix, List<Candidate> candidates) {
+    Channel current = me.current();
+    if (current == null) {
+      return;
+    }
+    for (Member member : current.members()) {
+      candidates.add(candidate(prefix + member.user().nick(), null, true));
+    }
+  }
+
+  private static Candidate candidate(String value, String description, boolean complete) {
+    return new Candidate(value, value, null, description, null, null, complete);
+  }
+}

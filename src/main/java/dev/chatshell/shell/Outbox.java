@@ -1,0 +1,125 @@
+package dev.chatshell.shell;
+
+import dev.chatshell.chat.ChatEvent;
+import dev.chatshell.chat.EventSink;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A session's bounded queue of output. {@link #deliver} never blocks: it queues the event and, if
+ * no drain is running, starts one on a fresh virtual thread, which prints everything pending in one
+ * go (one redraw of the prompt for many lines). A client that stops reading blocks only its own
+ * drain; when its queue reaches the limit the session is dropped, and nobody else waits.
+ *
+ * <p>Threading: any thread delivers; at most one drain runs at a time; the queue is guarded by this
+ * object's monitor.
+ */
+final class Outbox implements EventSink {
+  /** Writes a batch of events to the client; may block while the client does not read. */
+  interface Printer {
+    void print(List<ChatEvent> batch) throws IOException;
+  }
+
+  private final ArrayDeque<ChatEvent> queue = new ArrayDeque<>();
+  private final int limit;
+  private final Printer printer;
+  private final Consumer<String> onFailure;
+  private boolean draining;
+  private boolean closed;
+
+  /**
+   * @param limit events that may wait before the session is dropped
+   * @param onFailure told why, once, when the queue overflows or a write fails
+   */
+  Outbox(int limit, Printer printer, Consumer<String> onFailure) {
+    this.limit = limit;
+    this.printer = printer;
+    this.onFailure = onFailure;
+  }
+
+  @Override
+  public void deliver(ChatEvent event) {
+    boolean start = false;
+    boolean overflow = false;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      if (queue.size() >= limit) {
+        closed = true;
+        queue.clear();
+        overflow = true;
+        notifyAll();
+      } else {
+        queue.addLast(event);
+        if (!draining) {
+          draining = true;
+          start = true;
+        }
+      }
+    }
+    if (overflow) {
+      onFailure.accept(
+          "output queue full (" + limit + " lines waiting): the client is not reading");
+    } else if (start) {
+      Thread.ofVirtual().name("outbox").start(this::drain);
+    }
+  }
+
+  private void drain() {
+    while (true) {
+      List<ChatEvent> batch;
+      synchronized (this) {
+        if (closed || queue.isEmpty()) {
+          draining = false;
+          notifyAll();
+          return;
+        }
+        batch = List.copyOf(queue);
+        queue.clear();
+      }
+      try {
+        printer.print(batch);
+      } catch (IOException | RuntimeException e) {
+        synchronized (this) {
+          closed = true;
+          draining = false;
+          queue.clear();
+          notifyAll();
+        }
+        onFailure.accept("write failed: " + e);
+        return;
+      }
+    }
+  }
+
+  /** Waits until everything queued so far is written, the outbox closes, or the time runs out. */
+  boolean awaitEmpty(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      while ((draining || !queue.isEmpty()) && !closed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
+      return !closed || queue.isEmpty();
+    }
+  }
+
+  /** Drops what is pending and refuses anything more. */
+  synchronized void close() {
+    closed = true;
+    queue.clear();
+    notifyAll();
+  }
+
+  /** Events waiting to be written (for tests and diagnostics). */
+  synchronized int pending() {
+    return queue.size();
+  }
+}

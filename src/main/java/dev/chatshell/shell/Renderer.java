@@ -1,0 +1,112 @@
+package dev.chatshell.shell;
+
+import dev.chatshell.chat.Channel;
+import dev.chatshell.chat.ChannelMessage;
+import dev.chatshell.chat.ChannelNotice;
+import dev.chatshell.chat.ChannelRole;
+import dev.chatshell.chat.ChatEvent;
+import dev.chatshell.chat.Names;
+import dev.chatshell.chat.PrivateMessage;
+import dev.chatshell.chat.ServerNotice;
+import dev.chatshell.chat.Text;
+import dev.chatshell.chat.User;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * How events look on screen, seen by one user: channel messages from their other channels carry a
+ * {@code [#channel]} tag, every nick has its own colour, errors are red and start with {@code
+ * Error:} so they stand out without colour too. Produces styled text; the shell turns it into
+ * escape sequences only where the terminal has colour.
+ */
+final class Renderer {
+  private static final int[] NICK_COLOURS = {
+    AttributedStyle.RED,
+    AttributedStyle.GREEN,
+    AttributedStyle.YELLOW,
+    AttributedStyle.BLUE,
+    AttributedStyle.MAGENTA,
+    AttributedStyle.CYAN,
+    AttributedStyle.RED + AttributedStyle.BRIGHT,
+    AttributedStyle.GREEN + AttributedStyle.BRIGHT,
+    AttributedStyle.YELLOW + AttributedStyle.BRIGHT,
+    AttributedStyle.BLUE + AttributedStyle.BRIGHT,
+    AttributedStyle.MAGENTA + AttributedStyle.BRIGHT,
+    AttributedStyle.CYAN + AttributedStyle.BRIGHT
+  };
+  private static final AttributedStyle CHANNEL =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+  private static final AttributedStyle NOTICE =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN + AttributedStyle.BRIGHT);
+  private static final AttributedStyle PRIVATE =
+      AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA);
+  private static final AttributedStyle ERROR = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+
+  private Renderer() {}
+
+  /** The colour of a nick: the same for everyone and every session, whatever its case. */
+  static AttributedStyle nickStyle(String nick) {
+    int colour = NICK_COLOURS[Math.floorMod(Names.key(nick).hashCode(), NICK_COLOURS.length)];
+    return AttributedStyle.DEFAULT.foreground(colour);
+  }
+
+  /** One event as {@code viewer} sees it; {@code viewer} is null before login. */
+  static AttributedString render(ChatEvent event, User viewer) {
+    AttributedStringBuilder line = new AttributedStringBuilder();
+    if (event instanceof ChannelMessage message) {
+      Channel current = viewer == null ? null : viewer.current();
+      if (current == null || !current.name().equals(message.channel())) {
+        line.styled(CHANNEL, "[" + message.channel() + "] ");
+      }
+      boolean own = viewer != null && isViewer(message.nick(), viewer);
+      AttributedStyle style = nickStyle(message.nick());
+      line.append('<').styled(own ? style.bold() : style, message.nick()).append("> ");
+      line.append(message.text());
+    } else if (event instanceof PrivateMessage message) {
+      String recipients = String.join(";", message.to());
+      if (viewer != null && isViewer(message.from(), viewer)) {
+        line.styled(PRIVATE, "-> *" + recipients + "* ");
+      } else {
+        line.styled(PRIVATE, "*" + message.from() + "* ");
+        if (message.to().size() > 1) {
+          line.styled(CHANNEL, "(to " + recipients + ") ");
+        }
+      }
+      line.append(message.text());
+    } else if (event instanceof ChannelNotice notice) {
+      line.styled(NOTICE, "-!- ").append(notice.text());
+    } else if (event instanceof ServerNotice notice) {
+      line.styled(NOTICE, "-!- ").append(notice.text());
+    } else if (event instanceof Reply reply) {
+      String text = Text.visible(reply.text());
+      if (reply.error()) {
+        line.styled(ERROR, "Error: " + text);
+      } else {
+        line.append(text);
+      }
+    } else {
+      line.append(Text.visible(String.valueOf(event)));
+    }
+    return line.toAttributedString();
+  }
+
+  /** The prompt: {@code ~alice #rust> } (role sigil, nick, current channel). */
+  static AttributedString prompt(User user) {
+    AttributedStringBuilder prompt = new AttributedStringBuilder();
+    Channel current = user.current();
+    ChannelRole role = current == null ? null : current.roleOf(user);
+    if (role != null) {
+      prompt.append(role.sigil());
+    }
+    prompt.styled(nickStyle(user.nick()).bold(), user.nick());
+    if (current != null) {
+      prompt.append(' ').styled(CHANNEL.bold(), current.name());
+    }
+    return prompt.append("> ").toAttributedString();
+  }
+
+  private static boolean isViewer(String nick, User viewer) {
+    return nick.equalsIgnoreCase(viewer.nick());
+  }
+}

@@ -1,0 +1,335 @@
+package dev.chatshell.shell;
+
+import dev.chatshell.chat.ChatEvent;
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.Text;
+import dev.chatshell.chat.TokenBucket;
+import dev.chatshell.chat.User;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.CommandTable;
+import dev.chatshell.transport.Connection;
+import dev.chatshell.transport.TerminalInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connected person, from the banner to goodbye: greets, logs in, then reads lines and runs them
+ * (plain text to the current channel, slash commands through the command table), with flood
+ * control. Everything the user is shown after login goes through the {@link Outbox}.
+ *
+ * <p>Threading: {@link #run()} is the session's own virtual thread and the only one that reads
+ * input or runs commands. {@link #tick} comes from the keepalive timer; events arrive from any
+ * thread through the outbox.
+ */
+final class Session implements CommandContext {
+  private static final Logger log = LoggerFactory.getLogger(Session.class);
+  private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
+
+  private final Connection connection;
+  private final SessionManager manager;
+  private final ShellSettings settings;
+  private final Outbox outbox;
+  private final TokenBucket flood;
+  private final long started = System.nanoTime();
+  private volatile Shell shell;
+  private volatile User user;
+  private volatile String quitReason;
+  private volatile boolean leaving;
+  private volatile long pingSent;
+  private volatile boolean pingUnsupported;
+  private boolean floodWarned;
+
+  Session(Connection connection, SessionManager manager) {
+    this.connection = connection;
+    this.manager = manager;
+    this.settings = manager.settings();
+    this.outbox = new Outbox(settings.outboxLimit(), this::print, this::drop);
+    this.flood = new TokenBucket(settings.floodRate(), settings.floodBurst(), System::nanoTime);
+  }
+
+  void run() {
+    try {
+      greet();
+      TerminalInfo terminal = connection.awaitTerminal();
+      shell =
+          terminal.characterMode()
+              ? new JLineShell(
+                  connection,
+                  terminal,
+                  new ChatCompleter(chat(), commands(), () -> user),
+                  settings.maxLineBytes())
+              : new LineShell(connection, settings.maxLineBytes());
+      log.info("{} in {} mode, terminal {}", connection, mode(terminal), terminal.type());
+      user = login();
+      if (user == null) {
+        return;
+      }
+      shell.enterChat();
+      log.info("{} logged in as {}", connection, user.nick());
+      reply(
+          "Welcome, "
+              + user.nick()
+              + "! /JOIN #channel to join or create one, /LIST to see them, /HELP for the rest.");
+      while (!leaving) {
+        String line;
+        try {
+          line = shell.readLine(shell.format(Renderer.prompt(user)));
+        } catch (LineTooLongException e) {
+          error(e.getMessage());
+          continue;
+        }
+        if (line == null) {
+          break;
+        }
+        handle(line);
+      }
+    } catch (IOException e) {
+      log.debug("{}: {}", connection, e.toString());
+    } finally {
+      end();
+    }
+  }
+
+  private static String mode(TerminalInfo terminal) {
+    return terminal.characterMode() ? "character" : "plain line";
+  }
+
+  /** The banner and the message of the day, written before negotiation so they show at once. */
+  private void greet() throws IOException {
+    StringBuilder text = new StringBuilder();
+    String program = "chatshell " + settings.version();
+    String name = settings.serverName();
+    text.append(name.equals("chatshell") ? program : name + " (" + program + ")")
+        .append(": IRC-style chat, no client needed.\n");
+    for (String line : settings.motd()) {
+      text.append(Text.visible(line)).append('\n');
+    }
+    OutputStream out = connection.output();
+    out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  private User login() throws IOException {
+    while (!leaving) {
+      String line;
+      try {
+        line = shell.readLine("Nickname: ");
+      } catch (LineTooLongException e) {
+        showNow(new Reply(Instant.now(), "That is far too long for a nickname.", true));
+        continue;
+      }
+      if (line == null) {
+        return null;
+      }
+      String nick = line.strip();
+      if (nick.isEmpty()) {
+        continue;
+      }
+      throttle();
+      try {
+        return chat().connect(nick, connection.remoteAddress(), outbox);
+      } catch (ChatException e) {
+        showNow(new Reply(Instant.now(), e.getMessage(), true));
+      }
+    }
+    return null;
+  }
+
+  /** Runs one line typed by the logged-in user. */
+  private void handle(String line) {
+    if (line.isBlank()) {
+      return;
+    }
+    throttle();
+    try {
+      if (line.startsWith("//")) {
+        chat().say(user, line.substring(1));
+      } else if (line.startsWith("/")) {
+        commands().execute(this, line);
+      } else {
+        chat().say(user, line);
+      }
+    } catch (ChatException e) {
+      error(e.getMessage());
+    }
+  }
+
+  /** Flood control: warns once, then delays the user's lines to the configured rate. */
+  private void throttle() {
+    long wait = flood.take();
+    if (wait == 0) {
+      floodWarned = false;
+      return;
+    }
+    if (!floodWarned) {
+      floodWarned = true;
+      String warning =
+          "You are sending too fast: your lines are now delayed to "
+              + settings.floodRate()
+              + " per second.";
+      if (user == null) {
+        showNow(new Reply(Instant.now(), warning, true));
+      } else {
+        error(warning);
+      }
+    }
+    try {
+      Thread.sleep(Duration.ofNanos(wait));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writes an event straight away; only before login, when nothing else writes to the shell. */
+  private void showNow(ChatEvent event) {
+    try {
+      shell.print(shell.format(Renderer.render(event, null)));
+    } catch (IOException e) {
+      connection.close();
+    }
+  }
+
+  /** The outbox's printer: a batch of events, one redraw, with the prompt brought up to date. */
+  private void print(List<ChatEvent> batch) throws IOException {
+    Shell out = shell;
+    User me = user;
+    StringBuilder text = new StringBuilder();
+    for (ChatEvent event : batch) {
+      if (!text.isEmpty()) {
+        text.append('\n');
+      }
+      text.append(out.format(Renderer.render(event, me)));
+    }
+    if (me != null) {
+      out.setPrompt(out.format(Renderer.prompt(me)));
+    }
+    out.print(text.toString());
+  }
+
+  /** Ends the session from any thread: the reason is logged and told to the user's channels. */
+  void drop(String reason) {
+    if (quitReason == null) {
+      quitReason = reason;
+    }
+    log.warn(
+        "Dropping {} ({}): {}", connection, user == null ? "not logged in" : user.nick(), reason);
+    outbox.close();
+    connection.close();
+  }
+
+  /**
+   * Called about once a second by the keepalive timer: drops connections that never log in, pings
+   * silent telnet clients and drops those that do not answer in time.
+   */
+  void tick(long now) {
+    if (user == null && now - started > settings.loginTimeout().toNanos()) {
+      drop("no login within " + settings.loginTimeout().toSeconds() + " s");
+      return;
+    }
+    long interval = settings.keepalive().toNanos();
+    long heard = connection.lastHeardNanos();
+    long sent = pingSent;
+    if (sent != 0) {
+      if (heard - sent >= 0) {
+        pingSent = 0; // answered
+      } else if (now - sent > interval) {
+        drop("ping timeout: no answer in " + settings.keepalive().toSeconds() + " s");
+      }
+      return;
+    }
+    if (!pingUnsupported && shell != null && now - heard > interval) {
+      pingSent = now;
+      // A ping is a write and may block on a client that does not read: never on the timer thread.
+      Thread.ofVirtual()
+          .name("ping")
+          .start(
+              () -> {
+                try {
+                  if (!connection.ping()) {
+                    pingUnsupported = true; // plain client: TCP keepalive watches it instead
+                    pingSent = 0;
+                  }
+                } catch (IOException e) {
+                  drop("ping failed: " + e.getMessage());
+                }
+              });
+    }
+  }
+
+  /** Tells the user the server is going down and ends the session once that is written. */
+  void shutdown(String reason, Duration grace) {
+    if (quitReason == null) {
+      quitReason = "server shutting down";
+    }
+    leaving = true;
+    try {
+      outbox.awaitEmpty(grace);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    connection.close();
+  }
+
+  private void end() {
+    String reason = quitReason == null ? "connection closed" : quitReason;
+    User me = user;
+    if (me != null) {
+      chat().disconnect(me, reason);
+    }
+    if (connection.isOpen()) {
+      try {
+        outbox.awaitEmpty(FLUSH_ON_EXIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    outbox.close();
+    Shell out = shell;
+    if (out != null) {
+      out.close();
+    }
+    connection.close();
+    log.info("{} ({}) left: {}", connection, me == null ? "not logged in" : me.nick(), reason);
+  }
+
+  // ---- CommandContext ----
+
+  @Override
+  public ChatServer chat() {
+    return manager.chat();
+  }
+
+  @Override
+  public User user() {
+    return user;
+  }
+
+  @Override
+  public CommandTable commands() {
+    return manager.commands();
+  }
+
+  @Override
+  public void reply(String line) {
+    outbox.deliver(new Reply(Instant.now(), line, false));
+  }
+
+  @Override
+  public void error(String line) {
+    outbox.deliver(new Reply(Instant.now(), line, true));
+  }
+
+  @Override
+  public void disconnect(String reason) {
+    quitReason = reason == null || reason.isBlank() ? "bye" : Text.visible(reason);
+    leaving = true;
+    reply("Bye!");
+  }
+}

@@ -1,0 +1,100 @@
+package dev.chatshell.shell;
+
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.command.CommandTable;
+import dev.chatshell.transport.Connection;
+import dev.chatshell.transport.ConnectionHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a {@link Session} for each connection a transport hands over, keeps the set of live sessions
+ * for the keepalive timer and for shutdown, and holds what sessions share (domain, command table,
+ * settings).
+ *
+ * <p>Threading: sessions register from their own threads; one platform timer thread sweeps them.
+ */
+public final class SessionManager implements ConnectionHandler, AutoCloseable {
+  private final ChatServer chat;
+  private final CommandTable commands;
+  private final ShellSettings settings;
+  private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService timer;
+
+  public SessionManager(ChatServer chat, CommandTable commands, ShellSettings settings) {
+    this.chat = chat;
+    this.commands = commands;
+    this.settings = settings;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("keepalive").daemon(true).factory());
+    long period = Math.max(50, Math.min(1000, settings.keepalive().toMillis() / 4));
+    timer.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void handle(Connection connection) {
+    Session session = new Session(connection, this);
+    sessions.add(session);
+    try {
+      session.run();
+    } finally {
+      sessions.remove(session);
+    }
+  }
+
+  private void sweep() {
+    long now = System.nanoTime();
+    for (Session session : sessions) {
+      session.tick(now);
+    }
+  }
+
+  /** Live sessions, logged in or not. */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /**
+   * Tells everyone the server is going down, gives their output up to {@code grace} to be written,
+   * and closes every session.
+   */
+  public void shutdown(String reason, Duration grace) {
+    chat.announce("The server is shutting down: " + reason + ". Goodbye!");
+    List<Thread> closers = new ArrayList<>();
+    for (Session session : sessions) {
+      closers.add(Thread.ofVirtual().start(() -> session.shutdown(reason, grace)));
+    }
+    for (Thread closer : closers) {
+      try {
+        closer.join(grace.plusSeconds(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+
+  ChatServer chat() {
+    return chat;
+  }
+
+  CommandTable commands() {
+    return commands;
+  }
+
+  ShellSettings settings() {
+    return settings;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.chatshell.shell;
+
+import java.io.IOException;
+import org.jline.utils.AttributedString;
+
+/**
+ * A session's screen and keyboard: a JLine line editor for real terminals, or plain lines for
+ * scripts. {@link #readLine} belongs to the session's thread; {@link #print} may be called from
+ * another thread while a line is being typed.
+ */
+interface Shell extends AutoCloseable {
+  /**
+   * Reads one line. Returns "" when the user abandoned the line (Ctrl-C), {@code null} at end of
+   * input.
+   *
+   * @throws LineTooLongException when the line exceeded the limit (the line is dropped)
+   */
+  String readLine(String prompt) throws IOException;
+
+  /** Shows text (one or more lines, without the final line end) above the line being typed. */
+  void print(String text) throws IOException;
+
+  /** Changes the prompt of the line being typed, if one is. */
+  void setPrompt(String prompt);
+
+  /**
+   * Called once the user is logged in. A line editor then erases each sent chat message from the
+   * input line (it comes back formatted from the channel); a plain client stops getting prompts.
+   */
+  void enterChat();
+
+  /** Styled text as this terminal can show it: escape sequences only where it has colour. */
+  String format(AttributedString text);
+
+  @Override
+  void close();
+}

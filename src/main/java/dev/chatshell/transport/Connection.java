@@ -1,0 +1,54 @@
+package dev.chatshell.transport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A client connection as the shell sees it, whatever carries it (telnet today, SSH later): decoded
+ * bytes in, text out, the client's terminal, and liveness. Knows nothing of chat.
+ *
+ * <p>Threading: {@link #awaitTerminal()} and {@link #read} are called by the session's own thread
+ * only; {@link #output()} and {@link #close()} may be used from any thread.
+ */
+public interface Connection extends AutoCloseable {
+  /** The client's address, for logs and limits. */
+  String remoteAddress();
+
+  /**
+   * Blocks until the transport knows what kind of terminal the client has (for telnet: until option
+   * negotiation ends or times out), then returns it; later calls return the same answer.
+   */
+  TerminalInfo awaitTerminal() throws IOException;
+
+  /**
+   * Reads decoded input: line ends arrive as a single {@code '\n'}, protocol bytes never arrive.
+   *
+   * @param timeoutMillis at most this long to wait; 0 or less waits as long as it takes
+   * @return the number of bytes read, 0 when the time ran out, -1 at end of input
+   */
+  int read(byte[] buffer, int offset, int length, long timeoutMillis) throws IOException;
+
+  /**
+   * The stream to the client. {@code '\n'} becomes the protocol's line end; writes are atomic per
+   * call and may block when the client does not read, so only one writer at a time should use it.
+   */
+  OutputStream output();
+
+  /** Called, on the reading thread, when the client's window size changes. */
+  void onResize(ResizeListener listener);
+
+  /**
+   * Asks the client for a sign of life without anything visible, when the protocol allows it.
+   * Returns false when it cannot (a plain line client); may block like any write.
+   */
+  boolean ping() throws IOException;
+
+  /** {@link System#nanoTime()} of the last bytes received from the client. */
+  long lastHeardNanos();
+
+  boolean isOpen();
+
+  /** Closes the connection; safe from any thread, any number of times. */
+  @Override
+  void close();
+}
