@@ -5,15 +5,17 @@ import dev.chatshell.transport.TerminalInfo;
 import java.io.IOError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.Widget;
 import org.jline.reader.impl.DefaultParser;
-import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal.Signal;
@@ -34,7 +36,7 @@ final class JLineShell implements Shell {
   private static final int HISTORY_SIZE = 200;
 
   private final SessionTerminal terminal;
-  private final LineReaderImpl reader;
+  private final ChatLineReader reader;
   private final int maxLineBytes;
   private final int colours;
   private volatile boolean eraseSentMessages;
@@ -60,22 +62,40 @@ final class JLineShell implements Shell {
     parser.setEofOnUnclosedQuote(false);
     parser.setEofOnEscapedNewLine(false);
     reader =
-        (LineReaderImpl)
-            LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("chatshell")
-                .parser(parser)
-                .completer(completer)
-                .history(new DefaultHistory())
-                .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.BRACKETED_PASTE, false)
-                .option(LineReader.Option.CASE_INSENSITIVE, true)
-                .option(LineReader.Option.INSERT_TAB, false)
-                .build();
+        new ChatLineReader(terminal, new HashMap<>(Map.of(LineReader.HISTORY_SIZE, HISTORY_SIZE)));
+    reader.setParser(parser);
+    reader.setCompleter(completer);
+    reader.setHistory(new DefaultHistory());
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    reader.option(LineReader.Option.BRACKETED_PASTE, false);
+    reader.option(LineReader.Option.CASE_INSENSITIVE, true);
+    reader.option(LineReader.Option.INSERT_TAB, false);
     Integer maxColours = terminal.getNumericCapability(Capability.max_colors);
     colours = "dumb".equals(type) || maxColours == null ? 0 : maxColours;
     guardWidgets();
+    bindCursorKeys();
+  }
+
+  /**
+   * JLine binds the arrow keys the terminal type announces for application mode ({@code ESC O A});
+   * terminals (and telnet clients) that ignore the switch send {@code ESC [ A}. Both work.
+   */
+  private void bindCursorKeys() {
+    KeyMap<Binding> keys = reader.getKeyMaps().get(LineReader.EMACS);
+    String[][] bindings = {
+      {LineReader.UP_LINE_OR_SEARCH, "A"},
+      {LineReader.DOWN_LINE_OR_SEARCH, "B"},
+      {LineReader.FORWARD_CHAR, "C"},
+      {LineReader.BACKWARD_CHAR, "D"},
+      {LineReader.END_OF_LINE, "F"},
+      {LineReader.BEGINNING_OF_LINE, "H"}
+    };
+    for (String[] binding : bindings) {
+      keys.bind(new Reference(binding[0]), "\033[" + binding[1], "\033O" + binding[1]);
+    }
+    keys.bind(new Reference(LineReader.BEGINNING_OF_LINE), "\033[1~", "\033[7~");
+    keys.bind(new Reference(LineReader.END_OF_LINE), "\033[4~", "\033[8~");
+    keys.bind(new Reference(LineReader.DELETE_CHAR), "\033[3~");
   }
 
   /**

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ final class Session implements CommandContext {
   private volatile boolean leaving;
   private volatile long pingSent;
   private volatile boolean pingUnsupported;
+  private final AtomicBoolean dropped = new AtomicBoolean();
   private boolean floodWarned;
 
   Session(Connection connection, SessionManager manager) {
@@ -215,6 +217,9 @@ final class Session implements CommandContext {
 
   /** Ends the session from any thread: the reason is logged and told to the user's channels. */
   void drop(String reason) {
+    if (!dropped.compareAndSet(false, true)) {
+      return; // closing makes the pending write fail too: one reason is enough
+    }
     if (quitReason == null) {
       quitReason = reason;
     }

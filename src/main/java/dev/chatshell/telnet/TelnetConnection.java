@@ -124,7 +124,9 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
     }
     boolean character = usEcho == YES;
     if (!spokeTelnet) {
-      out.setEscapeIac(false); // not a telnet peer: byte 255 is just a byte
+      // Not a telnet peer: byte 255 is just a byte, both ways.
+      out.setEscapeIac(false);
+      decoder.setTransparent(true);
     }
     terminal = new TerminalInfo(character, type, columns, rows);
     log.debug("{} negotiated {}", remoteAddress(), terminal);

@@ -44,12 +44,21 @@ public final class TelnetDecoder {
   }
 
   private State state = State.DATA;
+  private boolean transparent;
   private boolean afterCr;
   private int verb;
   private int sbOption;
   private final byte[] sb = new byte[MAX_SUBNEGOTIATION];
   private int sbLength;
   private boolean sbOverflow;
+
+  /**
+   * Stops interpreting byte 255 as a command, for peers that never spoke telnet (nc, scripts):
+   * their bytes are all data. Line ends are still normalized.
+   */
+  public void setTransparent(boolean transparent) {
+    this.transparent = transparent;
+  }
 
   /**
    * Decodes {@code length} bytes at {@code offset}; returns how many data bytes now start at {@code
@@ -62,7 +71,7 @@ public final class TelnetDecoder {
       int b = buffer[i] & 0xFF;
       switch (state) {
         case DATA -> {
-          if (b == IAC) {
+          if (b == IAC && !transparent) {
             state = State.IAC;
           } else if (b == '\r') {
             buffer[out++] = '\n';

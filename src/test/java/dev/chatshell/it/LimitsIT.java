@@ -1,0 +1,80 @@
+package dev.chatshell.it;
+
+import static dev.chatshell.it.ChatIT.login;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatshell.ChatshellServer;
+import dev.chatshell.config.Setting;
+import dev.chatshell.testing.TestClient;
+import dev.chatshell.testing.TestServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Connection limits, login timeout and keepalive, with real sockets. */
+class LimitsIT {
+
+  @Test
+  void connectionsOverThePerAddressLimitAreToldWhy() throws Exception {
+    try (ChatshellServer server =
+            TestServer.start(Map.of(Setting.MAX_CONNECTIONS_PER_ADDRESS, "2"));
+        TestClient first = TestClient.plain(server.port());
+        TestClient second = TestClient.plain(server.port())) {
+      first.expect("Nickname: ");
+      second.expect("Nickname: ");
+      try (TestClient third = TestClient.plain(server.port())) {
+        third.expect(
+            "chatshell: connection refused: too many connections from your address (at most 2);"
+                + " try again later.");
+        assertTrue(third.awaitClosed(Duration.ofSeconds(5)), "closed after the message");
+      }
+      first.close();
+      Thread.sleep(300);
+      try (TestClient again = TestClient.plain(server.port())) {
+        again.expect("Nickname: "); // the slot was released
+      }
+    }
+  }
+
+  @Test
+  void connectionsOverTheTotalLimitAreToldWhy() throws Exception {
+    try (ChatshellServer server = TestServer.start(Map.of(Setting.MAX_CONNECTIONS, "1"));
+        TestClient first = TestClient.plain(server.port())) {
+      first.expect("Nickname: ");
+      try (TestClient second = TestClient.plain(server.port())) {
+        second.expect("connection refused: the server is full (1 connections)");
+      }
+    }
+  }
+
+  @Test
+  void aConnectionThatNeverLogsInIsClosed() throws Exception {
+    try (ChatshellServer server = TestServer.start(Map.of(Setting.LOGIN_TIMEOUT_SECONDS, "1"));
+        TestClient idle = TestClient.plain(server.port())) {
+      idle.expect("Nickname: ");
+      assertTrue(idle.awaitClosed(Duration.ofSeconds(5)), "dropped after the login timeout");
+    }
+  }
+
+  @Test
+  void aTelnetClientThatStopsAnsweringPingsIsDroppedOthersStay() throws Exception {
+    try (ChatshellServer server = TestServer.start(Map.of(Setting.KEEPALIVE_SECONDS, "1"));
+        TestClient healthy = TestClient.telnet(server.port(), "xterm", 80, 24);
+        TestClient hung = TestClient.telnet(server.port(), "xterm", 80, 24)) {
+      login(healthy, "healthy");
+      login(hung, "hung");
+      healthy.send("/join #alive");
+      healthy.expect("You created #alive");
+      hung.send("/join #alive");
+      healthy.expect("hung has joined #alive");
+      hung.stopAnsweringPings();
+      healthy.expect("hung has quit (ping timeout: no answer in 1 s)", Duration.ofSeconds(10));
+      assertTrue(hung.awaitClosed(Duration.ofSeconds(5)));
+      Thread.sleep(2500); // several more ping rounds
+      healthy.send("/who");
+      healthy.expect("#alive (1): ~healthy");
+      assertFalse(healthy.text().contains("healthy has quit"));
+    }
+  }
+}

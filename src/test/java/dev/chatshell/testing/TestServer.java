@@ -1,0 +1,30 @@
+package dev.chatshell.testing;
+
+import dev.chatshell.ChatshellServer;
+import dev.chatshell.config.ServerConfig;
+import dev.chatshell.config.Setting;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Starts a whole in-process server on a free loopback port for integration tests. */
+public final class TestServer {
+  private TestServer() {}
+
+  /** A server with the defaults, except port 0 on 127.0.0.1 and the given settings. */
+  public static ChatshellServer start(Map<Setting, String> settings) throws Exception {
+    Map<Setting, String> all = new EnumMap<>(Setting.class);
+    all.put(Setting.PORT, "0");
+    all.put(Setting.BIND, "127.0.0.1");
+    all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
+    all.putAll(settings);
+    ChatshellServer server =
+        new ChatshellServer(ServerConfig.load(null, Path.of("does-not-exist"), all));
+    server.start();
+    return server;
+  }
+
+  public static ChatshellServer start() throws Exception {
+    return start(Map.of());
+  }
+}
