@@ -25,8 +25,8 @@ public final class Names {
     if (nick.length() > MAX_NICK_LENGTH) {
       return "A nickname has at most " + MAX_NICK_LENGTH + " characters.";
     }
-    for (int i = 0; i < nick.length(); i++) {
-      char c = nick.charAt(i);
+    for (int i = 0; i < nick.length(); ) {
+      int c = nick.codePointAt(i);
       boolean allowed =
           (c >= 'A' && c <= 'Z')
               || (c >= 'a' && c <= 'z')
@@ -34,9 +34,10 @@ public final class Names {
               || NICK_SPECIALS.indexOf(c) >= 0;
       if (!allowed) {
         return "A nickname may only use letters, digits and _ - [ ] \\ ` ^ { } | ("
-            + Text.visible(String.valueOf(c))
+            + Text.visible(new String(Character.toChars(c)))
             + " is not allowed).";
       }
+      i += Character.charCount(c);
     }
     char first = nick.charAt(0);
     if ((first >= '0' && first <= '9') || first == '-') {
@@ -70,7 +71,10 @@ public final class Names {
     }
     for (int i = 1; i < name.length(); ) {
       int cp = name.codePointAt(i);
-      if (cp == ' ' || cp == ',' || Text.isUnsafe(cp) || Character.isWhitespace(cp)) {
+      if (cp == ','
+          || Text.isUnsafe(cp)
+          || Character.isWhitespace(cp)
+          || Character.isSpaceChar(cp)) {
         throw new ChatException(
             "A channel name cannot contain spaces, commas or control characters ("
                 + Text.visible(new String(Character.toChars(cp)))

@@ -323,6 +323,7 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
       if (newColumns != columns || newRows != rows) {
         columns = newColumns;
         rows = newRows;
+        log.debug("{} window is now {}x{}", this, columns, rows);
         ResizeListener listener = resizeListener;
         if (listener != null) {
           listener.resized(columns, rows);

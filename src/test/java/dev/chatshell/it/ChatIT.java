@@ -8,6 +8,7 @@ import dev.chatshell.ChatshellServer;
 import dev.chatshell.testing.TestClient;
 import dev.chatshell.testing.TestServer;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,17 +131,21 @@ class ChatIT {
 
   @Test
   void resizeReachesTheLineEditor() throws Exception {
+    Pattern cursorUp = Pattern.compile("\u001B\\[[0-9]*A");
     try (TestClient erin = TestClient.telnet(server.port(), "xterm", 200, 24)) {
       login(erin, "erin");
-      String wide = "x".repeat(50);
-      erin.type(wide);
-      erin.expect(wide);
+      erin.type("x".repeat(50));
+      erin.expect("xxxxxxxxxx");
+      int mark = erin.raw().length;
+      erin.type("\u0001"); // Ctrl-A: to the start of the line, which fits on one row
+      assertFalse(erin.awaitRaw(cursorUp, mark, Duration.ofMillis(500)), "no row to go up");
       erin.type("\u0015");
       erin.resize(30, 24);
       erin.type("y".repeat(50));
-      // In a 30-column window the editor wraps the echoed line itself.
-      String echoed = erin.expect("yyyyy\n", Duration.ofSeconds(5));
-      assertFalse(echoed.contains("y".repeat(31)), "wrapped at the new width: " + echoed);
+      erin.expect("yyyyyyyyyy");
+      mark = erin.raw().length;
+      erin.type("\u0001"); // now the line spans two rows: the editor must move the cursor up
+      assertTrue(erin.awaitRaw(cursorUp, mark, Duration.ofSeconds(5)), "wrapped at 30 columns");
     }
   }
 

@@ -181,6 +181,27 @@ public final class TestClient implements AutoCloseable {
     return received.toByteArray();
   }
 
+  /**
+   * Waits until the raw bytes received after byte {@code from} (telnet commands removed), read as
+   * UTF-8, match {@code pattern}; escape sequences included.
+   */
+  public synchronized boolean awaitRaw(java.util.regex.Pattern pattern, int from, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      byte[] all = received.toByteArray();
+      String since = new String(all, from, all.length - from, StandardCharsets.UTF_8);
+      if (pattern.matcher(since).find()) {
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, Math.min(100, left / 1_000_000)));
+    }
+  }
+
   /** Waits for the server to close the connection. */
   public boolean awaitClosed(Duration timeout) throws InterruptedException {
     readerThread.join(timeout);

@@ -1,0 +1,102 @@
+package dev.chatshell.command;
+
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.Inbox;
+import dev.chatshell.chat.User;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link CommandContext} for tests: a real user connected to a real {@link ChatServer}, with
+ * replies, errors, the disconnect reason and the user's chat events recorded.
+ */
+public final class FakeContext implements CommandContext {
+  private final ChatServer chat;
+  private final CommandTable commands;
+  private final Inbox inbox = new Inbox();
+  private final User user;
+  private final List<String> replies = new ArrayList<>();
+  private final List<String> errors = new ArrayList<>();
+  private String disconnectReason;
+  private Privilege privilegeOverride;
+
+  public FakeContext(ChatServer chat, CommandTable commands, String nick) {
+    this.chat = chat;
+    this.commands = commands;
+    this.user = chat.connect(nick, "198.51.100.7", inbox);
+  }
+
+  /** Runs a typed line through the command table, as the session does. */
+  public FakeContext run(String line) {
+    commands.execute(this, line);
+    return this;
+  }
+
+  /** Pretends the user holds {@code privilege} (for server operators, which need config). */
+  public FakeContext actingAs(Privilege privilege) {
+    this.privilegeOverride = privilege;
+    return this;
+  }
+
+  @Override
+  public ChatServer chat() {
+    return chat;
+  }
+
+  @Override
+  public User user() {
+    return user;
+  }
+
+  @Override
+  public CommandTable commands() {
+    return commands;
+  }
+
+  @Override
+  public void reply(String line) {
+    replies.add(line);
+  }
+
+  @Override
+  public void error(String line) {
+    errors.add(line);
+  }
+
+  @Override
+  public void disconnect(String reason) {
+    disconnectReason = reason;
+  }
+
+  @Override
+  public Privilege privilege() {
+    return privilegeOverride != null ? privilegeOverride : CommandContext.super.privilege();
+  }
+
+  public List<String> replies() {
+    return List.copyOf(replies);
+  }
+
+  public List<String> errors() {
+    return List.copyOf(errors);
+  }
+
+  /** The reason passed to {@link #disconnect}, or {@code null} when it was not called. */
+  public String disconnectReason() {
+    return disconnectReason;
+  }
+
+  /** What the chat domain told this user. */
+  public Inbox inbox() {
+    return inbox;
+  }
+
+  /** Forgets everything recorded so far. */
+  public FakeContext clear() {
+    replies.clear();
+    errors.clear();
+    inbox.clear();
+    disconnectReason = null;
+    return this;
+  }
+}

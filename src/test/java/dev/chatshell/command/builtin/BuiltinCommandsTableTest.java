@@ -1,0 +1,124 @@
+package dev.chatshell.command.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandTable;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Checks every builtin command's declaration, the data /HELP, completion and man pages use. */
+class BuiltinCommandsTableTest {
+  /** {@code <nick>}, {@code [reason]}, or glued forms such as {@code <nick>[;<nick>...]}. */
+  private static final Pattern USAGE_TOKEN =
+      Pattern.compile("(?:<[a-z][a-z-]*>|\\[[^\\[\\]\\s]*(?:<[a-z][a-z-]*>)?[^\\[\\]\\s]*\\])+");
+
+  static Stream<ChatCommand> builtins() {
+    return BuiltinCommands.all().stream();
+  }
+
+  private static SlashCommand spec(ChatCommand command) {
+    return command.getClass().getAnnotation(SlashCommand.class);
+  }
+
+  @Test
+  void theBuiltinsMakeAValidTable() {
+    assertDoesNotThrow(() -> new CommandTable(BuiltinCommands.all()));
+  }
+
+  @Test
+  void namesAreUnique() {
+    Set<String> names = new HashSet<>();
+    for (ChatCommand command : BuiltinCommands.all()) {
+      assertTrue(names.add(spec(command).name()), "duplicate /" + spec(command).name());
+    }
+  }
+
+  @Test
+  void theBuiltinsAreTheSpecsCommandsWithTheSpecsPrivileges() {
+    Map<String, Privilege> declared = new TreeMap<>();
+    BuiltinCommands.all().forEach(c -> declared.put(spec(c).name(), spec(c).privilege()));
+
+    assertEquals(
+        new TreeMap<>(
+            Map.of(
+                "HELP", Privilege.ANYONE,
+                "LIST", Privilege.ANYONE,
+                "JOIN", Privilege.ANYONE,
+                "LEAVE", Privilege.MEMBER,
+                "WHO", Privilege.MEMBER,
+                "CURRENT", Privilege.ANYONE,
+                "MSG", Privilege.ANYONE,
+                "NICK", Privilege.ANYONE,
+                "BYE", Privilege.ANYONE)),
+        declared);
+  }
+
+  @ParameterizedTest
+  @MethodSource("builtins")
+  void everyCommandIsDeclared(ChatCommand command) {
+    SlashCommand spec = spec(command);
+
+    assertNotNull(spec, command.getClass().getName() + " lacks @SlashCommand");
+    assertNotNull(spec.privilege());
+    assertTrue(spec.name().matches("[A-Z][A-Z0-9]{0,15}"), spec.name());
+    assertEquals(spec.name(), CommandTable.entryFor(command).name());
+  }
+
+  @ParameterizedTest
+  @MethodSource("builtins")
+  void everyCommandHasAOneLineSummary(ChatCommand command) {
+    String summary = spec(command).summary();
+
+    assertFalse(summary.isBlank(), spec(command).name());
+    assertFalse(summary.contains("\n"), spec(command).name());
+    assertEquals(summary.strip(), summary, spec(command).name());
+  }
+
+  @ParameterizedTest
+  @MethodSource("builtins")
+  void usageTokensAreRequiredOrOptionalArguments(ChatCommand command) {
+    String usage = spec(command).usage();
+    if (usage.isEmpty()) {
+      return;
+    }
+    for (String token : usage.split(" ", -1)) {
+      assertTrue(
+          USAGE_TOKEN.matcher(token).matches(),
+          () -> "/" + spec(command).name() + " usage token '" + token + "' in '" + usage + "'");
+    }
+  }
+
+  @Test
+  void theUsageCheckCatchesMalformedTokens() {
+    for (String bad : List.of("nick", "<nick", "[reason", "<Nick>", "", "<>", "{x}")) {
+      assertFalse(USAGE_TOKEN.matcher(bad).matches(), bad);
+    }
+    for (String good : List.of("<nick>", "[reason]", "<nick>[;<nick>...]", "<new-name>")) {
+      assertTrue(USAGE_TOKEN.matcher(good).matches(), good);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("builtins")
+  void completionIsDeclaredForNoMoreArgumentsThanTheUsageHas(ChatCommand command) {
+    SlashCommand spec = spec(command);
+    int arguments = spec.usage().isEmpty() ? 0 : spec.usage().split(" ").length;
+
+    assertTrue(spec.completes().length <= arguments, spec.name());
+  }
+}
