@@ -4,6 +4,7 @@ import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.config.Setting;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code chatshell serve}: runs the server until SIGTERM. */
 @Command(
@@ -24,6 +27,8 @@ import picocli.CommandLine.Option;
           + " then these options."
     })
 final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--port",
       paramLabel = "N",
@@ -45,11 +50,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
     ServerConfig settings;
     try {
       settings = ServerConfig.load(configFile(), home().resolve("etc"), overrides());
     } catch (ConfigException e) {
-      System.err.println("chatshell: " + e.getMessage());
+      err.println("chatshell: " + e.getMessage());
       return 2;
     }
     ChatshellServer server;
@@ -57,14 +63,13 @@ final class ServeCommand implements Callable<Integer> {
       server = new ChatshellServer(settings);
       server.start();
     } catch (BindException e) {
-      System.err.println(
-          "chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage());
+      err.println("chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage());
       return 3;
     } catch (ConfigException e) {
-      System.err.println("chatshell: " + e.getMessage());
+      err.println("chatshell: " + e.getMessage());
       return 2;
     } catch (IOException e) {
-      System.err.println("chatshell: cannot start: " + e.getMessage());
+      err.println("chatshell: cannot start: " + e.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,0 +1,208 @@
+package dev.chatshell.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServerConfigTest {
+  @TempDir Path dir;
+
+  private Path propertiesFile(String... lines) throws IOException {
+    Path etc = Files.createDirectories(dir.resolve("etc"));
+    Path file = etc.resolve("chatshell.properties");
+    Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void defaults() throws Exception {
+    ServerConfig config = ServerConfig.load(null, dir, Map.of());
+    assertEquals("chatshell", config.serverName());
+    assertEquals("0.0.0.0", config.bind().getHostAddress());
+    assertEquals(2323, config.port());
+    assertEquals(19000, config.maxConnections());
+    assertEquals(10, config.maxConnectionsPerAddress());
+    assertEquals(4096, config.maxLineBytes());
+    assertEquals(1000, config.outboxLines());
+    assertEquals(50, config.channelsPerUser());
+    assertEquals(Duration.ofMillis(1000), config.negotiationTimeout());
+    assertEquals(Duration.ofSeconds(30), config.keepalive());
+    assertEquals(Duration.ofSeconds(120), config.loginTimeout());
+    assertEquals(2.0, config.floodRate());
+    assertEquals(10, config.floodBurst());
+    assertEquals(Duration.ofSeconds(3), config.shutdownGrace());
+    assertEquals("motd.txt", config.get(Setting.MOTD_FILE));
+  }
+
+  @Test
+  void everyDefaultPassesItsOwnCheck() {
+    for (Setting setting : Setting.values()) {
+      assertNull(setting.problem(setting.defaultValue()), setting.key());
+      assertEquals(setting, Setting.byKey(setting.key()));
+    }
+    assertNull(Setting.byKey("no.such.key"));
+  }
+
+  @Test
+  void fileOverridesDefaultsAndCommandLineOverridesTheFile() throws Exception {
+    Path file =
+        propertiesFile(
+            "# comment",
+            "server.name = Test Server",
+            "port=4000",
+            "limits.connections-per-address = 3 ",
+            "flood.rate=0.5");
+    ServerConfig config =
+        ServerConfig.load(file, dir, Map.of(Setting.PORT, "5000", Setting.FLOOD_BURST, " 7 "));
+    assertEquals("Test Server", config.serverName());
+    assertEquals(5000, config.port(), "the command line wins");
+    assertEquals(3, config.maxConnectionsPerAddress(), "the file wins over the default");
+    assertEquals(0.5, config.floodRate(), "a fraction where one is allowed");
+    assertEquals(7, config.floodBurst());
+    assertEquals(19000, config.maxConnections(), "untouched settings keep their default");
+  }
+
+  @Test
+  void unknownKeyInTheFileIsNamed() throws Exception {
+    Path file = propertiesFile("port=4000", "limits.conections=5");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().contains("limits.conections"), e.getMessage());
+  }
+
+  @Test
+  void missingConfigFileIsAConfigError() {
+    Path file = dir.resolve("nowhere.properties");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().contains("nowhere.properties"), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "port | abc",
+        "port | ''",
+        "port | 70000",
+        "port | -1",
+        "port | 23.5",
+        "port | NaN",
+        "port | Infinity",
+        "limits.connections | 0",
+        "limits.line-bytes | 10",
+        "telnet.negotiation-timeout-ms | 1e9",
+        "flood.burst | 2.5",
+        "flood.rate | NaN",
+        "flood.rate | 0",
+        "flood.rate | -1",
+        "flood.rate | fast",
+        "server.name | ' '",
+        "motd.file | ''"
+      })
+  void badValuesInTheFileAreRefusedNamingTheKey(String key, String value) throws Exception {
+    Path file = propertiesFile(key + "=" + value);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().contains(key), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "port | abc",
+        "port | 65536",
+        "port | 1.5",
+        "port | NaN",
+        "keepalive.seconds | 0",
+        "flood.rate | NaN",
+        "flood.rate | -Infinity"
+      })
+  void badValuesOnTheCommandLineAreRefusedNamingTheKey(String key, String value) {
+    Setting setting = Setting.byKey(key);
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> ServerConfig.load(null, dir, Map.of(setting, value)));
+    assertTrue(e.getMessage().contains(key), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"port | 4000d", "port | 4000f", "port | 0x1p11", "flood.rate | 2D"})
+  void javaLiteralSyntaxIsNotANumberInTheConfiguration(String key, String value) throws Exception {
+    Path file = propertiesFile(key + "=" + value);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().contains(key), e.getMessage());
+  }
+
+  @Test
+  void rangeBoundsAreIncluded() throws Exception {
+    ServerConfig config =
+        ServerConfig.load(
+            null,
+            dir,
+            Map.of(
+                Setting.PORT, "65535",
+                Setting.MAX_LINE_BYTES, "64",
+                Setting.SHUTDOWN_GRACE_SECONDS, "0",
+                Setting.FLOOD_RATE, "0.01"));
+    assertEquals(65535, config.port());
+    assertEquals(64, config.maxLineBytes());
+    assertEquals(Duration.ZERO, config.shutdownGrace());
+    assertEquals(0.01, config.floodRate());
+    assertEquals(0, ServerConfig.load(null, dir, Map.of(Setting.PORT, "0")).port());
+  }
+
+  @Test
+  void unresolvableBindAddressIsRefused() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ServerConfig.load(null, dir, Map.of(Setting.BIND, "[::zz]")));
+    assertTrue(e.getMessage().contains("bind"), e.getMessage());
+  }
+
+  @Test
+  void motdFileIsResolvedAgainstTheConfigFilesDirectory() throws Exception {
+    Path file = propertiesFile("motd.file=welcome.txt");
+    Files.write(
+        file.getParent().resolve("welcome.txt"),
+        List.of("Welcome to the test server.", "Be nice."),
+        StandardCharsets.UTF_8);
+    Files.write(dir.resolve("welcome.txt"), List.of("wrong directory"), StandardCharsets.UTF_8);
+
+    ServerConfig config = ServerConfig.load(file, dir.resolve("elsewhere"), Map.of());
+    assertEquals(List.of("Welcome to the test server.", "Be nice."), config.motd());
+  }
+
+  @Test
+  void withoutAConfigFileTheMotdIsResolvedAgainstTheDefaultBase() throws Exception {
+    Files.write(dir.resolve("motd.txt"), List.of("From the base."), StandardCharsets.UTF_8);
+    assertEquals(List.of("From the base."), ServerConfig.load(null, dir, Map.of()).motd());
+  }
+
+  @Test
+  void missingMotdFileGivesABuiltInOneLineDefault() throws Exception {
+    Path file = propertiesFile("motd.file=missing.txt");
+    List<String> motd = ServerConfig.load(file, dir, Map.of()).motd();
+    assertEquals(1, motd.size(), motd.toString());
+    assertFalse(motd.get(0).isBlank());
+  }
+}

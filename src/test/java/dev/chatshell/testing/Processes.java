@@ -1,0 +1,74 @@
+package dev.chatshell.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Helpers for tests that run the packaged program as a real process. */
+public final class Processes {
+  private Processes() {}
+
+  /** The repository's root directory (the tests run from it). */
+  public static Path root() {
+    return Path.of("").toAbsolutePath();
+  }
+
+  /** The jar built by {@code mvn package}; integration tests run after it. */
+  public static Path jar() {
+    Path jar = root().resolve("target/chatshell.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new AssertionError("No " + jar + ": run the integration tests with mvn verify");
+    }
+    return jar;
+  }
+
+  /** The java of the JDK running the tests (25 or newer, selected by the build). */
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Waits until something listens on the loopback port, or fails. */
+  public static void awaitPort(int port, Duration timeout, Process process)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the server exited with " + process.exitValue());
+      }
+      try (Socket probe = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("nothing listened on port " + port + " within " + timeout);
+  }
+
+  /** True when {@code command} is on the PATH. */
+  public static boolean onPath(String command) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Stops a process with SIGTERM, then forcibly if it does not go. */
+  public static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}
