@@ -1,5 +1,7 @@
 package dev.chatshell.config;
 
+import java.util.regex.Pattern;
+
 /**
  * Every setting of the server: its key in {@code chatshell.properties}, its default, its allowed
  * range and what it does. The one list that parsing, the shipped properties file and the manual are
@@ -65,6 +67,9 @@ public enum Setting {
       0,
       600);
 
+  /** Digits with an optional fraction: no Java literal forms such as 4000d or 0x1p11. */
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]{1,9})?");
+
   private final String key;
   private final String defaultValue;
   private final String description;
@@ -128,15 +133,10 @@ public enum Setting {
     if (!numeric) {
       return value.isBlank() ? "it cannot be empty" : null;
     }
-    double number;
-    try {
-      number = Double.parseDouble(value.strip());
-    } catch (NumberFormatException e) {
+    if (!PLAIN_NUMBER.matcher(value.strip()).matches()) {
       return "'" + value + "' is not a number";
     }
-    if (!Double.isFinite(number)) {
-      return "'" + value + "' is not a number";
-    }
+    double number = Double.parseDouble(value.strip());
     if (wholeNumber && number != Math.rint(number)) {
       return "it must be a whole number";
     }

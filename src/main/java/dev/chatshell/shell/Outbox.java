@@ -29,6 +29,7 @@ final class Outbox implements EventSink {
   private final Consumer<String> onFailure;
   private boolean draining;
   private boolean closed;
+  private boolean lost;
 
   /**
    * @param limit events that may wait before the session is dropped
@@ -50,6 +51,7 @@ final class Outbox implements EventSink {
       }
       if (queue.size() >= limit) {
         closed = true;
+        lost = true;
         queue.clear();
         overflow = true;
         notifyAll();
@@ -86,6 +88,7 @@ final class Outbox implements EventSink {
       } catch (IOException | RuntimeException e) {
         synchronized (this) {
           closed = true;
+          lost = true;
           draining = false;
           queue.clear();
           notifyAll();
@@ -96,7 +99,10 @@ final class Outbox implements EventSink {
     }
   }
 
-  /** Waits until everything queued so far is written, the outbox closes, or the time runs out. */
+  /**
+   * Waits until everything queued so far is written, the outbox closes, or the time runs out.
+   * Returns true only when everything was written.
+   */
   boolean awaitEmpty(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (this) {
@@ -107,7 +113,7 @@ final class Outbox implements EventSink {
         }
         wait(Math.max(1, left / 1_000_000));
       }
-      return !closed || queue.isEmpty();
+      return !lost && !draining && queue.isEmpty();
     }
   }
 

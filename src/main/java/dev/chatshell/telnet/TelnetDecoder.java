@@ -97,9 +97,13 @@ public final class TelnetDecoder {
             state = State.OPTION;
           } else if (b == SB) {
             state = State.SB_OPTION;
-          } else {
+          } else if (b >= SE) {
             state = State.DATA;
             handler.command(b);
+          } else {
+            // Not a command (RFC 854 defines none below 240): keep the byte as data.
+            buffer[out++] = (byte) b;
+            state = State.DATA;
           }
         }
         case OPTION -> {

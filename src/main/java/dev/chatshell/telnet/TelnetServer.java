@@ -40,8 +40,7 @@ public final class TelnetServer implements AutoCloseable {
   private final Settings settings;
   private final ConnectionHandler handler;
   private final AtomicInteger total = new AtomicInteger();
-  private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
   private ServerSocket server;
   private Thread acceptor;
 
@@ -117,9 +116,17 @@ public final class TelnetServer implements AutoCloseable {
       total.decrementAndGet();
       return "the server is full (" + settings.maxConnections() + " connections)";
     }
-    AtomicInteger mine = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
-    if (mine.incrementAndGet() > settings.maxPerAddress()) {
-      release(address);
+    boolean[] admitted = {false};
+    // compute() is atomic per key: counting in and out can never lose an update or an entry.
+    perAddress.compute(
+        address,
+        (a, n) -> {
+          int count = n == null ? 0 : n;
+          admitted[0] = count < settings.maxPerAddress();
+          return admitted[0] ? count + 1 : n;
+        });
+    if (!admitted[0]) {
+      total.decrementAndGet();
       return "too many connections from your address (at most " + settings.maxPerAddress() + ")";
     }
     return null;
@@ -127,15 +134,22 @@ public final class TelnetServer implements AutoCloseable {
 
   private void release(InetAddress address) {
     total.decrementAndGet();
-    perAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+    perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
   }
 
   private void serve(Socket socket, InetAddress address) {
-    try (TelnetConnection connection = configure(socket)) {
+    TelnetConnection configured;
+    try {
+      configured = configure(socket);
+    } catch (IOException | RuntimeException e) {
+      log.info("Connection from {} failed: {}", address.getHostAddress(), e.toString());
+      closeQuietly(socket);
+      release(address);
+      return;
+    }
+    try (TelnetConnection connection = configured) {
       log.info("Connection from {}", connection);
       handler.handle(connection);
-    } catch (IOException e) {
-      log.info("Connection from {} failed: {}", address.getHostAddress(), e.toString());
     } catch (RuntimeException e) {
       log.error("Session of {} crashed", address.getHostAddress(), e);
     } finally {
@@ -158,6 +172,14 @@ public final class TelnetServer implements AutoCloseable {
       socket.setOption(option, value);
     } catch (IOException | UnsupportedOperationException e) {
       // not every platform tunes keepalive timings; the default keepalive still runs
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // nothing more to do for a connection that failed to start
     }
   }
 

@@ -267,19 +267,32 @@ class TelnetConnectionTest {
   }
 
   @Test
-  void plainModeStaysPlainWhenTheClientLaterAsksForEcho() throws Exception {
+  void aRefusingTelnetClientStaysInPlainModeWhenItLaterAsksForEcho() throws Exception {
+    open(LONG_TIMEOUT);
+    send(bytes(IAC, DONT, ECHO, IAC, WONT, SGA, IAC, WONT, NAWS, IAC, WONT, TTYPE));
+    assertFalse(connection.awaitTerminal().characterMode());
+    expectReceived(OFFER);
+    send(concat(bytes(IAC, DO, ECHO), ascii("x")));
+    byte[] buffer = new byte[64];
+    int n = readFromServer(buffer, 0);
+    assertEquals("x", new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+    expectReceived(bytes(IAC, WONT, ECHO));
+  }
+
+  @Test
+  void forAPeerThatNeverSpokeTelnetByte255IsJustData() throws Exception {
     open(LONG_TIMEOUT);
     send(ascii("hi\n"));
     assertFalse(connection.awaitTerminal().characterMode());
     expectReceived(OFFER);
-
     byte[] buffer = new byte[64];
-    int n = readFromServer(buffer, 0);
-    assertEquals("hi\n", new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+    assertEquals(3, readFromServer(buffer, 0));
     send(concat(bytes(IAC, DO, ECHO), ascii("x")));
-    n = readFromServer(buffer, 0);
-    assertEquals("x", new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-    expectReceived(bytes(IAC, WONT, ECHO));
+    int n = readFromServer(buffer, 0);
+    assertArrayEquals(concat(bytes(IAC, DO, ECHO), ascii("x")), Arrays.copyOf(buffer, n));
+    connection.output().write('!');
+    connection.output().flush();
+    expectReceived(ascii("!")); // no answer to what looked like a command
   }
 
   @Test
