@@ -1,5 +1,8 @@
 package dev.chatshell.telnet;
 
+import static dev.chatshell.telnet.Bytes.ascii;
+import static dev.chatshell.telnet.Bytes.bytes;
+import static dev.chatshell.telnet.Bytes.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,26 +83,6 @@ class TelnetConnectionTest {
     client.setSoTimeout(5000);
     Socket serverSide = listener.accept();
     connection = new TelnetConnection(serverSide, negotiationTimeout);
-  }
-
-  private static byte[] bytes(int... values) {
-    byte[] out = new byte[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (byte) values[i];
-    }
-    return out;
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** IAC SB NAWS with width and height as 16-bit values, 255 doubled as the RFC wants. */

@@ -1,5 +1,8 @@
 package dev.chatshell.telnet;
 
+import static dev.chatshell.telnet.Bytes.ascii;
+import static dev.chatshell.telnet.Bytes.bytes;
+import static dev.chatshell.telnet.Bytes.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -51,26 +54,6 @@ class TelnetDecoderTest {
   }
 
   private record Decoded(byte[] data, List<String> events) {}
-
-  private static byte[] bytes(int... values) {
-    byte[] out = new byte[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (byte) values[i];
-    }
-    return out;
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-  }
 
   /** Feeds the chunks one after another to one decoder, as a connection would. */
   private static Decoded decode(List<byte[]> chunks) {

@@ -1,5 +1,7 @@
 package dev.chatshell.telnet;
 
+import static dev.chatshell.telnet.Bytes.ascii;
+import static dev.chatshell.telnet.Bytes.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,18 +13,6 @@ import org.junit.jupiter.api.Test;
 class TelnetOutputTest {
   private final ByteArrayOutputStream socket = new ByteArrayOutputStream();
   private final TelnetOutput out = new TelnetOutput(socket);
-
-  private static byte[] bytes(int... values) {
-    byte[] out = new byte[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (byte) values[i];
-    }
-    return out;
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.ISO_8859_1);
-  }
 
   private byte[] sent(String text) throws IOException {
     out.write(ascii(text));
