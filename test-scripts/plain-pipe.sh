@@ -13,9 +13,13 @@ trap 'rm -f "$out"' EXIT
   sleep 3 # keep the connection open until the server says goodbye and closes it
 } | nc -q 5 "$host" "$port" > "$out" || true
 
-for expected in "Welcome, pipebot!" "You created #bots" "<pipebot> beep boop" "#bots (1): ~pipebot" "Bye!"; do
-  grep -qF "$expected" "$out" || { echo "FAIL: missing '$expected' in:"; cat "$out"; exit 1; }
+# Whole lines: the message must come untagged, as it was said in the current channel.
+for expected in "-!- You created #bots; you are its main admin (~)." "<pipebot> beep boop" \
+                "#bots (1): ~pipebot" "Bye!"; do
+  tr -d '\r' < "$out" | grep -qxF -- "$expected" \
+    || { echo "FAIL: missing the line '$expected' in:"; cat "$out"; exit 1; }
 done
+grep -qF "Welcome, pipebot!" "$out" || { echo "FAIL: no welcome"; cat "$out"; exit 1; }
 if grep -q $'\x1b' "$out"; then
   echo "FAIL: an escape byte reached a plain client"; cat -v "$out"; exit 1
 fi

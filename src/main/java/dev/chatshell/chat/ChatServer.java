@@ -58,7 +58,7 @@ public final class ChatServer {
             return null; // already gone
           }
           for (Channel channel : user.channels()) {
-            depart(user, channel, user.nick() + " has quit" + why);
+            depart(user, channel, user.nick() + " has quit" + why, false);
           }
           users.remove(Names.key(user.nick()));
           return null;
@@ -125,7 +125,7 @@ public final class ChatServer {
             throw new ChatException("You are not in any channel.");
           }
           String why = reason == null || reason.isBlank() ? "" : " (" + Text.visible(reason) + ")";
-          depart(user, channel, user.nick() + " has left " + channel.name() + why);
+          depart(user, channel, user.nick() + " has left " + channel.name() + why, true);
           user.deliver(
               new ChannelNotice(
                   clock.instant(), channel.name(), "You left " + channel.name() + "."));
@@ -305,14 +305,18 @@ public final class ChatServer {
     return line.toString();
   }
 
-  /** Removes the user from a channel, hands over the main-admin role, deletes an empty channel. */
-  private void depart(User user, Channel channel, String notice) {
+  /**
+   * Removes the user from a channel, hands over the main-admin role, deletes an empty channel. A
+   * user who quits keeps their last current channel, so the lines still on their way to them are
+   * shown as they were meant to be.
+   */
+  private void depart(User user, Channel channel, String notice, boolean pickNewCurrent) {
     ChannelRole role = channel.roleOf(user);
     channel.remove(user);
     List<Channel> mine = new ArrayList<>(user.channels());
     mine.remove(channel);
     user.setChannels(mine);
-    if (user.current() == channel) {
+    if (pickNewCurrent && user.current() == channel) {
       user.setCurrent(mine.isEmpty() ? null : mine.get(mine.size() - 1));
     }
     channel.broadcast(new ChannelNotice(clock.instant(), channel.name(), notice));

@@ -36,6 +36,18 @@ class ChatServerLoginTest {
   }
 
   @Test
+  void aUserWhoQuitsKeepsTheirLastCurrentChannelForLinesStillOnTheWay() {
+    User alice = server.connect("alice", "a", new Inbox());
+    server.join(alice, "#one");
+    Channel two = server.join(alice, "#two");
+
+    server.disconnect(alice, "bye");
+
+    assertEquals(List.of(), alice.channels());
+    assertSame(two, alice.current(), "rendering after the quit still sees where they were");
+  }
+
+  @Test
   void connectGivesEachUserTheirOwnId() {
     User alice = server.connect("alice", "a", new Inbox());
     User bob = server.connect("bob", "b", new Inbox());
