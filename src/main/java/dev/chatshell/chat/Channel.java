@@ -1,6 +1,5 @@
 package dev.chatshell.chat;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,12 @@ import java.util.Map;
 public final class Channel {
   private static final Member[] NO_MEMBERS = {};
 
+  /** An immutable view of the membership: in join order for fan-out, by user for role lookups. */
+  private record Snapshot(Member[] inOrder, Map<User, Member> byUser) {}
+
   private final Map<User, Member> members = new LinkedHashMap<>(); // guarded by ChatServer.lock
   private volatile String name;
-  private volatile Member[] snapshot = NO_MEMBERS;
+  private volatile Snapshot snapshot = new Snapshot(NO_MEMBERS, Map.of());
 
   Channel(String name) {
     this.name = name;
@@ -28,11 +30,11 @@ public final class Channel {
 
   /** The members in join order, as of the last change. */
   public List<Member> members() {
-    return List.of(snapshot);
+    return List.of(snapshot.inOrder());
   }
 
   public int size() {
-    return snapshot.length;
+    return snapshot.inOrder().length;
   }
 
   public boolean contains(User user) {
@@ -41,24 +43,20 @@ public final class Channel {
 
   /** The user's role here, or {@code null} when they are not a member. */
   public ChannelRole roleOf(User user) {
-    for (Member member : snapshot) {
-      if (member.user() == user) {
-        return member.role();
-      }
-    }
-    return null;
+    Member member = snapshot.byUser().get(user);
+    return member == null ? null : member.role();
   }
 
   /** Sends {@code event} to every member; lock-free, so concurrent senders may interleave. */
   void broadcast(ChatEvent event) {
-    for (Member member : snapshot) {
+    for (Member member : snapshot.inOrder()) {
       member.user().deliver(event);
     }
   }
 
   /** Sends {@code event} to every member but {@code except}. */
   void broadcastExcept(User except, ChatEvent event) {
-    for (Member member : snapshot) {
+    for (Member member : snapshot.inOrder()) {
       if (member.user() != except) {
         member.user().deliver(event);
       }
@@ -102,7 +100,7 @@ public final class Channel {
   }
 
   private void publish() {
-    snapshot = new ArrayList<>(members.values()).toArray(NO_MEMBERS);
+    snapshot = new Snapshot(members.values().toArray(NO_MEMBERS), Map.copyOf(members));
   }
 
   @Override

@@ -26,8 +26,4 @@ public enum ChannelRole {
   public String title() {
     return title;
   }
-
-  public boolean isAdmin() {
-    return this != MEMBER;
-  }
 }

@@ -2,13 +2,13 @@ package dev.chatshell.chat;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  */
 public final class ChatServer {
   private final ReentrantLock lock = new ReentrantLock();
-  private final Map<String, User> users = new HashMap<>(); // by Names.key(nick)
-  private final Map<String, Channel> channels = new HashMap<>(); // by Names.key(name)
+  // Changed under the lock; sorted and concurrent so lookups and completion need no lock.
+  private final NavigableMap<String, User> users = new ConcurrentSkipListMap<>(); // by key(nick)
+  private final NavigableMap<String, Channel> channels = new ConcurrentSkipListMap<>();
   private final Clock clock;
   private final int maxChannelsPerUser;
   private long nextUserId = 1;
@@ -61,6 +62,22 @@ public final class ChatServer {
             depart(user, channel, user.nick() + " has quit" + why, false);
           }
           users.remove(Names.key(user.nick()));
+          return null;
+        });
+  }
+
+  /**
+   * Removes every user and channel at once, telling nobody: for shutdown, when everyone has already
+   * been told and is about to be disconnected.
+   */
+  public void disconnectAll() {
+    locked(
+        () -> {
+          for (User user : users.values()) {
+            user.setChannels(List.of());
+          }
+          users.clear();
+          channels.clear();
           return null;
         });
   }
@@ -246,8 +263,7 @@ public final class ChatServer {
 
   /** A channel by the name a user typed, or {@code null}. */
   public Channel channel(String typedName) {
-    String name = Names.channel(typedName);
-    return locked(() -> channels.get(Names.key(name)));
+    return channels.get(Names.key(Names.channel(typedName)));
   }
 
   /** The channel named {@code typedName}, which the user must be in. */
@@ -261,29 +277,46 @@ public final class ChatServer {
 
   /** Every channel, by name. */
   public List<Channel> channels() {
-    return locked(
-        () -> {
-          List<Channel> all = new ArrayList<>(channels.values());
-          all.sort(Comparator.comparing(c -> Names.key(c.name())));
-          return all;
-        });
+    return new ArrayList<>(channels.values());
   }
 
   /** The nicks of everyone online, sorted case-insensitively. */
   public List<String> nicks() {
-    return locked(
-        () -> {
-          List<String> all = new ArrayList<>(users.size());
-          for (User user : users.values()) {
-            all.add(user.nick());
-          }
-          all.sort(String.CASE_INSENSITIVE_ORDER);
-          return all;
-        });
+    return nicksStartingWith("", Integer.MAX_VALUE);
+  }
+
+  /** Up to {@code limit} nicks starting with {@code prefix} (any case), sorted; lock-free. */
+  public List<String> nicksStartingWith(String prefix, int limit) {
+    List<String> found = new ArrayList<>();
+    for (User user : startingWith(users, prefix).values()) {
+      if (found.size() == limit) {
+        break;
+      }
+      found.add(user.nick());
+    }
+    return found;
+  }
+
+  /** Up to {@code limit} channels whose name starts with {@code prefix} (any case); lock-free. */
+  public List<Channel> channelsStartingWith(String prefix, int limit) {
+    List<Channel> found = new ArrayList<>();
+    for (Channel channel : startingWith(channels, prefix).values()) {
+      if (found.size() == limit) {
+        break;
+      }
+      found.add(channel);
+    }
+    return found;
+  }
+
+  private static <T> NavigableMap<String, T> startingWith(
+      NavigableMap<String, T> map, String prefix) {
+    String from = Names.key(prefix);
+    return map.subMap(from, true, from + Character.MAX_VALUE, false);
   }
 
   public int userCount() {
-    return locked(users::size);
+    return users.size();
   }
 
   /** Tells every connected user something (for example that the server is shutting down). */

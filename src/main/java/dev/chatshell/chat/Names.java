@@ -71,12 +71,9 @@ public final class Names {
     }
     for (int i = 1; i < name.length(); ) {
       int cp = name.codePointAt(i);
-      if (cp == ','
-          || Text.isUnsafe(cp)
-          || Character.isWhitespace(cp)
-          || Character.isSpaceChar(cp)) {
+      if (cp == ',' || Text.isUnsafe(cp) || isInvisible(cp)) {
         throw new ChatException(
-            "A channel name cannot contain spaces, commas or control characters ("
+            "A channel name cannot contain spaces, commas, control or invisible characters ("
                 + Text.visible(new String(Character.toChars(cp)))
                 + " found).");
       }
@@ -85,7 +82,27 @@ public final class Names {
     return name;
   }
 
-  /** The key under which nicks and channel names are unique: ASCII letters folded to lower case. */
+  /**
+   * True for characters a name must not contain because they cannot be seen or told apart: white
+   * space of every kind (no-break spaces included), zero-width and other format characters,
+   * private-use and unassigned code points. Otherwise "#x" and "#\u200Bx" would look the same.
+   */
+  private static boolean isInvisible(int cp) {
+    if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.FORMAT
+        || type == Character.PRIVATE_USE
+        || type == Character.UNASSIGNED
+        || type == Character.SURROGATE
+        || type == Character.CONTROL;
+  }
+
+  /**
+   * The key under which nicks and channel names are unique: lower case, locale-independent (for
+   * nicks, which are ASCII, that is plain ASCII case folding).
+   */
   public static String key(String name) {
     return name.toLowerCase(Locale.ROOT);
   }

@@ -1,6 +1,7 @@
 package dev.chatshell.command;
 
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -110,9 +111,7 @@ public final class CommandTable {
     Entry entry = find(name);
     if (entry == null) {
       context.error(
-          "Unknown command /"
-              + dev.chatshell.chat.Text.visible(name)
-              + "; type /HELP for the commands you can use.");
+          "Unknown command /" + Text.visible(name) + "; type /HELP for the commands you can use.");
       return;
     }
     Privilege needed = entry.spec().privilege();

@@ -109,13 +109,20 @@ public final class ServerConfig {
     return integer(Setting.PORT);
   }
 
-  /** The message of the day, or a short default when the file is missing. */
-  public List<String> motd() throws IOException {
+  /**
+   * The message of the day, or a short default when the file is missing. Bytes that are not UTF-8
+   * become U+FFFD rather than stopping the server.
+   */
+  public List<String> motd() throws ConfigException {
     Path file = baseDirectory.resolve(get(Setting.MOTD_FILE));
     if (!Files.isRegularFile(file)) {
       return List.of("Be kind. Type /HELP once you are in.");
     }
-    return Files.readAllLines(file, StandardCharsets.UTF_8);
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read motd.file " + file + ": " + e.getMessage());
+    }
   }
 
   public int maxConnections() {

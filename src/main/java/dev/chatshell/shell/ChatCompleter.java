@@ -3,6 +3,7 @@ package dev.chatshell.shell;
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.Member;
+import dev.chatshell.chat.Names;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.CommandTable.Entry;
@@ -21,6 +22,9 @@ import org.jline.reader.ParsedLine;
  * (nicks for /MSG, channels for /JOIN, ...); in plain text, the nicks of the current channel.
  */
 final class ChatCompleter implements Completer {
+  /** Candidates offered at most, so TAB costs little however many users and channels exist. */
+  private static final int LIMIT = 50;
+
   private final ChatServer chat;
   private final CommandTable commands;
   private final Supplier<User> user;
@@ -47,23 +51,29 @@ final class ChatCompleter implements Completer {
       return;
     }
     if (!first.startsWith("/")) {
-      addMembers(me, "", candidates);
+      addMembers(me, line.word(), candidates);
       return;
     }
     Entry entry = commands.find(first);
     if (entry == null || !Privilege.of(me).covers(entry.spec().privilege())) {
       return;
     }
+    String word = line.word();
     Completion kind = entry.completes(index - 1);
     switch (kind) {
-      case NICK -> chat.nicks().forEach(n -> candidates.add(candidate(n, null, true)));
+      case NICK ->
+          chat.nicksStartingWith(word, LIMIT)
+              .forEach(n -> candidates.add(candidate(n, null, true)));
       case NICK_LIST -> {
-        String word = line.word();
-        String before = word.substring(0, word.lastIndexOf(';') + 1);
-        chat.nicks().forEach(n -> candidates.add(candidate(before + n, null, true)));
+        int cut = word.lastIndexOf(';') + 1;
+        String before = word.substring(0, cut);
+        chat.nicksStartingWith(word.substring(cut), LIMIT)
+            .forEach(n -> candidates.add(candidate(before + n, null, true)));
       }
-      case MEMBER -> addMembers(me, "", candidates);
-      case CHANNEL -> chat.channels().forEach(c -> candidates.add(candidate(c.name(), null, true)));
+      case MEMBER -> addMembers(me, word, candidates);
+      case CHANNEL ->
+          chat.channelsStartingWith(word, LIMIT)
+              .forEach(c -> candidates.add(candidate(c.name(), null, true)));
       case MY_CHANNEL ->
           me.channels().forEach(c -> candidates.add(candidate(c.name(), null, true)));
       case COMMAND ->
@@ -79,8 +89,13 @@ final class ChatCompleter implements Completer {
     if (current == null) {
       return;
     }
+    String typed = Names.key(prefix);
+    int offered = 0;
     for (Member member : current.members()) {
-      candidates.add(candidate(prefix + member.user().nick(), null, true));
+      String nick = member.user().nick();
+      if (Names.key(nick).startsWith(typed) && offered++ < LIMIT) {
+        candidates.add(candidate(nick, null, true));
+      }
     }
   }
 

@@ -24,6 +24,7 @@ final class ConnectionReader extends NonBlockingReader {
   private final ByteBuffer bytes = ByteBuffer.allocate(128); // write mode
   private final CharBuffer chars = CharBuffer.allocate(128).flip(); // read mode
   private boolean endOfInput;
+  private volatile Thread owner;
 
   ConnectionReader(Connection connection) {
     this.connection = connection;
@@ -55,9 +56,19 @@ final class ConnectionReader extends NonBlockingReader {
     return chars.remaining();
   }
 
+  /**
+   * True when typed characters are already decoded and waiting, as seen by the session's own
+   * thread; other threads (an outbox drain redrawing the prompt) always get false, since the buffer
+   * is only consistent for the thread that fills it.
+   */
+  boolean hasTypeahead() {
+    return Thread.currentThread() == owner && chars.hasRemaining();
+  }
+
   /** Makes at least one character available; false when the time ran out or input ended. */
   private boolean fill(long timeout) throws IOException {
     checkClosed();
+    owner = Thread.currentThread();
     long deadline = timeout > 0 ? System.nanoTime() + timeout * 1_000_000 : 0;
     while (!chars.hasRemaining()) {
       if (endOfInput) {

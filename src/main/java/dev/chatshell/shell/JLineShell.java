@@ -5,14 +5,13 @@ import dev.chatshell.transport.TerminalInfo;
 import java.io.IOError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.jline.keymap.KeyMap;
-import org.jline.reader.Binding;
+import org.jline.reader.Buffer;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.Widget;
 import org.jline.reader.impl.DefaultParser;
@@ -22,21 +21,27 @@ import org.jline.terminal.Terminal.Signal;
 import org.jline.utils.AttributedCharSequence.ForceMode;
 import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp.Capability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Character mode: a JLine line editor per session, with history, TAB completion, live window size
  * and colour where the terminal type has it. Lines from other users are drawn above the line being
  * typed with {@link LineReader#printAbove}, which redraws the half-typed line intact.
  *
- * <p>Features that would let a remote user reach the server or grow memory without bound are off:
- * history expansion, bracketed paste (an unbounded paste buffer), history files; the line is capped
- * while it is typed.
+ * <p>A remote user must not reach the server nor grow its memory without bound: only the keys of
+ * {@link EditingKeys} work; history expansion, bracketed paste (an unbounded paste buffer), undo (a
+ * copy of the line per key) and history files are off; every widget that can add text is capped;
+ * history keeps a bounded number of short lines; prompts are passed literally.
  */
 final class JLineShell implements Shell {
-  private static final int HISTORY_SIZE = 200;
+  private static final Logger log = LoggerFactory.getLogger(JLineShell.class);
+  private static final int HISTORY_SIZE = 100;
+  private static final int HISTORY_MAX_LINE = 1024;
 
   private final SessionTerminal terminal;
   private final ChatLineReader reader;
+  private final int maxLineChars;
   private final int maxLineBytes;
   private final int colours;
   private volatile boolean eraseSentMessages;
@@ -45,12 +50,12 @@ final class JLineShell implements Shell {
   JLineShell(Connection connection, TerminalInfo info, Completer completer, int maxLineBytes)
       throws IOException {
     this.maxLineBytes = maxLineBytes;
+    this.maxLineChars = maxLineBytes; // a char is at least one UTF-8 byte
     String type = TerminalTypes.map(info.type());
     Size size =
         new Size(info.columns() > 0 ? info.columns() : 80, info.rows() > 0 ? info.rows() : 24);
-    terminal =
-        new SessionTerminal(
-            "chatshell", type, new ConnectionReader(connection), connection.output(), size);
+    ConnectionReader keyboard = new ConnectionReader(connection);
+    terminal = new SessionTerminal("chatshell", type, keyboard, connection.output(), size);
     connection.onResize(
         (columns, rows) -> {
           terminal.setSize(new Size(columns, rows));
@@ -62,45 +67,35 @@ final class JLineShell implements Shell {
     parser.setEofOnUnclosedQuote(false);
     parser.setEofOnEscapedNewLine(false);
     reader =
-        new ChatLineReader(terminal, new HashMap<>(Map.of(LineReader.HISTORY_SIZE, HISTORY_SIZE)));
+        new ChatLineReader(
+            terminal, keyboard, new HashMap<>(Map.of(LineReader.HISTORY_SIZE, HISTORY_SIZE)));
     reader.setParser(parser);
     reader.setCompleter(completer);
-    reader.setHistory(new DefaultHistory());
+    reader.setHistory(new ShortLineHistory());
     reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    reader.option(LineReader.Option.DISABLE_UNDO, true);
     reader.option(LineReader.Option.BRACKETED_PASTE, false);
     reader.option(LineReader.Option.CASE_INSENSITIVE, true);
     reader.option(LineReader.Option.INSERT_TAB, false);
     Integer maxColours = terminal.getNumericCapability(Capability.max_colors);
-    colours = "dumb".equals(type) || maxColours == null ? 0 : maxColours;
+    colours = maxColours == null ? 0 : maxColours;
     guardWidgets();
-    bindCursorKeys();
   }
 
-  /**
-   * JLine binds the arrow keys the terminal type announces for application mode ({@code ESC O A});
-   * terminals (and telnet clients) that ignore the switch send {@code ESC [ A}. Both work.
-   */
-  private void bindCursorKeys() {
-    KeyMap<Binding> keys = reader.getKeyMaps().get(LineReader.EMACS);
-    String[][] bindings = {
-      {LineReader.UP_LINE_OR_SEARCH, "A"},
-      {LineReader.DOWN_LINE_OR_SEARCH, "B"},
-      {LineReader.FORWARD_CHAR, "C"},
-      {LineReader.BACKWARD_CHAR, "D"},
-      {LineReader.END_OF_LINE, "F"},
-      {LineReader.BEGINNING_OF_LINE, "H"}
-    };
-    for (String[] binding : bindings) {
-      keys.bind(new Reference(binding[0]), "\033[" + binding[1], "\033O" + binding[1]);
+  /** History without the long lines (a pasted wall of text is not worth keeping per session). */
+  private static final class ShortLineHistory extends DefaultHistory {
+    @Override
+    public void add(Instant time, String line) {
+      if (line.length() <= HISTORY_MAX_LINE) {
+        super.add(time, line);
+      }
     }
-    keys.bind(new Reference(LineReader.BEGINNING_OF_LINE), "\033[1~", "\033[7~");
-    keys.bind(new Reference(LineReader.END_OF_LINE), "\033[4~", "\033[8~");
-    keys.bind(new Reference(LineReader.DELETE_CHAR), "\033[3~");
   }
 
   /**
-   * Caps the line while it is typed (a paste cannot grow it without bound) and erases a sent chat
-   * message from the screen, since it comes back formatted from the channel.
+   * Caps the line while it is typed — typing, yanking, completing or recalling history cannot grow
+   * it past the limit — and erases a sent chat message from the screen, since it comes back
+   * formatted from the channel.
    */
   private void guardWidgets() {
     Map<String, Widget> widgets = reader.getWidgets();
@@ -108,13 +103,31 @@ final class JLineShell implements Shell {
     widgets.put(
         LineReader.SELF_INSERT,
         () -> {
-          if (reader.getBuffer().length() >= maxLineBytes) {
+          if (reader.getBuffer().length() >= maxLineChars) {
             boolean first = !truncated;
             truncated = true;
             return !first; // beep once, then drop quietly
           }
           return selfInsert.apply();
         });
+    for (String name :
+        new String[] {
+          LineReader.YANK,
+          LineReader.COMPLETE_WORD,
+          LineReader.MENU_COMPLETE,
+          LineReader.REVERSE_MENU_COMPLETE,
+          LineReader.UP_LINE_OR_HISTORY,
+          LineReader.DOWN_LINE_OR_HISTORY
+        }) {
+      Widget widget = widgets.get(name);
+      widgets.put(
+          name,
+          () -> {
+            boolean result = widget.apply();
+            capBuffer();
+            return result;
+          });
+    }
     Widget accept = widgets.get(LineReader.ACCEPT_LINE);
     widgets.put(
         LineReader.ACCEPT_LINE,
@@ -126,18 +139,31 @@ final class JLineShell implements Shell {
         });
   }
 
+  private void capBuffer() {
+    Buffer buffer = reader.getBuffer();
+    if (buffer.length() > maxLineChars) {
+      buffer.cursor(maxLineChars);
+      buffer.delete(buffer.length() - maxLineChars);
+      truncated = true;
+    }
+  }
+
   @Override
   public String readLine(String prompt) throws IOException {
     truncated = false;
     String line;
     try {
-      line = reader.readLine(prompt);
+      line = reader.readLine(literal(prompt));
     } catch (UserInterruptException e) {
       return "";
     } catch (EndOfFileException e) {
       return null;
     } catch (IOError e) {
       return null; // the connection broke under the reader
+    } catch (RuntimeException e) {
+      // A widget failed on odd input: the line is lost, the session is not.
+      log.debug("line editor failed; line dropped", e);
+      return "";
     }
     if (truncated || line.getBytes(StandardCharsets.UTF_8).length > maxLineBytes) {
       throw new LineTooLongException(maxLineBytes);
@@ -152,7 +178,12 @@ final class JLineShell implements Shell {
 
   @Override
   public void setPrompt(String prompt) {
-    reader.setPrompt(prompt);
+    reader.setPrompt(literal(prompt));
+  }
+
+  /** JLine expands {@code %} sequences in prompts (padding, hiding): ours are literal text. */
+  private static String literal(String prompt) {
+    return prompt.replace("%", "%%");
   }
 
   @Override

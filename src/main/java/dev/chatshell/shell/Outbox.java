@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A session's bounded queue of output. {@link #deliver} never blocks: it queues the event and, if
@@ -23,19 +22,25 @@ final class Outbox implements EventSink {
     void print(List<ChatEvent> batch) throws IOException;
   }
 
+  /** Told once why the outbox gave up: a reason fit to tell others, and the cause if any. */
+  interface FailureListener {
+    void failed(String reason, Throwable cause);
+  }
+
   private final ArrayDeque<ChatEvent> queue = new ArrayDeque<>();
   private final int limit;
   private final Printer printer;
-  private final Consumer<String> onFailure;
+  private final FailureListener onFailure;
   private boolean draining;
   private boolean closed;
   private boolean lost;
+  private volatile long writingSince; // System.nanoTime() when the current write began, or 0
 
   /**
    * @param limit events that may wait before the session is dropped
    * @param onFailure told why, once, when the queue overflows or a write fails
    */
-  Outbox(int limit, Printer printer, Consumer<String> onFailure) {
+  Outbox(int limit, Printer printer, FailureListener onFailure) {
     this.limit = limit;
     this.printer = printer;
     this.onFailure = onFailure;
@@ -64,8 +69,8 @@ final class Outbox implements EventSink {
       }
     }
     if (overflow) {
-      onFailure.accept(
-          "output queue full (" + limit + " lines waiting): the client is not reading");
+      onFailure.failed(
+          "output queue full (" + limit + " lines waiting): the client is not reading", null);
     } else if (start) {
       Thread.ofVirtual().name("outbox").start(this::drain);
     }
@@ -84,8 +89,11 @@ final class Outbox implements EventSink {
         queue.clear();
       }
       try {
+        writingSince = System.nanoTime() | 1; // never 0 while writing
         printer.print(batch);
+        writingSince = 0;
       } catch (IOException | RuntimeException e) {
+        writingSince = 0;
         synchronized (this) {
           closed = true;
           lost = true;
@@ -93,7 +101,7 @@ final class Outbox implements EventSink {
           queue.clear();
           notifyAll();
         }
-        onFailure.accept("write failed: " + e);
+        onFailure.failed("connection lost", e);
         return;
       }
     }
@@ -122,6 +130,16 @@ final class Outbox implements EventSink {
     closed = true;
     queue.clear();
     notifyAll();
+  }
+
+  /**
+   * How long the write in progress has been blocked, in nanoseconds, or 0 when nothing is being
+   * written: a client that stopped reading in a quiet channel never fills its queue, but this
+   * grows.
+   */
+  long blockedFor(long now) {
+    long since = writingSince;
+    return since == 0 ? 0 : now - since;
   }
 
   /** Events waiting to be written (for tests and diagnostics). */

@@ -21,14 +21,13 @@ import org.jline.utils.AttributedStyle;
  * escape sequences only where the terminal has colour.
  */
 final class Renderer {
+  // No red: red is for errors.
   private static final int[] NICK_COLOURS = {
-    AttributedStyle.RED,
     AttributedStyle.GREEN,
     AttributedStyle.YELLOW,
     AttributedStyle.BLUE,
     AttributedStyle.MAGENTA,
     AttributedStyle.CYAN,
-    AttributedStyle.RED + AttributedStyle.BRIGHT,
     AttributedStyle.GREEN + AttributedStyle.BRIGHT,
     AttributedStyle.YELLOW + AttributedStyle.BRIGHT,
     AttributedStyle.BLUE + AttributedStyle.BRIGHT,
@@ -79,11 +78,16 @@ final class Renderer {
     } else if (event instanceof ServerNotice notice) {
       line.styled(NOTICE, "-!- ").append(notice.text());
     } else if (event instanceof Reply reply) {
-      String text = Text.visible(reply.text());
-      if (reply.error()) {
-        line.styled(ERROR, "Error: " + text);
-      } else {
-        line.append(text);
+      for (Reply.Line out : reply.lines()) {
+        if (line.length() > 0) {
+          line.append('\n');
+        }
+        String text = Text.visible(out.text());
+        if (out.error()) {
+          line.styled(ERROR, "Error: " + text);
+        } else {
+          line.append(text);
+        }
       }
     } else {
       line.append(Text.visible(String.valueOf(event)));

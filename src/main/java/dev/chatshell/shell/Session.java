@@ -4,7 +4,6 @@ import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.Text;
-import dev.chatshell.chat.TokenBucket;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.CommandTable;
@@ -15,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * control. Everything the user is shown after login goes through the {@link Outbox}.
  *
  * <p>Threading: {@link #run()} is the session's own virtual thread and the only one that reads
- * input or runs commands. {@link #tick} comes from the keepalive timer; events arrive from any
- * thread through the outbox.
+ * input, runs commands or touches the fields marked "session thread". {@link #tick} comes from the
+ * keepalive timer; events arrive from any thread through the outbox.
  */
 final class Session implements CommandContext {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
@@ -39,14 +39,16 @@ final class Session implements CommandContext {
   private final Outbox outbox;
   private final TokenBucket flood;
   private final long started = System.nanoTime();
+  private final AtomicBoolean dropped = new AtomicBoolean();
   private volatile Shell shell;
   private volatile User user;
   private volatile String quitReason;
   private volatile boolean leaving;
   private volatile long pingSent;
   private volatile boolean pingUnsupported;
-  private final AtomicBoolean dropped = new AtomicBoolean();
-  private boolean floodWarned;
+  private boolean floodWarned; // session thread
+  private List<Reply.Line> replies; // session thread: a running command's output, or null
+  private volatile Thread thread;
 
   Session(Connection connection, SessionManager manager) {
     this.connection = connection;
@@ -57,18 +59,10 @@ final class Session implements CommandContext {
   }
 
   void run() {
+    thread = Thread.currentThread();
     try {
       greet();
-      TerminalInfo terminal = connection.awaitTerminal();
-      shell =
-          terminal.characterMode()
-              ? new JLineShell(
-                  connection,
-                  terminal,
-                  new ChatCompleter(chat(), commands(), () -> user),
-                  settings.maxLineBytes())
-              : new LineShell(connection, settings.maxLineBytes());
-      log.info("{} in {} mode, terminal {}", connection, mode(terminal), terminal.type());
+      shell = openShell(connection.awaitTerminal());
       user = login();
       if (user == null) {
         return;
@@ -99,8 +93,26 @@ final class Session implements CommandContext {
     }
   }
 
-  private static String mode(TerminalInfo terminal) {
-    return terminal.characterMode() ? "character" : "plain line";
+  /**
+   * A line editor for real terminals; plain lines for clients that refused our echo and for
+   * terminals too dumb for an editor (they are asked to echo themselves).
+   */
+  private Shell openShell(TerminalInfo terminal) throws IOException {
+    boolean dumb = TerminalTypes.isDumb(TerminalTypes.map(terminal.type()));
+    boolean editor = terminal.characterMode() && !dumb;
+    log.info(
+        "{} in {} mode, terminal {}",
+        connection,
+        editor ? "character" : "plain line",
+        terminal.type());
+    if (editor) {
+      ChatCompleter completer = new ChatCompleter(chat(), commands(), () -> user);
+      return new JLineShell(connection, terminal, completer, settings.maxLineBytes());
+    }
+    if (terminal.characterMode()) {
+      connection.useClientEcho();
+    }
+    return new LineShell(connection, settings.maxLineBytes());
   }
 
   /** The banner and the message of the day, written before negotiation so they show at once. */
@@ -108,7 +120,7 @@ final class Session implements CommandContext {
     StringBuilder text = new StringBuilder();
     String program = "chatshell " + settings.version();
     String name = settings.serverName();
-    text.append(name.equals("chatshell") ? program : name + " (" + program + ")")
+    text.append(name.equals("chatshell") ? program : Text.visible(name) + " (" + program + ")")
         .append(": IRC-style chat, no client needed.\n");
     for (String line : settings.motd()) {
       text.append(Text.visible(line)).append('\n');
@@ -124,7 +136,7 @@ final class Session implements CommandContext {
       try {
         line = shell.readLine("Nickname: ");
       } catch (LineTooLongException e) {
-        showNow(new Reply(Instant.now(), "That is far too long for a nickname.", true));
+        showNow(Reply.of("That is far too long for a nickname.", true));
         continue;
       }
       if (line == null) {
@@ -138,18 +150,19 @@ final class Session implements CommandContext {
       try {
         return chat().connect(nick, connection.remoteAddress(), outbox);
       } catch (ChatException e) {
-        showNow(new Reply(Instant.now(), e.getMessage(), true));
+        showNow(Reply.of(e.getMessage(), true));
       }
     }
     return null;
   }
 
-  /** Runs one line typed by the logged-in user. */
+  /** Runs one line typed by the logged-in user; its output goes out as one reply. */
   private void handle(String line) {
     if (line.isBlank()) {
       return;
     }
     throttle();
+    replies = new ArrayList<>();
     try {
       if (line.startsWith("//")) {
         chat().say(user, line.substring(1));
@@ -160,6 +173,15 @@ final class Session implements CommandContext {
       }
     } catch (ChatException e) {
       error(e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("{} ({}): line failed", connection, user.nick(), e);
+      error("That failed because of a server error; it has been logged.");
+    } finally {
+      List<Reply.Line> output = replies;
+      replies = null;
+      if (!output.isEmpty()) {
+        outbox.deliver(new Reply(Instant.now(), List.copyOf(output)));
+      }
     }
   }
 
@@ -177,7 +199,7 @@ final class Session implements CommandContext {
               + settings.floodRate()
               + " per second.";
       if (user == null) {
-        showNow(new Reply(Instant.now(), warning, true));
+        showNow(Reply.of(warning, true));
       } else {
         error(warning);
       }
@@ -215,8 +237,11 @@ final class Session implements CommandContext {
     out.print(text.toString());
   }
 
-  /** Ends the session from any thread: the reason is logged and told to the user's channels. */
-  void drop(String reason) {
+  /**
+   * Ends the session from any thread. The reason is told to the user's channels, so it is never
+   * more than a short phrase; the cause, if any, only goes to the log.
+   */
+  void drop(String reason, Throwable cause) {
     if (!dropped.compareAndSet(false, true)) {
       return; // closing makes the pending write fail too: one reason is enough
     }
@@ -224,28 +249,37 @@ final class Session implements CommandContext {
       quitReason = reason;
     }
     log.warn(
-        "Dropping {} ({}): {}", connection, user == null ? "not logged in" : user.nick(), reason);
+        "Dropping {} ({}): {}{}",
+        connection,
+        user == null ? "not logged in" : user.nick(),
+        reason,
+        cause == null ? "" : " (" + cause + ")");
     outbox.close();
     connection.close();
   }
 
   /**
-   * Called about once a second by the keepalive timer: drops connections that never log in, pings
-   * silent telnet clients and drops those that do not answer in time.
+   * Called about once a second by the keepalive timer: drops connections that never log in or whose
+   * output has been stuck for a keepalive period, pings silent telnet clients and drops those that
+   * do not answer in time.
    */
   void tick(long now) {
     if (user == null && now - started > settings.loginTimeout().toNanos()) {
-      drop("no login within " + settings.loginTimeout().toSeconds() + " s");
+      drop("no login within " + settings.loginTimeout().toSeconds() + " s", null);
       return;
     }
     long interval = settings.keepalive().toNanos();
+    if (outbox.blockedFor(now) > interval) {
+      drop("not reading: output blocked for " + settings.keepalive().toSeconds() + " s", null);
+      return;
+    }
     long heard = connection.lastHeardNanos();
     long sent = pingSent;
     if (sent != 0) {
       if (heard - sent >= 0) {
         pingSent = 0; // answered
       } else if (now - sent > interval) {
-        drop("ping timeout: no answer in " + settings.keepalive().toSeconds() + " s");
+        drop("ping timeout: no answer in " + settings.keepalive().toSeconds() + " s", null);
       }
       return;
     }
@@ -262,23 +296,28 @@ final class Session implements CommandContext {
                     pingSent = 0;
                   }
                 } catch (IOException e) {
-                  drop("ping failed: " + e.getMessage());
+                  drop("connection lost", e);
                 }
               });
     }
   }
 
-  /** Tells the user the server is going down and ends the session once that is written. */
-  void shutdown(String reason, Duration grace) {
-    if (quitReason == null) {
-      quitReason = "server shutting down";
-    }
-    leaving = true;
+  /** Waits, up to {@code grace}, for what the user has been sent to be written. */
+  void awaitOutput(Duration grace) {
     try {
       outbox.awaitEmpty(grace);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Closes the session from outside, for example at shutdown; {@code reason} goes to the log. */
+  void close(String reason) {
+    if (quitReason == null) {
+      quitReason = reason;
+    }
+    leaving = true;
+    outbox.close();
     connection.close();
   }
 
@@ -289,11 +328,7 @@ final class Session implements CommandContext {
       chat().disconnect(me, reason);
     }
     if (connection.isOpen()) {
-      try {
-        outbox.awaitEmpty(FLUSH_ON_EXIT);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      awaitOutput(FLUSH_ON_EXIT);
     }
     outbox.close();
     Shell out = shell;
@@ -323,12 +358,21 @@ final class Session implements CommandContext {
 
   @Override
   public void reply(String line) {
-    outbox.deliver(new Reply(Instant.now(), line, false));
+    say(line, false);
   }
 
   @Override
   public void error(String line) {
-    outbox.deliver(new Reply(Instant.now(), line, true));
+    say(line, true);
+  }
+
+  /** Collects a running command's output; anything else goes out at once. */
+  private void say(String line, boolean error) {
+    if (Thread.currentThread() == thread && replies != null) {
+      replies.add(new Reply.Line(line, error));
+    } else {
+      outbox.deliver(Reply.of(line, error));
+    }
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link Session} for each connection a transport hands over, keeps the set of live sessions
@@ -21,11 +23,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Threading: sessions register from their own threads; one platform timer thread sweeps them.
  */
 public final class SessionManager implements ConnectionHandler, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
   private final ChatServer chat;
   private final CommandTable commands;
   private final ShellSettings settings;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer;
+  private volatile boolean closing;
 
   public SessionManager(ChatServer chat, CommandTable commands, ShellSettings settings) {
     this.chat = chat;
@@ -43,7 +47,9 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
     Session session = new Session(connection, this);
     sessions.add(session);
     try {
-      session.run();
+      if (!closing) { // accepted just as the server began to shut down: nothing to serve
+        session.run();
+      }
     } finally {
       sessions.remove(session);
     }
@@ -52,7 +58,12 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private void sweep() {
     long now = System.nanoTime();
     for (Session session : sessions) {
-      session.tick(now);
+      try {
+        session.tick(now);
+      } catch (Throwable e) {
+        // One broken session must not stop the timer: that would end keepalive for everyone.
+        log.error("keepalive check failed", e);
+      }
     }
   }
 
@@ -63,21 +74,27 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
 
   /**
    * Tells everyone the server is going down, gives their output up to {@code grace} to be written,
-   * and closes every session.
+   * then closes every session. Users are removed from the domain all at once, so nobody is sent a
+   * quit notice for each of the others on the way out.
    */
   public void shutdown(String reason, Duration grace) {
+    closing = true;
     chat.announce("The server is shutting down: " + reason + ". Goodbye!");
-    List<Thread> closers = new ArrayList<>();
+    List<Thread> waits = new ArrayList<>();
     for (Session session : sessions) {
-      closers.add(Thread.ofVirtual().start(() -> session.shutdown(reason, grace)));
+      waits.add(Thread.ofVirtual().start(() -> session.awaitOutput(grace)));
     }
-    for (Thread closer : closers) {
+    for (Thread wait : waits) {
       try {
-        closer.join(grace.plusSeconds(1));
+        wait.join(grace.plusSeconds(1));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       }
+    }
+    chat.disconnectAll();
+    for (Session session : sessions) {
+      session.close("server shutting down");
     }
   }
 

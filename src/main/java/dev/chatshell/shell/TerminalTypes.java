@@ -45,6 +45,11 @@ public final class TerminalTypes {
 
   private TerminalTypes() {}
 
+  /** True for terminal types that cannot move the cursor: no line editor for them. */
+  public static boolean isDumb(String type) {
+    return "dumb".equals(type);
+  }
+
   /** The allowed type for what the client reported ({@code null} when it reported nothing). */
   public static String map(String reported) {
     if (reported == null) {

@@ -9,6 +9,9 @@ final class Telnet {
   static final int WILL = 251;
   static final int SB = 250;
   static final int SE = 240;
+  static final int IP = 244;
+  static final int EC = 247;
+  static final int EL = 248;
 
   static final int ECHO = 1;
   static final int SGA = 3;
@@ -25,15 +28,5 @@ final class Telnet {
 
   static byte[] option(int verb, int option) {
     return new byte[] {(byte) IAC, (byte) verb, (byte) option};
-  }
-
-  static String verbName(int verb) {
-    return switch (verb) {
-      case WILL -> "WILL";
-      case WONT -> "WONT";
-      case DO -> "DO";
-      case DONT -> "DONT";
-      default -> String.valueOf(verb);
-    };
   }
 }

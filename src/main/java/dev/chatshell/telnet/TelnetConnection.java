@@ -124,9 +124,9 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
     }
     boolean character = usEcho == YES;
     if (!spokeTelnet) {
-      // Not a telnet peer: byte 255 is just a byte, both ways.
+      // Not a telnet peer: its output needs no IAC doubling. Input is still decoded as telnet,
+      // so answers that arrive late (a slow link, a bot library) are understood, not typed.
       out.setEscapeIac(false);
-      decoder.setTransparent(true);
     }
     terminal = new TerminalInfo(character, type, columns, rows);
     log.debug("{} negotiated {}", remoteAddress(), terminal);
@@ -181,6 +181,14 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
   @Override
   public OutputStream output() {
     return out;
+  }
+
+  @Override
+  public void useClientEcho() throws IOException {
+    if (usEcho == YES) {
+      usEcho = NO;
+      out.command(Telnet.option(WONT, ECHO));
+    }
   }
 
   @Override

@@ -2,7 +2,10 @@ package dev.chatshell.telnet;
 
 import static dev.chatshell.telnet.Telnet.DO;
 import static dev.chatshell.telnet.Telnet.DONT;
+import static dev.chatshell.telnet.Telnet.EC;
+import static dev.chatshell.telnet.Telnet.EL;
 import static dev.chatshell.telnet.Telnet.IAC;
+import static dev.chatshell.telnet.Telnet.IP;
 import static dev.chatshell.telnet.Telnet.SB;
 import static dev.chatshell.telnet.Telnet.SE;
 import static dev.chatshell.telnet.Telnet.WILL;
@@ -44,21 +47,12 @@ public final class TelnetDecoder {
   }
 
   private State state = State.DATA;
-  private boolean transparent;
   private boolean afterCr;
   private int verb;
   private int sbOption;
   private final byte[] sb = new byte[MAX_SUBNEGOTIATION];
   private int sbLength;
   private boolean sbOverflow;
-
-  /**
-   * Stops interpreting byte 255 as a command, for peers that never spoke telnet (nc, scripts):
-   * their bytes are all data. Line ends are still normalized.
-   */
-  public void setTransparent(boolean transparent) {
-    this.transparent = transparent;
-  }
 
   /**
    * Decodes {@code length} bytes at {@code offset}; returns how many data bytes now start at {@code
@@ -71,7 +65,7 @@ public final class TelnetDecoder {
       int b = buffer[i] & 0xFF;
       switch (state) {
         case DATA -> {
-          if (b == IAC && !transparent) {
+          if (b == IAC) {
             state = State.IAC;
           } else if (b == '\r') {
             buffer[out++] = '\n';
@@ -97,6 +91,12 @@ public final class TelnetDecoder {
             state = State.OPTION;
           } else if (b == SB) {
             state = State.SB_OPTION;
+          } else if (b == EC || b == EL || b == IP) {
+            // The client's "erase character", "erase line" and "interrupt" keys, sent as telnet
+            // functions: give the line editor the keys it knows for them.
+            buffer[out++] = (byte) (b == EC ? 0x7F : b == EL ? 0x15 : 0x03);
+            state = State.DATA;
+            handler.command(b);
           } else if (b >= SE) {
             state = State.DATA;
             handler.command(b);

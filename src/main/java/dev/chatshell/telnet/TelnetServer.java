@@ -4,16 +4,19 @@ import dev.chatshell.transport.ConnectionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +40,15 @@ public final class TelnetServer implements AutoCloseable {
       int maxPerAddress,
       Duration negotiationTimeout) {}
 
+  private static final Duration REFUSAL_TIME = Duration.ofSeconds(2);
+  private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
+  private static final int MAX_REFUSALS_IN_PROGRESS = 64;
+
   private final Settings settings;
   private final ConnectionHandler handler;
+  private final Semaphore refusing = new Semaphore(MAX_REFUSALS_IN_PROGRESS);
+  private final OncePer refusalLog = new OncePer(Duration.ofSeconds(1));
+  private final OncePer acceptFailures = new OncePer(Duration.ofSeconds(1));
   private final AtomicInteger total = new AtomicInteger();
   private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
   private ServerSocket server;
@@ -87,7 +97,11 @@ public final class TelnetServer implements AutoCloseable {
         socket = server.accept();
       } catch (IOException e) {
         if (!server.isClosed()) {
-          log.warn("accept failed: {}", e.toString());
+          // Usually out of file descriptors: wait a little instead of spinning, log once a second.
+          if (acceptFailures.tryAcquire()) {
+            log.warn("accept failed: {}", e.toString());
+          }
+          pause(ACCEPT_BACKOFF);
         }
         continue;
       }
@@ -96,18 +110,52 @@ public final class TelnetServer implements AutoCloseable {
   }
 
   private void admit(Socket socket) {
-    InetAddress address = socket.getInetAddress();
+    InetAddress address = limitKey(socket.getInetAddress());
     String refusal = reserve(address);
     if (refusal != null) {
-      log.info("Refused {}: {}", address.getHostAddress(), refusal);
-      Thread.ofVirtual()
-          .name("refuse-" + address.getHostAddress())
-          .start(() -> refuse(socket, refusal));
+      if (refusalLog.tryAcquire()) {
+        log.info("Refused {}: {}", socket.getInetAddress().getHostAddress(), refusal);
+      }
+      if (refusing.tryAcquire()) {
+        Thread.ofVirtual()
+            .name("refuse")
+            .start(
+                () -> {
+                  try {
+                    refuse(socket, refusal);
+                  } finally {
+                    refusing.release();
+                  }
+                });
+      } else {
+        closeQuietly(socket); // too many refusals in progress: no message, no thread
+      }
       return;
     }
     Thread.ofVirtual()
-        .name("session-" + address.getHostAddress() + ":" + socket.getPort())
+        .name("session-" + socket.getInetAddress().getHostAddress() + ":" + socket.getPort())
         .start(() -> serve(socket, address));
+  }
+
+  /**
+   * What the per-address limit counts: the IPv4 address, or the /64 an IPv6 address is in (one host
+   * usually owns a whole /64, so counting single addresses would limit nothing).
+   */
+  static InetAddress limitKey(InetAddress address) {
+    if (address instanceof Inet6Address && !isMappedIpv4(address)) {
+      byte[] bytes = address.getAddress();
+      Arrays.fill(bytes, 8, 16, (byte) 0);
+      try {
+        return InetAddress.getByAddress(bytes);
+      } catch (UnknownHostException e) {
+        throw new IllegalStateException(e); // 16 bytes are always a valid address
+      }
+    }
+    return address;
+  }
+
+  private static boolean isMappedIpv4(InetAddress address) {
+    return ((Inet6Address) address).isIPv4CompatibleAddress();
   }
 
   /** Counts the connection in, or says why it cannot be. */
@@ -163,7 +211,6 @@ public final class TelnetServer implements AutoCloseable {
     trySetOption(socket, ExtendedSocketOptions.TCP_KEEPIDLE, 30);
     trySetOption(socket, ExtendedSocketOptions.TCP_KEEPINTERVAL, 10);
     trySetOption(socket, ExtendedSocketOptions.TCP_KEEPCOUNT, 3);
-    socket.setOption(StandardSocketOptions.SO_LINGER, -1);
     return new TelnetConnection(socket, settings.negotiationTimeout());
   }
 
@@ -183,10 +230,14 @@ public final class TelnetServer implements AutoCloseable {
     }
   }
 
-  /** Tells a refused client why, then closes without a reset that could eat the message. */
+  /**
+   * Tells a refused client why, then closes after a short drain (so the message is not lost to a
+   * reset); the whole refusal takes at most {@link #REFUSAL_TIME}, whatever the client does.
+   */
   private static void refuse(Socket socket, String reason) {
     try (socket) {
-      socket.setSoTimeout(1000);
+      long deadline = System.nanoTime() + REFUSAL_TIME.toNanos();
+      socket.setSoTimeout((int) REFUSAL_TIME.toMillis());
       OutputStream out = socket.getOutputStream();
       out.write(
           ("chatshell: connection refused: " + reason + "; try again later.\r\n")
@@ -195,13 +246,35 @@ public final class TelnetServer implements AutoCloseable {
       socket.shutdownOutput();
       InputStream in = socket.getInputStream();
       byte[] sink = new byte[256];
-      while (in.read(sink) >= 0) {
-        // drain until the client closes or a second passes
+      while (System.nanoTime() < deadline && in.read(sink) >= 0) {
+        socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       }
-    } catch (SocketException e) {
-      // the client went away first
     } catch (IOException e) {
-      log.debug("refusing: {}", e.toString());
+      // the client went away first, or took too long: either way it has been told or is gone
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Lets one caller through per period: rate-limits log lines an attacker could trigger. */
+  private static final class OncePer {
+    private final long periodNanos;
+    private final AtomicLong next = new AtomicLong();
+
+    OncePer(Duration period) {
+      this.periodNanos = period.toNanos();
+    }
+
+    boolean tryAcquire() {
+      long now = System.nanoTime();
+      long due = next.get();
+      return now - due >= 0 && next.compareAndSet(due, now + periodNanos);
     }
   }
 }

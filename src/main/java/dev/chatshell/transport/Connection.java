@@ -34,6 +34,12 @@ public interface Connection extends AutoCloseable {
    */
   OutputStream output();
 
+  /**
+   * Leaves echoing and line editing to the client (for terminals too dumb for a line editor): after
+   * this the server echoes nothing.
+   */
+  void useClientEcho() throws IOException;
+
   /** Called, on the reading thread, when the client's window size changes. */
   void onResize(ResizeListener listener);
 

@@ -19,7 +19,20 @@ class NamesLookalikeTest {
    * would look exactly like {@code #lobby} in /LIST.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"lob\u00a0by", "lobby\u00a0", "lob\u2007by", "lob\u202fby"})
+  @ValueSource(
+      strings = {
+        "lob\u00a0by",
+        "lobby\u00a0",
+        "lob\u2007by",
+        "lob\u202fby", // no-break spaces
+        "\u200bx",
+        "x\u200d",
+        "x\u2060",
+        "\ufeffx",
+        "x\u00ad", // zero-width and format
+        "x\ue000",
+        "x\udb40\udc41" // private use, a tag character
+      })
   void channelNamesRefuseNoBreakSpaces(String typed) {
     assertThrows(ChatException.class, () -> Names.channel(typed));
   }

@@ -150,6 +150,43 @@ class ChatIT {
   }
 
   @Test
+  void aDumbTerminalGetsLineModeAndEchoesForItself() throws Exception {
+    try (TestClient gus = TestClient.telnet(server.port(), "dumb", 80, 24)) {
+      gus.expect("Nickname: ");
+      int mark = gus.raw().length;
+      gus.send("gus");
+      gus.expect("Welcome, gus!");
+      assertFalse(
+          new String(gus.raw(), mark, gus.raw().length - mark, "UTF-8").contains("gus\r\nWelcome"),
+          "the server does not echo the nick back");
+      gus.send("/join #dumb");
+      gus.expect("You created #dumb");
+      gus.send("plain words");
+      gus.expect("<gus> plain words");
+      assertFalse(new String(gus.raw(), "UTF-8").contains("\u001B"), "no escape sequences");
+    }
+  }
+
+  @Test
+  void commandOutputLongerThanTheOutboxLimitIsNotMistakenForASlowClient() throws Exception {
+    try (ChatshellServer small =
+            TestServer.start(java.util.Map.of(dev.chatshell.config.Setting.OUTBOX_LINES, "10"));
+        TestClient hoarder = TestClient.plain(small.port())) {
+      login(hoarder, "hoarder");
+      hoarder.send("/join #mine");
+      hoarder.expect("You created #mine");
+      for (int i = 0; i < 25; i++) {
+        small.chat().join(small.chat().connect("u" + i, "test", e -> {}), "#c" + i);
+      }
+      hoarder.send("/list");
+      hoarder.expect("26 channels:");
+      hoarder.expect("#c9");
+      hoarder.send("/who #c3");
+      hoarder.expect("#c3 (1): ~u3");
+    }
+  }
+
+  @Test
   void lineEndsCrLfCrNulAndLfAllWork() throws Exception {
     try (TestClient raw = TestClient.plain(server.port())) {
       raw.expect("Nickname: ");

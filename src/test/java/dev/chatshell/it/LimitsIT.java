@@ -58,6 +58,35 @@ class LimitsIT {
   }
 
   @Test
+  void aPlainClientThatStopsReadingInAQuietChannelIsDropped() throws Exception {
+    Map<Setting, String> settings =
+        Map.of(
+            Setting.KEEPALIVE_SECONDS,
+            "1",
+            Setting.FLOOD_RATE,
+            "5000",
+            Setting.FLOOD_BURST,
+            "5000");
+    try (ChatshellServer server = TestServer.start(settings);
+        TestClient talker = TestClient.plain(server.port());
+        java.net.Socket lazy = new java.net.Socket()) {
+      login(talker, "talker2");
+      talker.send("/join #quiet");
+      talker.expect("You created #quiet");
+      lazy.setReceiveBufferSize(4096);
+      lazy.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+      lazy.getOutputStream().write("lazy2\n/join #quiet\n".getBytes("UTF-8"));
+      talker.expect("lazy2 has joined #quiet");
+      // Enough to fill the lazy client's socket buffers, not its queue; then silence.
+      String wall = "q".repeat(4000);
+      for (int i = 0; i < 1500 && !talker.text().contains("lazy2 has quit"); i++) {
+        talker.send(wall);
+      }
+      talker.expect("lazy2 has quit (not reading: output blocked for 1 s)", Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
   void aTelnetClientThatStopsAnsweringPingsIsDroppedOthersStay() throws Exception {
     try (ChatshellServer server = TestServer.start(Map.of(Setting.KEEPALIVE_SECONDS, "1"));
         TestClient healthy = TestClient.telnet(server.port(), "xterm", 80, 24);

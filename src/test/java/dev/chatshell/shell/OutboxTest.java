@@ -36,8 +36,8 @@ class OutboxTest {
     return new ServerNotice(Instant.EPOCH, text);
   }
 
-  private void recordFailure(String reason) {
-    failures.add(reason);
+  private void recordFailure(String reason, Throwable cause) {
+    failures.add(cause == null ? reason : reason + " (" + cause.getMessage() + ")");
     failed.countDown();
   }
 
@@ -63,6 +63,19 @@ class OutboxTest {
 
   private List<String> texts(List<ChatEvent> batch) {
     return batch.stream().map(e -> ((ServerNotice) e).text()).toList();
+  }
+
+  @Test
+  void aBlockedWriteIsMeasuredSoAQuietNonReaderCanBeFound() throws Exception {
+    Outbox outbox = new Outbox(100, this::blockingPrinter, this::recordFailure);
+    assertEquals(0, outbox.blockedFor(System.nanoTime()), "nothing is being written");
+    outbox.deliver(event("stuck"));
+    awaitFirstBatch();
+    Thread.sleep(50);
+    assertTrue(outbox.blockedFor(System.nanoTime()) >= 40_000_000L, "the write has been blocked");
+    releaseFirstBatch.countDown();
+    assertTrue(outbox.awaitEmpty(WAIT));
+    assertEquals(0, outbox.blockedFor(System.nanoTime()), "written: not blocked any more");
   }
 
   @Test

@@ -110,8 +110,11 @@ class RendererTest {
 
   @Test
   void repliesAndErrors() {
-    assertEquals("Error: no such channel", plain(new Reply(NOW, "no such channel", true), null));
-    assertEquals("Channels: 3", plain(new Reply(NOW, "Channels: 3", false), null));
+    assertEquals(
+        "Error: no such channel",
+        plain(new Reply(NOW, List.of(new Reply.Line("no such channel", true))), null));
+    assertEquals(
+        "Channels: 3", plain(new Reply(NOW, List.of(new Reply.Line("Channels: 3", false))), null));
   }
 
   @Test
@@ -135,8 +138,8 @@ class RendererTest {
     chat.leave(bob, "#rust", attack);
 
     List<ChatEvent> events = new ArrayList<>(received.get("alice"));
-    events.add(new Reply(NOW, attack, false));
-    events.add(new Reply(NOW, attack, true));
+    events.add(new Reply(NOW, List.of(new Reply.Line(attack, false))));
+    events.add(new Reply(NOW, List.of(new Reply.Line(attack, true))));
     assertTrue(events.size() >= 5, "alice saw the message, the PM and the departure: " + events);
     for (ChatEvent event : events) {
       String shown = plain(event, alice);
@@ -150,7 +153,7 @@ class RendererTest {
         plain(last("alice", ChannelMessage.class), alice));
     assertEquals(
         "Error: ^[[2J^[]0;owned^Gred<U+009B>31m<U+202E>evil",
-        plain(new Reply(NOW, attack, true), alice));
+        plain(new Reply(NOW, List.of(new Reply.Line(attack, true))), alice));
   }
 
   @Test

@@ -113,6 +113,9 @@ final class ScriptedConnection implements Connection {
   }
 
   @Override
+  public void useClientEcho() {}
+
+  @Override
   public long lastHeardNanos() {
     return 0;
   }

@@ -176,4 +176,36 @@ class TelnetServerTest {
     assertEquals(2, server.connections());
     assertTrue(readToEnd(connect()).contains("refused"), "the limit still holds");
   }
+
+  @Test
+  void aRefusedClientThatKeepsTricklingIsStillClosedWithinSeconds() throws Exception {
+    start(100, 1);
+    admitted();
+    Socket refused = connect();
+    assertTrue(readLine(refused).contains("refused"));
+    long start = System.nanoTime();
+    boolean closed = false;
+    while (!closed && System.nanoTime() - start < Duration.ofSeconds(10).toNanos()) {
+      try {
+        send(refused, "x"); // a byte every 100 ms would hold the socket forever if allowed
+        Thread.sleep(100);
+      } catch (IOException e) {
+        closed = true; // reset: the server closed its side long ago
+      }
+    }
+    assertTrue(closed, "the server closed the refused connection");
+    assertTrue(
+        System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "within the refusal time");
+  }
+
+  @Test
+  void ipv6AddressesCountPerSlash64() throws Exception {
+    InetAddress a = InetAddress.getByName("2001:db8:1:2::1");
+    InetAddress b = InetAddress.getByName("2001:db8:1:2:ffff::9");
+    InetAddress other = InetAddress.getByName("2001:db8:1:3::1");
+    InetAddress v4 = InetAddress.getByName("192.0.2.7");
+    assertEquals(TelnetServer.limitKey(a), TelnetServer.limitKey(b));
+    assertTrue(!TelnetServer.limitKey(a).equals(TelnetServer.limitKey(other)));
+    assertEquals(v4, TelnetServer.limitKey(v4));
+  }
 }

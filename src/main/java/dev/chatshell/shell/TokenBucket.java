@@ -1,4 +1,4 @@
-package dev.chatshell.chat;
+package dev.chatshell.shell;
 
 import java.util.function.LongSupplier;
 
@@ -7,14 +7,14 @@ import java.util.function.LongSupplier;
  * ratePerSecond}. Each line a user sends takes one token; when none is left the caller is told how
  * long to wait. Confined to the owning session's thread, so not synchronized.
  */
-public final class TokenBucket {
+final class TokenBucket {
   private final double ratePerNano;
   private final double burst;
   private final LongSupplier nanoClock;
   private double tokens;
   private long last;
 
-  public TokenBucket(double ratePerSecond, int burst, LongSupplier nanoClock) {
+  TokenBucket(double ratePerSecond, int burst, LongSupplier nanoClock) {
     if (ratePerSecond <= 0 || burst < 1) {
       throw new IllegalArgumentException("rate must be > 0 and burst >= 1");
     }
@@ -29,7 +29,7 @@ public final class TokenBucket {
    * Takes one token. Returns 0 when one was available, otherwise the nanoseconds until one will be;
    * the token is then already spent (the caller waits, it does not retry).
    */
-  public long take() {
+  long take() {
     long now = nanoClock.getAsLong();
     tokens = Math.min(burst, tokens + (now - last) * ratePerNano);
     last = now;

@@ -1,4 +1,4 @@
-package dev.chatshell.chat;
+package dev.chatshell.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,0 +1,128 @@
+package dev.chatshell.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatshell.transport.TerminalInfo;
+import java.time.Duration;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The line editor a remote user gets, fed keys through a scripted connection: what it accepts, and
+ * the keys and inputs it must not let a stranger use against the server.
+ */
+class JLineShellTest {
+  private static final int LIMIT = 4096;
+
+  private static JLineShell shell(ScriptedConnection keys) throws Exception {
+    return new JLineShell(
+        keys, new TerminalInfo(true, "xterm", 80, 24), (reader, line, candidates) -> {}, LIMIT);
+  }
+
+  @Test
+  void editsAndReturnsLines() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("helo\u0002l\r").chunk("bye\r");
+    JLineShell shell = shell(keys);
+    assertEquals("hello", shell.readLine("> "), "Ctrl-B moved back one character");
+    assertEquals("bye", shell.readLine("> "));
+    assertNull(shell.readLine("> "), "end of input");
+  }
+
+  @Test
+  void ctrlCAbandonsTheLineAndCtrlDOnAnEmptyLineEndsInput() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("oops\u0003").chunk("\u0004");
+    JLineShell shell = shell(keys);
+    assertEquals("", shell.readLine("> "));
+    assertNull(shell.readLine("> "));
+  }
+
+  @Test
+  void promptsArePrintedLiterallyNotAsJLinePatterns() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("hi\r");
+    JLineShell shell = shell(keys);
+    String prompt = "~eve #z%2000000000P=%{> ";
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> assertEquals("hi", shell.readLine(prompt)));
+    assertTrue(keys.written().contains("#z%2000000000P=%{>"), keys.written());
+  }
+
+  @Test
+  void yankingCannotGrowTheLinePastTheLimit() throws Exception {
+    String bomb = "a".repeat(4000) + "\u0015" + "\u0019".repeat(3000) + "\r";
+    ScriptedConnection keys = new ScriptedConnection().chunk(bomb).chunk("still here\r");
+    JLineShell shell = shell(keys);
+    assertThrows(LineTooLongException.class, () -> shell.readLine("> "));
+    assertEquals("still here", shell.readLine("> "));
+  }
+
+  @Test
+  void typingStopsAtTheLimit() throws Exception {
+    ScriptedConnection keys =
+        new ScriptedConnection().chunk("b".repeat(LIMIT + 500) + "\r").chunk("short\r");
+    JLineShell shell = shell(keys);
+    assertThrows(LineTooLongException.class, () -> shell.readLine("> "));
+    assertEquals("short", shell.readLine("> "));
+  }
+
+  @Test
+  void repeatCountsAndEditorEscapesAreNotBound() throws Exception {
+    ScriptedConnection keys =
+        new ScriptedConnection()
+            .chunk("\u001b1\u001b0\u001b0\u001b0\u001b0x\r") // ESC digits: a repeat count in JLine
+            .chunk("abc\u0018\u0005\r") // Ctrl-X Ctrl-E: edit-and-execute in JLine
+            .chunk("after\r");
+    JLineShell shell = shell(keys);
+    assertEquals("10000x", shell.readLine("> "), "ESC digits are just typed digits");
+    assertEquals("abc", shell.readLine("> "), "Ctrl-X Ctrl-E does nothing");
+    assertEquals("after", shell.readLine("> "));
+    assertFalse(keys.written().contains("Exception"), keys.written());
+  }
+
+  @Test
+  void arrowKeysWorkInBothFormsAndUnknownFunctionKeysTypeNothing() throws Exception {
+    ScriptedConnection keys =
+        new ScriptedConnection()
+            .chunk("first\r")
+            .chunk("\u001b[A\r") // up, normal form
+            .chunk("\u001bOA\r") // up, application form
+            .chunk("a\u001b[15~\u001b[1;5Pb\r"); // F5 and Ctrl-F1 between a and b
+    JLineShell shell = shell(keys);
+    assertEquals("first", shell.readLine("> "));
+    assertEquals("first", shell.readLine("> "));
+    assertEquals("first", shell.readLine("> "));
+    assertEquals("ab", shell.readLine("> "));
+  }
+
+  @Test
+  void historyKeepsShortLinesOnly() throws Exception {
+    String wall = "w".repeat(2000);
+    ScriptedConnection keys =
+        new ScriptedConnection().chunk("short one\r").chunk(wall + "\r").chunk("\u001b[A\r");
+    JLineShell shell = shell(keys);
+    assertEquals("short one", shell.readLine("> "));
+    assertEquals(wall, shell.readLine("> "));
+    assertEquals("short one", shell.readLine("> "), "the wall of text was not kept");
+  }
+
+  @Test
+  void colourOnlyWhereTheTerminalTypeHasIt() throws Exception {
+    AttributedString red = new AttributedString("x", AttributedStyle.DEFAULT.foreground(1));
+    assertTrue(withType("xterm").format(red).contains("\u001b["));
+    assertTrue(withType("vt52-nonsense").format(red).contains("\u001b["), "unknown means ansi");
+    assertEquals("x", withType("dumb").format(red), "no colour for a dumb terminal");
+  }
+
+  private static JLineShell withType(String type) throws Exception {
+    return new JLineShell(
+        new ScriptedConnection(),
+        new TerminalInfo(true, type, 80, 24),
+        (reader, line, candidates) -> {},
+        LIMIT);
+  }
+}
