@@ -76,8 +76,10 @@ class AbuseIT {
       sender.expect("You created #utf");
       reader.send("/join #utf");
       reader.expect("Members:");
+      // A lone lead byte, a byte that never occurs in UTF-8, a stray continuation byte. (0xFF
+      // never occurs in UTF-8 either, but it is telnet's IAC and read as such.)
       byte[] broken = {
-        'c', 'a', 'f', (byte) 0xC3, ' ', (byte) 0xFF, (byte) 0xFE, ' ', 'o', 'k', '\n'
+        'c', 'a', 'f', (byte) 0xC3, ' ', (byte) 0xFE, (byte) 0x80, ' ', 'o', 'k', '\n'
       };
       sender.sendRaw(broken);
       reader.expect("<sender> caf\uFFFD \uFFFD\uFFFD ok");
