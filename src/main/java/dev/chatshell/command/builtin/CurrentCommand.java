@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 @SlashCommand(
     name = "CURRENT",
     usage = "[channel]",
-    summary = "show your current channel, or switch to another of yours",
+    summary = "show or switch your current channel",
     privilege = Privilege.ANYONE,
     completes = Completion.MY_CHANNEL)
 public final class CurrentCommand implements ChatCommand {

@@ -15,7 +15,7 @@ import java.util.List;
 @SlashCommand(
     name = "HELP",
     usage = "[command]",
-    summary = "list the commands you may use, or show one command's usage",
+    summary = "list the commands you may use, or show one",
     privilege = Privilege.ANYONE,
     completes = Completion.COMMAND)
 public final class HelpCommand implements ChatCommand {

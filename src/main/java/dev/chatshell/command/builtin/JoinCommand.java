@@ -11,7 +11,7 @@ import dev.chatshell.command.SlashCommand;
 @SlashCommand(
     name = "JOIN",
     usage = "<channel>",
-    summary = "join a channel, or create it and become its main admin; it becomes current",
+    summary = "join or create a channel; it becomes current",
     privilege = Privilege.ANYONE,
     completes = Completion.CHANNEL)
 public final class JoinCommand implements ChatCommand {

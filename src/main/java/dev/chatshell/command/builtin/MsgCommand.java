@@ -12,7 +12,7 @@ import dev.chatshell.command.UsageException;
 @SlashCommand(
     name = "MSG",
     usage = "<nick>[;<nick>...] <text>",
-    summary = "send a private message to one user, or to several separated by ;",
+    summary = "send a private message to one or more users",
     privilege = Privilege.ANYONE,
     completes = {Completion.NICK_LIST, Completion.NONE})
 public final class MsgCommand implements ChatCommand {

@@ -15,7 +15,7 @@ import dev.chatshell.command.SlashCommand;
 @SlashCommand(
     name = "WHO",
     usage = "[channel]",
-    summary = "list the members of the current (or named) channel: ~main admin, @admin",
+    summary = "list a channel's members: ~main admin, @admin",
     privilege = Privilege.MEMBER,
     completes = Completion.CHANNEL)
 public final class WhoCommand implements ChatCommand {

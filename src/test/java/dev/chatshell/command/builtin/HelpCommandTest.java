@@ -77,7 +77,7 @@ class HelpCommandTest extends BuiltinFixture {
     assertEquals(
         List.of(
             "/MSG <nick>[;<nick>...] <text>",
-            "  send a private message to one user, or to several separated by ; (for everyone)"),
+            "  send a private message to one or more users (for everyone)"),
         alice.replies());
     assertEquals(List.of(), alice.errors());
   }
