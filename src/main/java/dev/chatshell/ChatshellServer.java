@@ -2,11 +2,14 @@ package dev.chatshell;
 
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.command.CommandTable;
+import dev.chatshell.command.PluginLoader;
 import dev.chatshell.command.builtin.BuiltinCommands;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
+import dev.chatshell.console.OperatorConsole;
 import dev.chatshell.shell.SessionManager;
 import dev.chatshell.shell.ShellSettings;
+import dev.chatshell.store.ModerationLog;
 import dev.chatshell.telnet.TelnetServer;
 import java.io.IOException;
 import java.time.Clock;
@@ -22,6 +25,7 @@ public final class ChatshellServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChatshellServer.class);
 
   private final ServerConfig config;
+  private final ModerationLog moderationLog;
   private final ChatServer chat;
   private final CommandTable commands;
   private final SessionManager sessions;
@@ -30,8 +34,13 @@ public final class ChatshellServer implements AutoCloseable {
 
   public ChatshellServer(ServerConfig config) throws ConfigException, IOException {
     this.config = config;
-    this.chat = new ChatServer(Clock.systemUTC(), config.channelsPerUser());
-    this.commands = new CommandTable(BuiltinCommands.all());
+    this.moderationLog = ModerationLog.open(config.moderationLog());
+    this.chat =
+        new ChatServer(
+            Clock.systemUTC(), config.channelsPerUser(), config.operators(), moderationLog);
+    this.commands =
+        CommandTable.withPlugins(
+            BuiltinCommands.all(), PluginLoader.load(config.commandsDirectory()));
     ShellSettings settings =
         new ShellSettings(
             config.serverName(),
@@ -78,6 +87,19 @@ public final class ChatshellServer implements AutoCloseable {
     return sessions.sessionCount();
   }
 
+  /**
+   * Makes this process's terminal an operator console, when the configuration allows it and there
+   * is an interactive terminal; returns at once, the console runs on its own thread.
+   */
+  public void startConsoleIfInteractive() {
+    if (config.console() && OperatorConsole.available()) {
+      Thread.ofPlatform()
+          .name("console")
+          .daemon(true)
+          .start(() -> OperatorConsole.run(sessions, config.consoleNick()));
+    }
+  }
+
   /** Stops accepting, tells every user why, and closes their sessions. Runs once. */
   public void shutdown(String reason) {
     if (!stopped.compareAndSet(false, true)) {
@@ -87,6 +109,11 @@ public final class ChatshellServer implements AutoCloseable {
     telnet.close();
     sessions.shutdown(reason, config.shutdownGrace());
     sessions.close();
+    try {
+      moderationLog.close();
+    } catch (IOException e) {
+      log.warn("Closing the moderation log: {}", e.toString());
+    }
     log.info("Stopped");
   }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "An IRC-style chat server that needs no client: users connect with telnet.",
-    subcommands = {ServeCommand.class},
+    subcommands = {ServeCommand.class, OperatorLineCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",

@@ -72,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("chatshell: cannot start: " + e.getMessage());
       return 1;
     }
+    server.startConsoleIfInteractive();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

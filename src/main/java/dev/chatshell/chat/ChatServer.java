@@ -1,5 +1,6 @@
 package dev.chatshell.chat;
 
+import dev.chatshell.auth.PasswordHash;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,18 +23,38 @@ import java.util.function.Supplier;
  * are fanned out without the lock from the channel's membership snapshot.
  */
 public final class ChatServer {
+  private static final String UNKNOWN_OPERATOR =
+      PasswordHash.hash("no such operator".toCharArray());
   private final ReentrantLock lock = new ReentrantLock();
   // Changed under the lock; sorted and concurrent so lookups and completion need no lock.
   private final NavigableMap<String, User> users = new ConcurrentSkipListMap<>(); // by key(nick)
   private final NavigableMap<String, Channel> channels = new ConcurrentSkipListMap<>();
   private final Clock clock;
   private final int maxChannelsPerUser;
+  private final Map<String, String> operators; // operator name -> password hash
+  private final ModerationListener moderation;
   private long nextUserId = 1;
   private long nextJoin = 1;
 
+  /** A server without operators whose moderation actions go unrecorded (tests, tools). */
   public ChatServer(Clock clock, int maxChannelsPerUser) {
+    this(clock, maxChannelsPerUser, Map.of(), ModerationListener.NONE);
+  }
+
+  /**
+   * @param operators server operators: name to password hash ({@link
+   *     dev.chatshell.auth.PasswordHash})
+   * @param moderation told of every moderation action
+   */
+  public ChatServer(
+      Clock clock,
+      int maxChannelsPerUser,
+      Map<String, String> operators,
+      ModerationListener moderation) {
     this.clock = clock;
     this.maxChannelsPerUser = maxChannelsPerUser;
+    this.operators = Map.copyOf(operators);
+    this.moderation = moderation;
   }
 
   /** Logs a user in under {@code nick}, which must be valid and free. */
@@ -52,18 +73,23 @@ public final class ChatServer {
 
   /** Logs a user out: they leave every channel (with succession) and their nick is freed. */
   public void disconnect(User user, String reason) {
-    String why = reason == null || reason.isBlank() ? "" : " (" + Text.visible(reason) + ")";
+    String why = because(reason);
     locked(
         () -> {
-          if (users.get(Names.key(user.nick())) != user) {
-            return null; // already gone
-          }
-          for (Channel channel : user.channels()) {
-            depart(user, channel, user.nick() + " has quit" + why, false);
-          }
-          users.remove(Names.key(user.nick()));
+          remove(user, user.nick() + " has quit" + why);
           return null;
         });
+  }
+
+  /** Takes a user out of every channel, telling each one {@code notice}, and frees the nick. */
+  private void remove(User user, String notice) {
+    if (users.get(Names.key(user.nick())) != user) {
+      return; // already gone
+    }
+    for (Channel channel : user.channels()) {
+      depart(user, channel, notice, false);
+    }
+    users.remove(Names.key(user.nick()));
   }
 
   /**
@@ -249,6 +275,223 @@ public final class ChatServer {
           user.deliver(new ServerNotice(clock.instant(), "You are now known as " + newNick + "."));
           return null;
         });
+  }
+
+  /**
+   * Removes {@code nick} from the actor's current channel. The kicked user is told who did it and
+   * why, and may /JOIN again; the channel is told; a kicked main admin has a successor.
+   */
+  public void kick(User actor, String nick, String reason) {
+    String why = because(reason);
+    ModerationAction action =
+        locked(
+            () -> {
+              Channel channel = requireCurrent(actor);
+              User target = requireUser(nick);
+              RankRules.checkKick(actor, target, channel);
+              target.deliver(
+                  new ChannelNotice(
+                      clock.instant(),
+                      channel.name(),
+                      "You were kicked from "
+                          + channel.name()
+                          + " by "
+                          + actor.nick()
+                          + why
+                          + ". You may /JOIN it again."));
+              depart(
+                  target,
+                  channel,
+                  target.nick()
+                      + " was kicked from "
+                      + channel.name()
+                      + " by "
+                      + actor.nick()
+                      + why,
+                  true);
+              return record(
+                  ModerationAction.Kind.KICK, actor, target.nick(), channel.name(), reason);
+            });
+    moderation.recorded(action);
+  }
+
+  /** Makes a member of the actor's current channel a secondary admin. */
+  public void grant(User actor, String nick) {
+    ModerationAction action =
+        locked(
+            () -> {
+              Channel channel = requireCurrent(actor);
+              User target = requireUser(nick);
+              RankRules.checkGrant(actor, target, channel);
+              channel.setRole(target, ChannelRole.SECONDARY_ADMIN);
+              channel.broadcast(
+                  new ChannelNotice(
+                      clock.instant(),
+                      channel.name(),
+                      actor.nick()
+                          + " made "
+                          + target.nick()
+                          + " a secondary admin (@) of "
+                          + channel.name()
+                          + "."));
+              return record(
+                  ModerationAction.Kind.GRANT, actor, target.nick(), channel.name(), null);
+            });
+    moderation.recorded(action);
+  }
+
+  /** Makes a secondary admin of the actor's current channel a plain member again. */
+  public void revoke(User actor, String nick) {
+    ModerationAction action =
+        locked(
+            () -> {
+              Channel channel = requireCurrent(actor);
+              User target = requireUser(nick);
+              RankRules.checkRevoke(actor, target, channel);
+              channel.setRole(target, ChannelRole.MEMBER);
+              channel.broadcast(
+                  new ChannelNotice(
+                      clock.instant(),
+                      channel.name(),
+                      actor.nick()
+                          + " took back "
+                          + target.nick()
+                          + "'s secondary-admin rights in "
+                          + channel.name()
+                          + "."));
+              return record(
+                  ModerationAction.Kind.REVOKE, actor, target.nick(), channel.name(), null);
+            });
+    moderation.recorded(action);
+  }
+
+  /**
+   * Renames the actor's current channel. Members, roles and everyone's current channel stay; a name
+   * another channel has is refused.
+   */
+  public Channel rename(User actor, String typedName) {
+    String name = Names.channel(typedName);
+    Channel[] renamed = new Channel[1];
+    ModerationAction action =
+        locked(
+            () -> {
+              Channel channel = requireCurrent(actor);
+              RankRules.checkRename(actor, channel);
+              String old = channel.name();
+              Channel holder = channels.get(Names.key(name));
+              if (holder != null && holder != channel) {
+                throw new ChatException(name + " already exists; choose another name.");
+              }
+              if (old.equals(name)) {
+                throw new ChatException("The channel is already called " + name + ".");
+              }
+              channels.remove(Names.key(old));
+              channel.rename(name);
+              channels.put(Names.key(name), channel);
+              channel.broadcast(
+                  new ChannelNotice(
+                      clock.instant(),
+                      name,
+                      actor.nick() + " renamed " + old + " to " + name + "."));
+              renamed[0] = channel;
+              return record(ModerationAction.Kind.RENAME, actor, name, old, null);
+            });
+    moderation.recorded(action);
+    return renamed[0];
+  }
+
+  /**
+   * Disconnects a user from the server (operators only). Their channels are told, they are shown
+   * why, and their session closes.
+   */
+  public void kill(User actor, String nick, String reason) {
+    String why = because(reason);
+    ModerationAction action =
+        locked(
+            () -> {
+              User target = requireUser(nick);
+              RankRules.checkKill(actor, target);
+              target.deliver(
+                  new Disconnected(
+                      clock.instant(),
+                      "You were disconnected by server operator " + actor.nick() + why + "."));
+              remove(target, target.nick() + " was disconnected by " + actor.nick() + why);
+              return record(ModerationAction.Kind.KILL, actor, target.nick(), null, reason);
+            });
+    moderation.recorded(action);
+  }
+
+  /**
+   * Makes the user a server operator if {@code name} is a configured operator and the password
+   * matches. The slow hash is checked outside the lock, so nobody else waits for it.
+   */
+  public void oper(User user, String name, char[] password) {
+    if (user.isOperator()) {
+      throw new ChatException("You are a server operator already.");
+    }
+    String hash = operators.get(name);
+    // An unknown name costs the same hash check, so timing does not tell which names exist.
+    boolean valid = PasswordHash.verify(password, hash == null ? Decoy.HASH : hash) && hash != null;
+    if (!valid) {
+      moderation.recorded(
+          record(ModerationAction.Kind.OPER_REFUSED, user, name, null, "wrong name or password"));
+      throw new ChatException("Wrong operator name or password.");
+    }
+    promote(user, name);
+  }
+
+  /** Makes a user a server operator without a password: for the server's own console. */
+  public void promote(User user, String name) {
+    locked(
+        () -> {
+          user.makeOperator();
+          user.deliver(
+              new ServerNotice(
+                  clock.instant(),
+                  "You are now a server operator (" + name + "): you may act in any channel."));
+          return null;
+        });
+    moderation.recorded(record(ModerationAction.Kind.OPER, user, name, null, null));
+  }
+
+  /**
+   * A line from the server in the user's current channel, on the user's behalf (how command plugins
+   * such as games show results to everyone there).
+   */
+  public void notice(User user, String text) {
+    Channel channel = requireCurrent(user);
+    channel.broadcast(new ChannelNotice(clock.instant(), channel.name(), Text.visible(text)));
+  }
+
+  /** A hash to check unknown operator names against; made on first use (it is slow on purpose). */
+  private static final class Decoy {
+    static final String HASH = PasswordHash.hash("no such operator".toCharArray());
+  }
+
+  private Channel requireCurrent(User user) {
+    Channel channel = user.current();
+    if (channel == null) {
+      throw new ChatException("You are not in a channel; /JOIN one first.");
+    }
+    return channel;
+  }
+
+  private User requireUser(String nick) {
+    User user = users.get(Names.key(nick));
+    if (user == null) {
+      throw new ChatException("No user called " + Text.visible(nick) + " is online.");
+    }
+    return user;
+  }
+
+  private static String because(String reason) {
+    return reason == null || reason.isBlank() ? "" : " (" + Text.visible(reason) + ")";
+  }
+
+  private ModerationAction record(
+      ModerationAction.Kind kind, User actor, String target, String channel, String reason) {
+    String why = reason == null || reason.isBlank() ? null : Text.visible(reason);
+    return new ModerationAction(clock.instant(), kind, actor.nick(), target, channel, why);
   }
 
   /** Makes one of the user's channels the current one. */

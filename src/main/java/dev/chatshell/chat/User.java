@@ -16,6 +16,7 @@ public final class User {
   private volatile String nick;
   private volatile Channel current;
   private volatile List<Channel> channels = List.of(); // join order, copy-on-write
+  private volatile boolean operator;
 
   User(long id, String nick, String address, EventSink sink, Instant since) {
     this.id = id;
@@ -56,6 +57,15 @@ public final class User {
   public ChannelRole currentRole() {
     Channel channel = current;
     return channel == null ? null : channel.roleOf(this);
+  }
+
+  /** True once the user has become a server operator (/OPER). */
+  public boolean isOperator() {
+    return operator;
+  }
+
+  void makeOperator() {
+    this.operator = true;
   }
 
   void deliver(ChatEvent event) {

@@ -21,6 +21,12 @@ public interface CommandContext {
   /** Shows a line as an error (red where the terminal has colour). */
   void error(String line);
 
+  /**
+   * Asks the user for a secret (a password) without showing what they type, and returns it, or
+   * {@code null} when they disconnected instead. Only for commands run by the user themselves.
+   */
+  char[] readSecret(String prompt);
+
   /** Ends the user's session after their pending output is written. */
   void disconnect(String reason);
 

@@ -60,6 +60,36 @@ public final class CommandTable {
     }
   }
 
+  /**
+   * The built-in commands plus plugin commands. A plugin command that is badly declared or takes a
+   * name already in the table is refused with a logged reason; the others are added.
+   */
+  public static CommandTable withPlugins(
+      List<? extends ChatCommand> builtins, List<ChatCommand> plugins) {
+    CommandTable table = new CommandTable(builtins);
+    for (ChatCommand plugin : plugins) {
+      String source = plugin.getClass().getName();
+      Entry entry;
+      try {
+        entry = entryFor(plugin);
+      } catch (IllegalArgumentException e) {
+        log.warn("Refused plugin command {}: {}", source, e.getMessage());
+        continue;
+      }
+      Entry taken = table.byName.putIfAbsent(entry.name(), entry);
+      if (taken != null) {
+        log.warn(
+            "Refused plugin command {}: /{} is already {}",
+            source,
+            entry.name(),
+            taken.command().getClass().getName());
+      } else {
+        log.info("Plugin command /{} from {}", entry.name(), source);
+      }
+    }
+    return table;
+  }
+
   /** Reads and checks a command's declaration. */
   public static Entry entryFor(ChatCommand command) {
     SlashCommand spec = command.getClass().getAnnotation(SlashCommand.class);

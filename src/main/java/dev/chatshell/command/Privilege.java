@@ -32,6 +32,9 @@ public enum Privilege {
 
   /** The privilege {@code user} has right now, where they are. */
   public static Privilege of(User user) {
+    if (user.isOperator()) {
+      return SERVER_OPERATOR;
+    }
     ChannelRole role = user.currentRole();
     if (role == null) {
       return ANYONE;

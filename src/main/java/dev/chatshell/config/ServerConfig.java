@@ -1,5 +1,6 @@
 package dev.chatshell.config;
 
+import dev.chatshell.auth.PasswordHash;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -12,6 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The server's settings: the defaults of {@link Setting}, overridden by a properties file,
@@ -19,11 +22,19 @@ import java.util.Properties;
  * setting stops the server at start with a message naming it.
  */
 public final class ServerConfig {
+  /** Prefix of the keys that declare server operators: {@code operator.<name>=<hash>}. */
+  public static final String OPERATOR_PREFIX = "operator.";
+
+  private static final Pattern OPERATOR_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
   private final Map<Setting, String> values;
+  private final Map<String, String> operators; // name -> password hash
   private final Path baseDirectory;
 
-  private ServerConfig(Map<Setting, String> values, Path baseDirectory) {
+  private ServerConfig(
+      Map<Setting, String> values, Map<String, String> operators, Path baseDirectory) {
     this.values = values;
+    this.operators = operators;
     this.baseDirectory = baseDirectory;
   }
 
@@ -33,7 +44,7 @@ public final class ServerConfig {
     for (Setting setting : Setting.values()) {
       values.put(setting, setting.defaultValue());
     }
-    return new ServerConfig(values, baseDirectory);
+    return new ServerConfig(values, Map.of(), baseDirectory);
   }
 
   /**
@@ -52,7 +63,7 @@ public final class ServerConfig {
       check(override.getKey(), override.getValue(), "on the command line");
       values.put(override.getKey(), override.getValue().strip());
     }
-    ServerConfig loaded = new ServerConfig(values, config.baseDirectory);
+    ServerConfig loaded = new ServerConfig(values, config.operators, config.baseDirectory);
     loaded.bind(); // an unresolvable address is a configuration error, found now
     return loaded;
   }
@@ -65,7 +76,22 @@ public final class ServerConfig {
       throw new ConfigException("Cannot read " + file + ": " + e.getMessage());
     }
     Map<Setting, String> merged = new EnumMap<>(values);
+    Map<String, String> declaredOperators = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(OPERATOR_PREFIX)) {
+        String name = key.substring(OPERATOR_PREFIX.length());
+        String hash = properties.getProperty(key).strip();
+        if (!OPERATOR_NAME.matcher(name).matches()) {
+          throw new ConfigException(
+              "Bad operator name '" + name + "' in " + file + ": use 1-32 letters, digits, _ or -");
+        }
+        String problem = PasswordHash.problem(hash);
+        if (problem != null) {
+          throw new ConfigException("Bad value for " + key + " in " + file + ": " + problem);
+        }
+        declaredOperators.put(name, hash);
+        continue;
+      }
       Setting setting = Setting.byKey(key);
       if (setting == null) {
         throw new ConfigException("Unknown setting '" + key + "' in " + file);
@@ -75,7 +101,7 @@ public final class ServerConfig {
       merged.put(setting, value.strip());
     }
     Path parent = file.toAbsolutePath().getParent();
-    return new ServerConfig(merged, parent);
+    return new ServerConfig(merged, Map.copyOf(declaredOperators), parent);
   }
 
   private static void check(Setting setting, String value, String where) throws ConfigException {
@@ -123,6 +149,35 @@ public final class ServerConfig {
     } catch (IOException e) {
       throw new ConfigException("Cannot read motd.file " + file + ": " + e.getMessage());
     }
+  }
+
+  /** Where the server writes its files; created when missing. */
+  public Path dataDirectory() {
+    return baseDirectory.resolve(get(Setting.DATA_DIR)).normalize();
+  }
+
+  /** The moderation log file. */
+  public Path moderationLog() {
+    return dataDirectory().resolve(get(Setting.MODERATION_LOG)).normalize();
+  }
+
+  /** Where command plugin jars are looked for. */
+  public Path commandsDirectory() {
+    return baseDirectory.resolve(get(Setting.COMMANDS_DIR)).normalize();
+  }
+
+  /** Whether an interactive terminal becomes an operator console. */
+  public boolean console() {
+    return Boolean.parseBoolean(get(Setting.CONSOLE));
+  }
+
+  public String consoleNick() {
+    return get(Setting.CONSOLE_NICK);
+  }
+
+  /** Server operators by name, with their password hashes. */
+  public Map<String, String> operators() {
+    return operators;
   }
 
   public int maxConnections() {

@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Every setting of the server: its key in {@code chatshell.properties}, its default, its allowed
- * range and what it does. The one list that parsing, the shipped properties file and the manual are
- * checked against.
+ * values and what it does. The one list that parsing, the shipped properties file and the manual
+ * are checked against. (Operators are the one open-ended family of keys: {@code operator.<name>},
+ * handled by {@link ServerConfig}.)
  */
 public enum Setting {
   SERVER_NAME("server.name", "chatshell", "Name shown in the banner when someone connects."),
@@ -15,12 +16,32 @@ public enum Setting {
       "motd.file",
       "motd.txt",
       "Message of the day shown before the nickname prompt; relative to this file's directory."),
+  DATA_DIR(
+      "data.dir",
+      "../var",
+      "Directory for what the server writes (the moderation log); relative to this file's"
+          + " directory."),
+  MODERATION_LOG(
+      "moderation.log",
+      "moderation.log",
+      "File every kick, grant, revoke, rename, kill and oper is appended to; relative to data.dir."),
+  COMMANDS_DIR(
+      "commands.dir",
+      "../commands",
+      "Directory whose command plugin jars are loaded at start; relative to this file's"
+          + " directory."),
+  CONSOLE(
+      "console",
+      "true",
+      "When the server runs in an interactive terminal, make that terminal an operator console.",
+      Kind.BOOLEAN),
+  CONSOLE_NICK("console.nick", "console", "Nickname of the operator console in the chat."),
   MAX_CONNECTIONS(
       "limits.connections", "19000", "Connections open at once, in total.", 1, 1_000_000),
   MAX_CONNECTIONS_PER_ADDRESS(
       "limits.connections-per-address",
       "10",
-      "Connections open at once from one IP address.",
+      "Connections open at once from one IP address (one /64 for IPv6).",
       1,
       1_000_000),
   MAX_LINE_BYTES(
@@ -55,9 +76,7 @@ public enum Setting {
       "flood.rate",
       "2",
       "Lines per second a user may send in the long run; faster lines are delayed.",
-      0.01,
-      1_000_000,
-      false),
+      Kind.DECIMAL),
   FLOOD_BURST(
       "flood.burst", "10", "Lines a user may send at once before flood control.", 1, 1_000_000),
   SHUTDOWN_GRACE_SECONDS(
@@ -67,53 +86,49 @@ public enum Setting {
       0,
       600);
 
+  /** What values a setting takes. */
+  enum Kind {
+    TEXT,
+    WHOLE_NUMBER,
+    DECIMAL,
+    BOOLEAN
+  }
+
   /** Digits with an optional fraction: no Java literal forms such as 4000d or 0x1p11. */
   private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]{1,9})?");
+
+  private static final double DECIMAL_MIN = 0.01;
+  private static final double DECIMAL_MAX = 1_000_000;
 
   private final String key;
   private final String defaultValue;
   private final String description;
+  private final Kind kind;
   private final double min;
   private final double max;
-  private final boolean numeric;
-  private final boolean wholeNumber;
 
   /** A text setting. */
   Setting(String key, String defaultValue, String description) {
-    this(key, defaultValue, description, 0, 0, false, false);
+    this(key, defaultValue, description, Kind.TEXT, 0, 0);
+  }
+
+  /** A setting of another kind without a range (decimals run from 0.01 to a million). */
+  Setting(String key, String defaultValue, String description, Kind kind) {
+    this(key, defaultValue, description, kind, DECIMAL_MIN, DECIMAL_MAX);
   }
 
   /** A whole-number setting between {@code min} and {@code max}. */
   Setting(String key, String defaultValue, String description, long min, long max) {
-    this(key, defaultValue, description, min, max, true, true);
+    this(key, defaultValue, description, Kind.WHOLE_NUMBER, min, max);
   }
 
-  /** A decimal setting between {@code min} and {@code max}. */
-  Setting(
-      String key,
-      String defaultValue,
-      String description,
-      double min,
-      double max,
-      boolean wholeNumber) {
-    this(key, defaultValue, description, min, max, true, wholeNumber);
-  }
-
-  Setting(
-      String key,
-      String defaultValue,
-      String description,
-      double min,
-      double max,
-      boolean numeric,
-      boolean wholeNumber) {
+  Setting(String key, String defaultValue, String description, Kind kind, double min, double max) {
     this.key = key;
     this.defaultValue = defaultValue;
     this.description = description;
+    this.kind = kind;
     this.min = min;
     this.max = max;
-    this.numeric = numeric;
-    this.wholeNumber = wholeNumber;
   }
 
   public String key() {
@@ -130,20 +145,28 @@ public enum Setting {
 
   /** Checks a value of this setting; returns why it is wrong, or {@code null}. */
   String problem(String value) {
-    if (!numeric) {
-      return value.isBlank() ? "it cannot be empty" : null;
+    String v = value.strip();
+    switch (kind) {
+      case TEXT -> {
+        return v.isEmpty() ? "it cannot be empty" : null;
+      }
+      case BOOLEAN -> {
+        return v.equals("true") || v.equals("false") ? null : "it must be true or false";
+      }
+      default -> {
+        if (!PLAIN_NUMBER.matcher(v).matches()) {
+          return "'" + value + "' is not a number";
+        }
+        double number = Double.parseDouble(v);
+        if (kind == Kind.WHOLE_NUMBER && number != Math.rint(number)) {
+          return "it must be a whole number";
+        }
+        if (number < min || number > max) {
+          return "it must be between " + format(min) + " and " + format(max);
+        }
+        return null;
+      }
     }
-    if (!PLAIN_NUMBER.matcher(value.strip()).matches()) {
-      return "'" + value + "' is not a number";
-    }
-    double number = Double.parseDouble(value.strip());
-    if (wholeNumber && number != Math.rint(number)) {
-      return "it must be a whole number";
-    }
-    if (number < min || number > max) {
-      return "it must be between " + format(min) + " and " + format(max);
-    }
-    return null;
   }
 
   private static String format(double number) {

@@ -15,6 +15,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.Widget;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal.Signal;
@@ -150,10 +151,19 @@ final class JLineShell implements Shell {
 
   @Override
   public String readLine(String prompt) throws IOException {
+    return read(prompt, null);
+  }
+
+  @Override
+  public String readSecret(String prompt) throws IOException {
+    return read(prompt, LineReaderImpl.NULL_MASK); // show nothing; masked lines skip history
+  }
+
+  private String read(String prompt, Character mask) throws IOException {
     truncated = false;
     String line;
     try {
-      line = reader.readLine(literal(prompt));
+      line = reader.readLine(literal(prompt), mask);
     } catch (UserInterruptException e) {
       return "";
     } catch (EndOfFileException e) {

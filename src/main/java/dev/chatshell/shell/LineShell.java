@@ -66,6 +66,17 @@ final class LineShell implements Shell {
   }
 
   @Override
+  public String readSecret(String prompt) throws IOException {
+    boolean was = prompting;
+    prompting = true; // a password prompt is shown even after login: the client must know
+    try {
+      return readLine(prompt);
+    } finally {
+      prompting = was;
+    }
+  }
+
+  @Override
   public void print(String text) throws IOException {
     byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (out) {

@@ -5,6 +5,7 @@ import dev.chatshell.chat.ChannelMessage;
 import dev.chatshell.chat.ChannelNotice;
 import dev.chatshell.chat.ChannelRole;
 import dev.chatshell.chat.ChatEvent;
+import dev.chatshell.chat.Disconnected;
 import dev.chatshell.chat.Names;
 import dev.chatshell.chat.PrivateMessage;
 import dev.chatshell.chat.ServerNotice;
@@ -41,6 +42,7 @@ final class Renderer {
   private static final AttributedStyle PRIVATE =
       AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA);
   private static final AttributedStyle ERROR = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+  private static final AttributedStyle LOG = AttributedStyle.DEFAULT.faint();
 
   private Renderer() {}
 
@@ -77,6 +79,10 @@ final class Renderer {
       line.styled(NOTICE, "-!- ").append(notice.text());
     } else if (event instanceof ServerNotice notice) {
       line.styled(NOTICE, "-!- ").append(notice.text());
+    } else if (event instanceof LogLine logLine) {
+      line.styled(LOG, Text.visible(logLine.text()));
+    } else if (event instanceof Disconnected farewell) {
+      line.styled(ERROR, "-!- " + farewell.text());
     } else if (event instanceof Reply reply) {
       for (Reply.Line out : reply.lines()) {
         if (line.length() > 0) {

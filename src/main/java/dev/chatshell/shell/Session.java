@@ -3,6 +3,7 @@ package dev.chatshell.shell;
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.Disconnected;
 import dev.chatshell.chat.Text;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandContext;
@@ -50,9 +51,16 @@ final class Session implements CommandContext {
   private List<Reply.Line> replies; // session thread: a running command's output, or null
   private volatile Thread thread;
 
+  private final String consoleNick; // set for the server's own console: logged in as an operator
+
   Session(Connection connection, SessionManager manager) {
+    this(connection, manager, null);
+  }
+
+  Session(Connection connection, SessionManager manager, String consoleNick) {
     this.connection = connection;
     this.manager = manager;
+    this.consoleNick = consoleNick;
     this.settings = manager.settings();
     this.outbox = new Outbox(settings.outboxLimit(), this::print, this::drop);
     this.flood = new TokenBucket(settings.floodRate(), settings.floodBurst(), System::nanoTime);
@@ -131,6 +139,11 @@ final class Session implements CommandContext {
   }
 
   private User login() throws IOException {
+    if (consoleNick != null) {
+      User console = chat().connect(consoleNick, connection.remoteAddress(), outbox);
+      chat().promote(console, "console");
+      return console;
+    }
     while (!leaving) {
       String line;
       try {
@@ -235,6 +248,11 @@ final class Session implements CommandContext {
       out.setPrompt(out.format(Renderer.prompt(me)));
     }
     out.print(text.toString());
+    for (ChatEvent event : batch) {
+      if (event instanceof Disconnected) {
+        drop("disconnected by a server operator", null); // told above; the domain let them go
+      }
+    }
   }
 
   /**
@@ -300,6 +318,18 @@ final class Session implements CommandContext {
                 }
               });
     }
+  }
+
+  /**
+   * Shows a line of the server's log (the console's own session only), once the console is up;
+   * returns false before that, so the caller writes the line elsewhere.
+   */
+  boolean showLog(String line) {
+    if (user == null) {
+      return false;
+    }
+    outbox.deliver(new LogLine(Instant.now(), line));
+    return true;
   }
 
   /** Waits, up to {@code grace}, for what the user has been sent to be written. */
@@ -372,6 +402,16 @@ final class Session implements CommandContext {
       replies.add(new Reply.Line(line, error));
     } else {
       outbox.deliver(Reply.of(line, error));
+    }
+  }
+
+  @Override
+  public char[] readSecret(String prompt) {
+    try {
+      String secret = shell.readSecret(prompt);
+      return secret == null ? null : secret.toCharArray();
+    } catch (IOException e) {
+      return null;
     }
   }
 

@@ -30,6 +30,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer;
   private volatile boolean closing;
+  private volatile Session console;
 
   public SessionManager(ChatServer chat, CommandTable commands, ShellSettings settings) {
     this.chat = chat;
@@ -53,6 +54,31 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
     } finally {
       sessions.remove(session);
     }
+  }
+
+  /**
+   * Runs the server's own console as a session logged in as {@code nick}, a server operator, until
+   * the operator leaves it. Blocks.
+   */
+  public void runConsole(Connection connection, String nick) {
+    Session session = new Session(connection, this, nick);
+    sessions.add(session);
+    console = session;
+    try {
+      session.run();
+    } finally {
+      console = null;
+      sessions.remove(session);
+    }
+  }
+
+  /**
+   * Shows a log line on the console, if one is open; returns false when there is none (the caller
+   * then writes it elsewhere).
+   */
+  public boolean showOnConsole(String line) {
+    Session session = console;
+    return session != null && session.showLog(line);
   }
 
   private void sweep() {

@@ -17,6 +17,12 @@ interface Shell extends AutoCloseable {
    */
   String readLine(String prompt) throws IOException;
 
+  /**
+   * Reads a secret (a password): nothing typed is shown by the server and the line is not kept in
+   * history. Returns {@code null} at end of input.
+   */
+  String readSecret(String prompt) throws IOException;
+
   /** Shows text (one or more lines, without the final line end) above the line being typed. */
   void print(String text) throws IOException;
 

@@ -19,6 +19,8 @@ public final class FakeContext implements CommandContext {
   private final List<String> errors = new ArrayList<>();
   private String disconnectReason;
   private Privilege privilegeOverride;
+  private final java.util.ArrayDeque<String> secrets = new java.util.ArrayDeque<>();
+  private final List<String> secretPrompts = new ArrayList<>();
 
   public FakeContext(ChatServer chat, CommandTable commands, String nick) {
     this.chat = chat;
@@ -61,6 +63,24 @@ public final class FakeContext implements CommandContext {
   @Override
   public void error(String line) {
     errors.add(line);
+  }
+
+  /** What the user will type at the next secret prompt (a password). */
+  public FakeContext willType(String secret) {
+    secrets.add(secret);
+    return this;
+  }
+
+  /** The prompts of the secrets asked for so far. */
+  public List<String> secretPrompts() {
+    return List.copyOf(secretPrompts);
+  }
+
+  @Override
+  public char[] readSecret(String prompt) {
+    secretPrompts.add(prompt);
+    String secret = secrets.poll();
+    return secret == null ? null : secret.toCharArray();
   }
 
   @Override

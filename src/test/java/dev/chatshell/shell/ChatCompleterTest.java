@@ -72,7 +72,8 @@ class ChatCompleterTest {
   @Test
   void firstWordOfAUserInNoChannelOffersOnlyCommandsTheyMayRun() {
     List<String> offered = complete(dave, "/");
-    assertEquals(List.of("/BYE", "/CURRENT", "/HELP", "/JOIN", "/LIST", "/MSG", "/NICK"), offered);
+    assertEquals(
+        List.of("/BYE", "/CURRENT", "/HELP", "/JOIN", "/LIST", "/MSG", "/NICK", "/OPER"), offered);
     assertFalse(offered.contains("/LEAVE"), "no /LEAVE outside a channel");
     assertFalse(offered.contains("/WHO"));
   }
@@ -81,7 +82,17 @@ class ChatCompleterTest {
   void firstWordOfAChannelMemberAlsoOffersMemberCommands() {
     List<String> offered = complete(bob, "/le");
     assertEquals(
-        List.of("/BYE", "/CURRENT", "/HELP", "/JOIN", "/LEAVE", "/LIST", "/MSG", "/NICK", "/WHO"),
+        List.of(
+            "/BYE",
+            "/CURRENT",
+            "/HELP",
+            "/JOIN",
+            "/LEAVE",
+            "/LIST",
+            "/MSG",
+            "/NICK",
+            "/OPER",
+            "/WHO"),
         offered);
   }
 

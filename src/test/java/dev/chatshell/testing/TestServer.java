@@ -3,6 +3,7 @@ package dev.chatshell.testing;
 import dev.chatshell.ChatshellServer;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.config.Setting;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,6 +18,10 @@ public final class TestServer {
     all.put(Setting.PORT, "0");
     all.put(Setting.BIND, "127.0.0.1");
     all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
+    all.put(Setting.CONSOLE, "false");
+    Path scratch = Files.createTempDirectory("chatshell-it");
+    all.put(Setting.DATA_DIR, scratch.resolve("var").toString());
+    all.put(Setting.COMMANDS_DIR, scratch.resolve("commands").toString());
     all.putAll(settings);
     ChatshellServer server =
         new ChatshellServer(ServerConfig.load(null, Path.of("does-not-exist"), all));

@@ -17,6 +17,12 @@ public final class BuiltinCommands {
         new CurrentCommand(),
         new MsgCommand(),
         new NickCommand(),
-        new ByeCommand());
+        new ByeCommand(),
+        new KickCommand(),
+        new GrantCommand(),
+        new RevokeCommand(),
+        new RenCommand(),
+        new KillCommand(),
+        new OperCommand());
   }
 }

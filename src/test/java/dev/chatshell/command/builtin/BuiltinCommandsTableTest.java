@@ -55,16 +55,22 @@ class BuiltinCommandsTableTest {
 
     assertEquals(
         new TreeMap<>(
-            Map.of(
-                "HELP", Privilege.ANYONE,
-                "LIST", Privilege.ANYONE,
-                "JOIN", Privilege.ANYONE,
-                "LEAVE", Privilege.MEMBER,
-                "WHO", Privilege.MEMBER,
-                "CURRENT", Privilege.ANYONE,
-                "MSG", Privilege.ANYONE,
-                "NICK", Privilege.ANYONE,
-                "BYE", Privilege.ANYONE)),
+            Map.ofEntries(
+                Map.entry("HELP", Privilege.ANYONE),
+                Map.entry("LIST", Privilege.ANYONE),
+                Map.entry("JOIN", Privilege.ANYONE),
+                Map.entry("LEAVE", Privilege.MEMBER),
+                Map.entry("WHO", Privilege.MEMBER),
+                Map.entry("CURRENT", Privilege.ANYONE),
+                Map.entry("MSG", Privilege.ANYONE),
+                Map.entry("NICK", Privilege.ANYONE),
+                Map.entry("BYE", Privilege.ANYONE),
+                Map.entry("KICK", Privilege.SECONDARY_ADMIN),
+                Map.entry("GRANT", Privilege.MAIN_ADMIN),
+                Map.entry("REVOKE", Privilege.MAIN_ADMIN),
+                Map.entry("REN", Privilege.MAIN_ADMIN),
+                Map.entry("KILL", Privilege.SERVER_OPERATOR),
+                Map.entry("OPER", Privilege.ANYONE))),
         declared);
   }
 

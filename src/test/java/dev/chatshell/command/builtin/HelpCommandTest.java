@@ -23,7 +23,7 @@ class HelpCommandTest extends BuiltinFixture {
     FakeContext alice = connect("alice").run("/HELP");
 
     assertEquals(
-        List.of("/BYE", "/CURRENT", "/HELP", "/JOIN", "/LIST", "/MSG", "/NICK"),
+        List.of("/BYE", "/CURRENT", "/HELP", "/JOIN", "/LIST", "/MSG", "/NICK", "/OPER"),
         commandNames(alice.replies()));
     assertEquals(List.of(), alice.errors());
   }
@@ -36,8 +36,42 @@ class HelpCommandTest extends BuiltinFixture {
     bob.run("/JOIN #a").run("/help");
 
     assertEquals(
-        List.of("/BYE", "/CURRENT", "/HELP", "/JOIN", "/LEAVE", "/LIST", "/MSG", "/NICK", "/WHO"),
+        List.of(
+            "/BYE",
+            "/CURRENT",
+            "/HELP",
+            "/JOIN",
+            "/LEAVE",
+            "/LIST",
+            "/MSG",
+            "/NICK",
+            "/OPER",
+            "/WHO"),
         commandNames(bob.replies()));
+  }
+
+  @Test
+  void theMainAdminAlsoSeesTheModerationCommandsButNotKill() {
+    FakeContext alice = connect("alice");
+    alice.run("/JOIN #a").clear().run("/help");
+
+    assertEquals(
+        List.of(
+            "/BYE",
+            "/CURRENT",
+            "/GRANT",
+            "/HELP",
+            "/JOIN",
+            "/KICK",
+            "/LEAVE",
+            "/LIST",
+            "/MSG",
+            "/NICK",
+            "/OPER",
+            "/REN",
+            "/REVOKE",
+            "/WHO"),
+        commandNames(alice.replies()));
   }
 
   @Test

@@ -1,0 +1,57 @@
+package dev.chatshell.games;
+
+import dev.chatshell.chat.Channel;
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * {@code ROULETTE}: each channel has a six-chamber revolver with one bullet. Every pull moves to
+ * the next chamber; whoever gets the bullet is out of the channel, and the revolver is reloaded.
+ * Members only: it is played in a channel, in front of everyone.
+ */
+@SlashCommand(
+    name = "ROULETTE",
+    summary = "pull the trigger: one chamber in six is loaded, and the loser leaves the channel",
+    privilege = Privilege.MEMBER)
+public final class RouletteCommand implements ChatCommand {
+  private static final int CHAMBERS = 6;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * Per channel: how many empty chambers are left before the bullet. Weak keys: a channel that
+   * disappears takes its revolver with it.
+   */
+  private final Map<Channel, Integer> revolvers = Collections.synchronizedMap(new WeakHashMap<>());
+
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    arguments.atMost(0);
+    Channel channel = context.user().current();
+    String nick = context.user().nick();
+    int[] left = new int[1];
+    revolvers.compute(
+        channel,
+        (c, empty) -> {
+          int before = empty == null ? RANDOM.nextInt(CHAMBERS) : empty;
+          left[0] = before;
+          return before == 0 ? null : before - 1; // fired: the next pull reloads
+        });
+    if (left[0] > 0) {
+      context
+          .chat()
+          .notice(context.user(), nick + " pulls the trigger... click. " + nick + " lives.");
+      return;
+    }
+    context
+        .chat()
+        .notice(context.user(), nick + " pulls the trigger... BANG! " + nick + " is out.");
+    context.chat().leave(context.user(), channel.name(), "lost at roulette");
+  }
+}

@@ -1,0 +1,101 @@
+package dev.chatshell.chat;
+
+/**
+ * Who may do what to whom: every rank rule of SPEC §3, and nowhere else. Each check throws a {@link
+ * ChatException} that says why an action is refused. Called by {@link ChatServer} under its lock;
+ * roles come from the channel, operator status from the user.
+ *
+ * <ul>
+ *   <li>Server operators may do anything to anyone, in any channel they are in.
+ *   <li>Only the main admin grants, revokes and renames.
+ *   <li>Admins kick members; the main admin also kicks secondary admins; only a server operator
+ *       kicks the main admin; nobody kicks themselves (that is /LEAVE).
+ *   <li>Only server operators kill, and not themselves (that is /BYE).
+ * </ul>
+ */
+final class RankRules {
+  private RankRules() {}
+
+  static void checkKick(User actor, User target, Channel channel) {
+    if (actor == target) {
+      throw new ChatException("You cannot kick yourself; /LEAVE " + channel.name() + " instead.");
+    }
+    ChannelRole targetRole = requireMember(target, channel);
+    if (actor.isOperator()) {
+      return;
+    }
+    ChannelRole actorRole = channel.roleOf(actor);
+    if (targetRole == ChannelRole.MAIN_ADMIN) {
+      throw new ChatException(
+          "Nobody but a server operator can kick the main admin (~) of " + channel.name() + ".");
+    }
+    if (actorRole == ChannelRole.MAIN_ADMIN) {
+      return;
+    }
+    if (actorRole == ChannelRole.SECONDARY_ADMIN && targetRole == ChannelRole.MEMBER) {
+      return;
+    }
+    if (actorRole == ChannelRole.SECONDARY_ADMIN) {
+      throw new ChatException(
+          "Only the main admin of " + channel.name() + " can kick a secondary admin (@).");
+    }
+    throw new ChatException("Only the admins of " + channel.name() + " can kick.");
+  }
+
+  static void checkGrant(User actor, User target, Channel channel) {
+    requireMainAdmin(actor, channel, "grant admin rights");
+    ChannelRole targetRole = requireMember(target, channel);
+    if (targetRole == ChannelRole.MAIN_ADMIN) {
+      throw new ChatException(target.nick() + " is the main admin of " + channel.name() + ".");
+    }
+    if (targetRole == ChannelRole.SECONDARY_ADMIN) {
+      throw new ChatException(
+          target.nick() + " is already a secondary admin of " + channel.name() + ".");
+    }
+  }
+
+  static void checkRevoke(User actor, User target, Channel channel) {
+    requireMainAdmin(actor, channel, "revoke admin rights");
+    ChannelRole targetRole = requireMember(target, channel);
+    if (targetRole == ChannelRole.MAIN_ADMIN) {
+      throw new ChatException(
+          "The main admin's rights cannot be revoked; they pass on when the main admin leaves.");
+    }
+    if (targetRole != ChannelRole.SECONDARY_ADMIN) {
+      throw new ChatException(
+          target.nick() + " is not a secondary admin of " + channel.name() + ".");
+    }
+  }
+
+  static void checkRename(User actor, Channel channel) {
+    requireMainAdmin(actor, channel, "rename it");
+  }
+
+  static void checkKill(User actor, User target) {
+    if (!actor.isOperator()) {
+      throw new ChatException("Only server operators can disconnect users.");
+    }
+    if (actor == target) {
+      throw new ChatException("You cannot kill yourself; /BYE instead.");
+    }
+  }
+
+  private static void requireMainAdmin(User actor, Channel channel, String action) {
+    if (!actor.isOperator() && channel.roleOf(actor) != ChannelRole.MAIN_ADMIN) {
+      throw new ChatException(
+          "Only the main admin of "
+              + channel.name()
+              + " (or a server operator) can "
+              + action
+              + ".");
+    }
+  }
+
+  private static ChannelRole requireMember(User target, Channel channel) {
+    ChannelRole role = channel.roleOf(target);
+    if (role == null) {
+      throw new ChatException(target.nick() + " is not in " + channel.name() + ".");
+    }
+    return role;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Completion;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+
+/**
+ * {@code KICK <nick> [reason]}: removes a user from the current channel. Who may kick whom is the
+ * domain's rule (admins kick members, the main admin also secondary admins, only operators the main
+ * admin).
+ */
+@SlashCommand(
+    name = "KICK",
+    usage = "<nick> [reason]",
+    summary = "remove a user from the current channel",
+    privilege = Privilege.SECONDARY_ADMIN,
+    completes = {Completion.MEMBER, Completion.NONE})
+public final class KickCommand implements ChatCommand {
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    context.chat().kick(context.user(), arguments.required(0, "nick"), arguments.rest(1));
+  }
+}

@@ -1,0 +1,49 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.auth.PasswordHash;
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+import java.time.Duration;
+
+/**
+ * {@code OPER <name>}: becomes a server operator. Asks for the password without echoing it; a wrong
+ * one costs a pause, so guessing is slow.
+ */
+@SlashCommand(
+    name = "OPER",
+    usage = "<name>",
+    summary = "become a server operator (asks for the password)",
+    privilege = Privilege.ANYONE)
+public final class OperCommand implements ChatCommand {
+  static final Duration PENALTY = Duration.ofSeconds(2);
+
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    arguments.atMost(1);
+    String name = arguments.required(0, "operator name");
+    char[] password = context.readSecret("Password: ");
+    if (password == null) {
+      return;
+    }
+    try {
+      context.chat().oper(context.user(), name, password);
+    } catch (ChatException refused) {
+      pause();
+      throw refused;
+    } finally {
+      PasswordHash.wipe(password);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(PENALTY);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
