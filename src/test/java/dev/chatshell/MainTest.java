@@ -79,4 +79,35 @@ class MainTest {
       assertTrue(err.toString().contains("cannot listen on port"), err.toString());
     }
   }
+
+  @Test
+  void operatorLinePrintsAHashNeverThePassword() throws Exception {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("long enough\nlong enough\n".getBytes()));
+      assertEquals(0, run("operator-line", "alice"));
+    } finally {
+      System.setIn(stdin);
+    }
+    String line = out.toString().strip();
+    assertTrue(line.startsWith("operator.alice=pbkdf2-sha256:600000:"), line);
+    assertTrue(!line.contains("long enough"), line);
+    String hash = line.substring("operator.alice=".length());
+    assertTrue(dev.chatshell.auth.PasswordHash.verify("long enough".toCharArray(), hash));
+  }
+
+  @Test
+  void operatorLineRefusesDifferentOrShortPasswords() throws Exception {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("long enough\nlong enougH\n".getBytes()));
+      assertEquals(2, run("operator-line", "alice"));
+      System.setIn(new java.io.ByteArrayInputStream("short\nshort\n".getBytes()));
+      assertEquals(2, run("operator-line", "alice"));
+      assertEquals(2, run("operator-line", "not valid!"));
+    } finally {
+      System.setIn(stdin);
+    }
+    assertEquals("", out.toString(), "nothing printed to paste");
+  }
 }

@@ -104,6 +104,11 @@ public final class ConsoleConnection implements Connection {
     }
   }
 
+  @Override
+  public String toString() {
+    return "console";
+  }
+
   /** Serializes writes from the session and its outbox, like the telnet output does. */
   private static final class ConsoleOutput extends OutputStream {
     private final OutputStream terminal;

@@ -68,6 +68,13 @@ class DocumentationInStepTest {
   }
 
   @Test
+  void theShippedConfigurationShowsHowToDeclareAnOperator() throws IOException {
+    String config = read("etc/chatshell.properties");
+    assertTrue(config.contains("#operator.alice=pbkdf2-sha256:"), config);
+    assertTrue(config.contains("chatshell operator-line <name>"), config);
+  }
+
+  @Test
   void everySettingIsInTheProgramPageAndTheShippedConfiguration() throws IOException {
     String page = read("man/chatshell.1");
     List<String> config = Files.readAllLines(Path.of("etc/chatshell.properties"));
@@ -92,6 +99,12 @@ class DocumentationInStepTest {
             page.contains(option.longestName()), "chatshell.1 lacks " + option.longestName());
       }
     }
+    for (String subcommand : main.getSubcommands().keySet()) {
+      assertTrue(
+          page.contains(".B chatshell " + subcommand) || page.contains(".BI \"" + subcommand),
+          "chatshell.1 lacks the subcommand " + subcommand);
+    }
+    assertTrue(page.contains(".BI operator. NAME"), "chatshell.1 documents operator.<name>");
     for (String code : main.getCommandSpec().usageMessage().exitCodeList().keySet()) {
       assertTrue(page.contains(".B " + code.strip() + "\n"), "chatshell.1 lacks exit code " + code);
     }

@@ -44,39 +44,56 @@ class EndToEndScriptsIT {
     }
   }
 
+  /**
+   * A scenario marked with this line starts the server itself (to give it a terminal: the operator
+   * console); the others run against a server started here.
+   */
+  private static final String OWN_SERVER = "# runs its own server";
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void scenario(String name) throws Exception {
     Path root = Processes.root();
+    Path script = root.resolve("test-scripts").resolve(name);
     int port = Processes.freePort();
-    Path serverLog = Files.createTempFile("chatshell-server", ".log");
-    Path scriptLog = Files.createTempFile("chatshell-" + name, ".log");
-    Process server =
-        new ProcessBuilder(
-                Processes.java(),
-                "-Dchatshell.home=" + root,
-                "-jar",
-                Processes.jar().toString(),
-                "serve",
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                String.valueOf(port))
-            .redirectErrorStream(true)
-            .redirectOutput(serverLog.toFile())
-            .start();
+    Path scratch = Files.createTempDirectory("chatshell-e2e");
+    Path config = writeConfig(root, scratch);
+    Path serverLog = scratch.resolve("server.log");
+    Path scriptLog = scratch.resolve("script.log");
+    boolean ownServer = Files.readString(script).contains(OWN_SERVER);
+    Process server = null;
+    if (!ownServer) {
+      server =
+          new ProcessBuilder(
+                  Processes.java(),
+                  "-jar",
+                  Processes.jar().toString(),
+                  "serve",
+                  "--config",
+                  config.toString(),
+                  "--bind",
+                  "127.0.0.1",
+                  "--port",
+                  String.valueOf(port))
+              .redirectErrorStream(true)
+              .redirectOutput(serverLog.toFile())
+              .start();
+    }
     try {
-      Processes.awaitPort(port, Duration.ofSeconds(30), server);
-      Path script = root.resolve("test-scripts").resolve(name);
+      if (server != null) {
+        Processes.awaitPort(port, Duration.ofSeconds(30), server);
+      }
       List<String> command =
           name.endsWith(".exp")
               ? List.of("expect", "-f", script.toString(), "127.0.0.1", String.valueOf(port))
               : List.of("bash", script.toString(), "127.0.0.1", String.valueOf(port));
-      Process run =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(scriptLog.toFile())
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(scriptLog.toFile());
+      builder.environment().put("CHATSHELL_JAVA", Processes.java());
+      builder.environment().put("CHATSHELL_JAR", Processes.jar().toString());
+      builder.environment().put("CHATSHELL_CONFIG", config.toString());
+      builder.environment().put("CHATSHELL_DATA", scratch.resolve("var").toString());
+      Process run = builder.start();
       boolean finished = run.waitFor(120, TimeUnit.SECONDS);
       if (!finished) {
         run.destroyForcibly();
@@ -93,10 +110,27 @@ class EndToEndScriptsIT {
                   + "\n--- server log ---\n"
                   + read(serverLog));
     } finally {
-      Processes.stop(server);
-      Files.deleteIfExists(serverLog);
-      Files.deleteIfExists(scriptLog);
+      if (server != null) {
+        Processes.stop(server);
+      }
     }
+  }
+
+  /** The scenario's configuration: its own data directory, no plugins, the test operator. */
+  private static Path writeConfig(Path root, Path scratch) throws IOException {
+    Files.createDirectories(scratch.resolve("commands"));
+    String settings =
+        "motd.file="
+            + root.resolve("etc/motd.txt")
+            + "\ndata.dir="
+            + scratch.resolve("var")
+            + "\ncommands.dir="
+            + scratch.resolve("commands")
+            + "\n"
+            + Files.readString(root.resolve("test-scripts/test.properties"));
+    Path config = scratch.resolve("chatshell.properties");
+    Files.writeString(config, settings);
+    return config;
   }
 
   private static String read(Path file) {

@@ -78,4 +78,19 @@ class SuccessionIT {
       ivy.expect("hal is now main admin (~) of #s3, taking over from gil.");
     }
   }
+
+  @Test
+  void aSecondaryAdminComesBeforeLongerStandingMembers() throws Exception {
+    TestClient[] c = channelOfThree("#s4", "joe", "kim", "lee");
+    try (TestClient joe = c[0];
+        TestClient kim = c[1];
+        TestClient lee = c[2]) {
+      joe.send("/grant lee");
+      kim.expect("joe made lee a secondary admin (@) of #s4.");
+      joe.send("/bye");
+      kim.expect("lee is now main admin (~) of #s4, taking over from joe.");
+      kim.send("/who");
+      kim.expect("#s4 (2): kim ~lee");
+    }
+  }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 @SlashCommand(
     name = "ROLL",
     usage = "[NdM]",
-    summary = "roll dice (2d6, 1d20...) for everyone in the channel to see",
+    summary = "roll dice (2d6, d20...) for the channel to see",
     privilege = Privilege.ANYONE)
 public final class RollCommand implements ChatCommand {
   private static final Pattern DICE = Pattern.compile("(\\d{1,2})?[dD](\\d{1,4})");

@@ -18,7 +18,7 @@ import java.util.WeakHashMap;
  */
 @SlashCommand(
     name = "ROULETTE",
-    summary = "pull the trigger: one chamber in six is loaded, and the loser leaves the channel",
+    summary = "six chambers, one bullet: the loser leaves the channel",
     privilege = Privilege.MEMBER)
 public final class RouletteCommand implements ChatCommand {
   private static final int CHAMBERS = 6;
