@@ -24,6 +24,16 @@ class WhoCommandTest extends BuiltinFixture {
   }
 
   @Test
+  void anOperatorInNoChannelIsAskedToNameOne() {
+    FakeContext root = connect("root");
+    server.promote(root.user(), "root");
+
+    root.run("/WHO");
+
+    assertEquals(List.of("You are not in a channel; name one: /WHO #channel."), root.errors());
+  }
+
+  @Test
   void listsANamedChannel() {
     FakeContext alice = connect("alice").run("/JOIN #a").run("/JOIN #b");
     connect("bob").run("/JOIN #a");

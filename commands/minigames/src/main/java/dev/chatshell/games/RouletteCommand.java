@@ -1,6 +1,7 @@
 package dev.chatshell.games;
 
 import dev.chatshell.chat.Channel;
+import dev.chatshell.chat.ChatException;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -34,6 +35,9 @@ public final class RouletteCommand implements ChatCommand {
   public void run(CommandContext context, Arguments arguments) {
     arguments.atMost(0);
     Channel channel = context.user().current();
+    if (channel == null) { // a server operator passes the member check without a channel
+      throw new ChatException("Roulette is played in a channel: /JOIN one first.");
+    }
     String nick = context.user().nick();
     int[] left = new int[1];
     revolvers.compute(
