@@ -23,8 +23,6 @@ import java.util.function.Supplier;
  * are fanned out without the lock from the channel's membership snapshot.
  */
 public final class ChatServer {
-  private static final String UNKNOWN_OPERATOR =
-      PasswordHash.hash("no such operator".toCharArray());
   private final ReentrantLock lock = new ReentrantLock();
   // Changed under the lock; sorted and concurrent so lookups and completion need no lock.
   private final NavigableMap<String, User> users = new ConcurrentSkipListMap<>(); // by key(nick)
@@ -491,7 +489,8 @@ public final class ChatServer {
   private ModerationAction record(
       ModerationAction.Kind kind, User actor, String target, String channel, String reason) {
     String why = reason == null || reason.isBlank() ? null : Text.visible(reason);
-    return new ModerationAction(clock.instant(), kind, actor.nick(), target, channel, why);
+    String whom = target == null ? null : Text.visible(target); // a refused /OPER name is raw input
+    return new ModerationAction(clock.instant(), kind, actor.nick(), whom, channel, why);
   }
 
   /** Makes one of the user's channels the current one. */

@@ -92,17 +92,28 @@ public final class CommandTable {
 
   /** Reads and checks a command's declaration. */
   public static Entry entryFor(ChatCommand command) {
+    String source = command.getClass().getName();
     SlashCommand spec = command.getClass().getAnnotation(SlashCommand.class);
     if (spec == null) {
       throw new IllegalArgumentException(
-          command.getClass().getName() + " has no @SlashCommand declaration (name, privilege)");
+          source + " has no @SlashCommand declaration (name, privilege)");
+    }
+    try {
+      // Reading every element now: a plugin built against another server version may name a
+      // privilege or completion this server lacks, which would otherwise fail on each /HELP.
+      spec.privilege();
+      spec.completes();
+      spec.usage();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          source + ": its declaration does not fit this server: " + e);
     }
     if (!spec.name().matches("[A-Z][A-Z0-9]{0,15}")) {
       throw new IllegalArgumentException(
-          command.getClass().getName() + ": a command name is 1-16 upper-case letters or digits");
+          source + ": a command name is 1-16 upper-case letters or digits");
     }
     if (spec.summary().isBlank()) {
-      throw new IllegalArgumentException(command.getClass().getName() + " has no summary");
+      throw new IllegalArgumentException(source + " has no summary");
     }
     return new Entry(spec, command);
   }

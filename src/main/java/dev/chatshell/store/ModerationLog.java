@@ -2,13 +2,15 @@ package dev.chatshell.store;
 
 import dev.chatshell.chat.ModerationAction;
 import dev.chatshell.chat.ModerationListener;
+import dev.chatshell.chat.Text;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,18 +19,22 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * time TAB action TAB actor TAB target TAB channel TAB reason
- * 2026-11-21T08:00:00Z	KICK	alice	bob	#rust	spamming links
+ * 2026-11-21T08:00:00.000Z	KICK	alice	bob	#rust	spamming links
  * </pre>
  *
- * <p>{@code time} is ISO-8601 UTC; {@code action} is one of KICK, GRANT, REVOKE, RENAME, KILL,
- * OPER, OPER_REFUSED; an empty field is {@code -}. For RENAME the target is the new name and the
- * channel the old one; for OPER and OPER_REFUSED the target is the operator name. Fields never
- * contain tabs or line breaks. Each line is also written to the operational log.
+ * <p>{@code time} is ISO-8601 UTC with milliseconds; {@code action} is one of KICK, GRANT, REVOKE,
+ * RENAME, KILL, OPER, OPER_REFUSED; an empty field is {@code -}. For RENAME the target is the new
+ * name and the channel the old one; for OPER and OPER_REFUSED the target is the operator name.
+ * Fields never contain tabs or line breaks. Each line is also written to the operational log.
  *
  * <p>Threading: any thread may record; writes are serialized by this object's monitor.
  */
 public final class ModerationLog implements ModerationListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ModerationLog.class);
+
+  /** Always milliseconds, so that sorting the lines as text sorts them by time. */
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Path file;
   private final BufferedWriter writer;
@@ -69,7 +75,7 @@ public final class ModerationLog implements ModerationListener, AutoCloseable {
   public static String format(ModerationAction action) {
     return String.join(
         "\t",
-        action.time().truncatedTo(ChronoUnit.MILLIS).toString(),
+        TIME.format(action.time()),
         action.kind().name(),
         field(action.actor()),
         field(action.target()),
@@ -81,7 +87,8 @@ public final class ModerationLog implements ModerationListener, AutoCloseable {
     if (value == null || value.isBlank()) {
       return "-";
     }
-    return value.replaceAll("[\\t\\r\\n]", " ");
+    // Tabs and line breaks would break the format; other controls are made visible, as anywhere.
+    return Text.visible(value.replaceAll("[\\t\\r\\n]", " "));
   }
 
   @Override

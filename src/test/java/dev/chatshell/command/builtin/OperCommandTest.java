@@ -1,0 +1,170 @@
+package dev.chatshell.command.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatshell.auth.PasswordHash;
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ModerationAction;
+import dev.chatshell.chat.User;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.CommandTable;
+import dev.chatshell.command.FakeContext;
+import dev.chatshell.command.Privilege;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** /OPER against a server with one configured operator, "root". */
+class OperCommandTest {
+  private static final String PASSWORD = "s3cret pass";
+  private static final String HASH = PasswordHash.hash(PASSWORD.toCharArray());
+
+  private final List<ModerationAction> recorded = new ArrayList<>();
+  private final ChatServer server =
+      new ChatServer(Clock.systemUTC(), 50, Map.of("root", HASH), recorded::add);
+  private final CommandTable commands = new CommandTable(BuiltinCommands.all());
+
+  private FakeContext connect(String nick) {
+    return new FakeContext(server, commands, nick);
+  }
+
+  /** A FakeContext that also keeps every secret it handed out, to see that it was wiped. */
+  private static final class KeepingSecrets implements CommandContext {
+    final FakeContext fake;
+    final List<char[]> handedOut = new ArrayList<>();
+
+    KeepingSecrets(FakeContext fake) {
+      this.fake = fake;
+    }
+
+    @Override
+    public ChatServer chat() {
+      return fake.chat();
+    }
+
+    @Override
+    public User user() {
+      return fake.user();
+    }
+
+    @Override
+    public CommandTable commands() {
+      return fake.commands();
+    }
+
+    @Override
+    public void reply(String line) {
+      fake.reply(line);
+    }
+
+    @Override
+    public void error(String line) {
+      fake.error(line);
+    }
+
+    @Override
+    public char[] readSecret(String prompt) {
+      char[] secret = fake.readSecret(prompt);
+      if (secret != null) {
+        handedOut.add(secret);
+      }
+      return secret;
+    }
+
+    @Override
+    public void disconnect(String reason) {
+      fake.disconnect(reason);
+    }
+  }
+
+  @Test
+  void theRightPasswordMakesAnOperatorAndTheSecretIsWiped() {
+    FakeContext bob = connect("bob").willType(PASSWORD);
+    KeepingSecrets context = new KeepingSecrets(bob);
+
+    commands.execute(context, "/oper root");
+
+    assertEquals(List.of("Password: "), bob.secretPrompts());
+    assertEquals(List.of(), bob.errors());
+    assertTrue(bob.user().isOperator());
+    assertEquals(Privilege.SERVER_OPERATOR, bob.privilege());
+    assertEquals(
+        List.of("You are now a server operator (root): you may act in any channel."),
+        bob.inbox().texts());
+    assertEquals(1, context.handedOut.size());
+    assertEquals(new String(new char[PASSWORD.length()]), new String(context.handedOut.get(0)));
+    assertEquals(1, recorded.size());
+    assertEquals(ModerationAction.Kind.OPER, recorded.get(0).kind());
+    assertEquals("bob", recorded.get(0).actor());
+    assertEquals("root", recorded.get(0).target());
+    assertNull(bob.disconnectReason());
+  }
+
+  @Test
+  void anOperatorMayThenKill() {
+    FakeContext bob = connect("bob").willType(PASSWORD).run("/OPER root");
+    FakeContext carol = connect("carol");
+
+    bob.run("/KILL carol");
+
+    assertEquals(List.of(), bob.errors());
+    assertFalse(server.nicks().contains("carol"));
+    assertEquals(1, carol.inbox().events().size());
+  }
+
+  @Test
+  void aDisconnectInsteadOfAPasswordEndsQuietly() {
+    FakeContext bob = connect("bob"); // nothing typed: readSecret returns null
+    long start = System.nanoTime();
+
+    bob.run("/OPER root");
+
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(List.of("Password: "), bob.secretPrompts());
+    assertEquals(List.of(), bob.errors());
+    assertEquals(List.of(), bob.replies());
+    assertFalse(bob.user().isOperator());
+    assertEquals(List.of(), recorded);
+    assertTrue(millis < OperCommand.PENALTY.toMillis(), "no penalty pause: " + millis + " ms");
+  }
+
+  @Test
+  void aWrongPasswordIsOneErrorAfterAPause() {
+    FakeContext bob = connect("bob").willType("guess");
+    KeepingSecrets context = new KeepingSecrets(bob);
+    long start = System.nanoTime();
+
+    commands.execute(context, "/OPER root");
+
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(List.of("Wrong operator name or password."), bob.errors());
+    assertFalse(bob.user().isOperator());
+    assertTrue(millis >= OperCommand.PENALTY.toMillis() - 50, "paused only " + millis + " ms");
+    assertEquals(new String(new char[5]), new String(context.handedOut.get(0)));
+    assertEquals(1, recorded.size());
+    assertEquals(ModerationAction.Kind.OPER_REFUSED, recorded.get(0).kind());
+    assertEquals("root", recorded.get(0).target());
+  }
+
+  @Test
+  void aMissingNameIsAUsageErrorAndNoPasswordIsAskedFor() {
+    FakeContext bob = connect("bob").run("/OPER");
+
+    assertEquals(List.of("Missing operator name. Usage: /OPER <name>"), bob.errors());
+    assertEquals(List.of(), bob.secretPrompts());
+  }
+
+  @Test
+  void takesOneName() {
+    FakeContext bob = connect("bob").willType(PASSWORD).run("/OPER root root");
+
+    assertEquals(List.of("Too many arguments. Usage: /OPER <name>"), bob.errors());
+    assertEquals(List.of(), bob.secretPrompts());
+    assertFalse(bob.user().isOperator());
+  }
+}
