@@ -9,7 +9,7 @@ package dev.chatshell.chat;
  *   <li>Server operators may do anything to anyone, in any channel they are in.
  *   <li>Only the main admin grants, revokes and renames.
  *   <li>Admins kick members; the main admin also kicks secondary admins; only a server operator
- *       kicks the main admin; nobody kicks themselves (that is /LEAVE).
+ *       kicks the main admin or another server operator; nobody kicks themselves (that is /LEAVE).
  *   <li>Only server operators kill, and not themselves (that is /BYE).
  * </ul>
  */
@@ -23,6 +23,9 @@ final class RankRules {
     ChannelRole targetRole = requireMember(target, channel);
     if (actor.isOperator()) {
       return;
+    }
+    if (target.isOperator()) {
+      throw new ChatException("Nobody but a server operator can kick a server operator.");
     }
     ChannelRole actorRole = channel.roleOf(actor);
     if (targetRole == ChannelRole.MAIN_ADMIN) {

@@ -105,8 +105,8 @@ class PrivilegeMatrixTest {
    * <ul>
    *   <li>KICK: operators kick anyone in the channel but themselves; the main admin kicks secondary
    *       admins and members; a secondary admin kicks members only; nobody but an operator kicks
-   *       the main admin; nobody kicks themselves; a user not in the actor's current channel cannot
-   *       be kicked from it (ABSENT, and everyone in #room for the outsiders).
+   *       the main admin or an operator; nobody kicks themselves; a user not in the actor's current
+   *       channel cannot be kicked from it (ABSENT, and everyone in #room for the outsiders).
    *   <li>GRANT: main admin or operator only, and only plain members (an operator who is a plain
    *       member may grant themselves); REVOKE: main admin or operator only, secondary admins only.
    *   <li>KILL: operators only, anyone online but themselves, in the channel or not.
@@ -119,8 +119,8 @@ class PrivilegeMatrixTest {
       """
       # command actor            MAIN_ADMIN SECONDARY_ADMIN MEMBER SELF OPERATOR ABSENT
       KICK      SERVER_OPERATOR  Y          Y               Y      n    Y        n
-      KICK      MAIN_ADMIN       n          Y               Y      n    Y        n
-      KICK      SECONDARY_ADMIN  n          n               Y      n    Y        n
+      KICK      MAIN_ADMIN       n          Y               Y      n    n        n
+      KICK      SECONDARY_ADMIN  n          n               Y      n    n        n
       KICK      MEMBER           n          n               n      n    n        n
       KICK      OUTSIDER         n          n               n      n    n        n
       KICK      OUTSIDE_ADMIN    n          n               n      n    n        n
