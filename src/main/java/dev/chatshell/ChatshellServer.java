@@ -1,5 +1,6 @@
 package dev.chatshell;
 
+import dev.chatshell.auth.OperatorLogins;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.PluginLoader;
@@ -26,6 +27,7 @@ public final class ChatshellServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final ModerationLog moderationLog;
+  private final OperatorLogins operatorLogins;
   private final ChatServer chat;
   private final CommandTable commands;
   private final SessionManager sessions;
@@ -34,10 +36,15 @@ public final class ChatshellServer implements AutoCloseable {
 
   public ChatshellServer(ServerConfig config) throws ConfigException, IOException {
     this.config = config;
-    this.moderationLog = ModerationLog.open(config.moderationLog());
+    try {
+      this.moderationLog = ModerationLog.open(config.moderationLog());
+    } catch (IOException e) {
+      throw new ConfigException(
+          "Cannot write the moderation log " + config.moderationLog() + ": " + e.getMessage());
+    }
+    this.operatorLogins = new OperatorLogins(config.operators());
     this.chat =
-        new ChatServer(
-            Clock.systemUTC(), config.channelsPerUser(), config.operators(), moderationLog);
+        new ChatServer(Clock.systemUTC(), config.channelsPerUser(), operatorLogins, moderationLog);
     this.commands =
         CommandTable.withPlugins(
             BuiltinCommands.all(), PluginLoader.load(config.commandsDirectory()));
@@ -109,6 +116,7 @@ public final class ChatshellServer implements AutoCloseable {
     telnet.close();
     sessions.shutdown(reason, config.shutdownGrace());
     sessions.close();
+    operatorLogins.close();
     try {
       moderationLog.close();
     } catch (IOException e) {

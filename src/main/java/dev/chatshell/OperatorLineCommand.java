@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -30,7 +29,6 @@ import picocli.CommandLine.Spec;
           + " etc/chatshell.properties (a slow salted hash, never the password)."
     })
 final class OperatorLineCommand implements Callable<Integer> {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final int MIN_LENGTH = 8;
 
   @Spec CommandSpec spec;
@@ -42,7 +40,7 @@ final class OperatorLineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!NAME.matcher(name).matches()) {
+    if (!ServerConfig.OPERATOR_NAME.matcher(name).matches()) {
       err.println("chatshell: an operator name is 1-32 letters, digits, _ or -");
       return 2;
     }

@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ServerConfig settings;
     try {
-      settings = ServerConfig.load(configFile(), home().resolve("etc"), overrides());
+      settings = ServerConfig.load(configFile(), home(), overrides());
     } catch (ConfigException e) {
       err.println("chatshell: " + e.getMessage());
       return 2;

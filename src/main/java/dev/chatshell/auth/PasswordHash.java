@@ -22,15 +22,26 @@ public final class PasswordHash {
   private static final int SALT_BYTES = 16;
   private static final int HASH_BYTES = 32;
   private static final int MIN_ITERATIONS = 100_000;
+  private static final int MAX_ITERATIONS = 10_000_000; // beyond, one check would stall a core
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private PasswordHash() {}
 
   /** A new hash of {@code password} with a fresh salt. */
   public static String hash(char[] password) {
+    return hash(password, ITERATIONS);
+  }
+
+  /** A new hash of {@code password} with a fresh salt and the given work factor. */
+  public static String hash(char[] password, int iterations) {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
-    return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+    return format(iterations, salt, derive(password, salt, iterations));
+  }
+
+  /** The work factor of a stored hash. */
+  public static int iterations(String stored) {
+    return Integer.parseInt(parse(stored)[1]);
   }
 
   /** True when {@code password} matches {@code stored}; false for a wrong password. */
@@ -71,6 +82,10 @@ public final class PasswordHash {
     if (iterations < MIN_ITERATIONS) {
       throw new IllegalArgumentException(
           "fewer than " + MIN_ITERATIONS + " iterations is too fast to guess against");
+    }
+    if (iterations > MAX_ITERATIONS) {
+      throw new IllegalArgumentException(
+          "more than " + MAX_ITERATIONS + " iterations would make each check take seconds");
     }
     byte[] salt;
     byte[] hash;

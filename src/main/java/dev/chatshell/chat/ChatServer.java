@@ -1,6 +1,5 @@
 package dev.chatshell.chat;
 
-import dev.chatshell.auth.PasswordHash;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,29 +28,28 @@ public final class ChatServer {
   private final NavigableMap<String, Channel> channels = new ConcurrentSkipListMap<>();
   private final Clock clock;
   private final int maxChannelsPerUser;
-  private final Map<String, String> operators; // operator name -> password hash
+  private final OperatorCredentials operators;
   private final ModerationListener moderation;
   private long nextUserId = 1;
   private long nextJoin = 1;
 
   /** A server without operators whose moderation actions go unrecorded (tests, tools). */
   public ChatServer(Clock clock, int maxChannelsPerUser) {
-    this(clock, maxChannelsPerUser, Map.of(), ModerationListener.NONE);
+    this(clock, maxChannelsPerUser, OperatorCredentials.NONE, ModerationListener.NONE);
   }
 
   /**
-   * @param operators server operators: name to password hash ({@link
-   *     dev.chatshell.auth.PasswordHash})
+   * @param operators checks /OPER names and passwords
    * @param moderation told of every moderation action
    */
   public ChatServer(
       Clock clock,
       int maxChannelsPerUser,
-      Map<String, String> operators,
+      OperatorCredentials operators,
       ModerationListener moderation) {
     this.clock = clock;
     this.maxChannelsPerUser = maxChannelsPerUser;
-    this.operators = Map.copyOf(operators);
+    this.operators = operators;
     this.moderation = moderation;
   }
 
@@ -88,6 +86,7 @@ public final class ChatServer {
       depart(user, channel, notice, false);
     }
     users.remove(Names.key(user.nick()));
+    user.markGone(); // lines the session still had queued must not bring the user back
   }
 
   /**
@@ -99,6 +98,7 @@ public final class ChatServer {
         () -> {
           for (User user : users.values()) {
             user.setChannels(List.of());
+            user.markGone();
           }
           users.clear();
           channels.clear();
@@ -111,9 +111,11 @@ public final class ChatServer {
    * becomes the user's current channel.
    */
   public Channel join(User user, String typedName) {
+    requireOnline(user);
     String name = Names.channel(typedName);
     return locked(
         () -> {
+          requireOnline(user); // again under the lock: a kill may have come in between
           Channel channel = channels.get(Names.key(name));
           if (channel != null && channel.contains(user)) {
             user.setCurrent(channel);
@@ -159,29 +161,46 @@ public final class ChatServer {
    * the user is in, the most recently joined, becomes current.
    */
   public void leave(User user, String typedName, String reason) {
+    requireOnline(user);
     locked(
         () -> {
           Channel channel = typedName == null ? user.current() : memberChannel(user, typedName);
           if (channel == null) {
             throw new ChatException("You are not in any channel.");
           }
-          String why = reason == null || reason.isBlank() ? "" : " (" + Text.visible(reason) + ")";
-          depart(user, channel, user.nick() + " has left " + channel.name() + why, true);
-          user.deliver(
-              new ChannelNotice(
-                  clock.instant(), channel.name(), "You left " + channel.name() + "."));
-          Channel now = user.current();
-          if (now != null && now != channel) {
-            user.deliver(
-                new ServerNotice(
-                    clock.instant(), "Your current channel is now " + now.name() + "."));
-          }
+          leaveLocked(user, channel, reason);
           return null;
         });
   }
 
+  /** Leaves {@code channel}, whatever it is called by now (a rename may have come in between). */
+  public void leaveChannel(User user, Channel channel, String reason) {
+    requireOnline(user);
+    locked(
+        () -> {
+          if (!channel.contains(user)) {
+            throw new ChatException("You are not in " + channel.name() + ".");
+          }
+          leaveLocked(user, channel, reason);
+          return null;
+        });
+  }
+
+  private void leaveLocked(User user, Channel channel, String reason) {
+    boolean wasCurrent = user.current() == channel;
+    depart(user, channel, user.nick() + " has left " + channel.name() + because(reason), true);
+    user.deliver(
+        new ChannelNotice(clock.instant(), channel.name(), "You left " + channel.name() + "."));
+    Channel now = user.current();
+    if (wasCurrent && now != null) {
+      user.deliver(
+          new ServerNotice(clock.instant(), "Your current channel is now " + now.name() + "."));
+    }
+  }
+
   /** Says {@code text} in the user's current channel. */
   public void say(User user, String text) {
+    requireOnline(user);
     Channel channel = user.current();
     if (channel == null) {
       throw new ChatException(
@@ -199,6 +218,7 @@ public final class ChatServer {
    * is online; names the ones that are not.
    */
   public void sendPrivate(User from, String recipients, String text) {
+    requireOnline(from);
     String safe = Text.visible(text);
     if (safe.isBlank()) {
       throw new ChatException("The message is empty; type /MSG <nick> <text>.");
@@ -246,9 +266,11 @@ public final class ChatServer {
 
   /** Changes the user's nickname; everyone who shares a channel with them is told once. */
   public void changeNick(User user, String newNick) {
+    requireOnline(user);
     Names.requireNick(newNick);
     locked(
         () -> {
+          requireOnline(user); // again under the lock: a kill may have come in between
           String old = user.nick();
           User holder = users.get(Names.key(newNick));
           if (holder != null && holder != user) {
@@ -280,6 +302,7 @@ public final class ChatServer {
    * why, and may /JOIN again; the channel is told; a kicked main admin has a successor.
    */
   public void kick(User actor, String nick, String reason) {
+    requireOnline(actor);
     String why = because(reason);
     ModerationAction action =
         locked(
@@ -287,16 +310,6 @@ public final class ChatServer {
               Channel channel = requireCurrent(actor);
               User target = requireUser(nick);
               RankRules.checkKick(actor, target, channel);
-              target.deliver(
-                  new ChannelNotice(
-                      clock.instant(),
-                      channel.name(),
-                      "You were kicked from "
-                          + channel.name()
-                          + " by "
-                          + actor.nick()
-                          + why
-                          + ". You may /JOIN it again."));
               depart(
                   target,
                   channel,
@@ -307,6 +320,17 @@ public final class ChatServer {
                       + actor.nick()
                       + why,
                   true);
+              // Told after leaving, so their prompt already shows where they are now.
+              target.deliver(
+                  new ChannelNotice(
+                      clock.instant(),
+                      channel.name(),
+                      "You were kicked from "
+                          + channel.name()
+                          + " by "
+                          + actor.nick()
+                          + why
+                          + ". You may /JOIN it again."));
               return record(
                   ModerationAction.Kind.KICK, actor, target.nick(), channel.name(), reason);
             });
@@ -315,6 +339,7 @@ public final class ChatServer {
 
   /** Makes a member of the actor's current channel a secondary admin. */
   public void grant(User actor, String nick) {
+    requireOnline(actor);
     ModerationAction action =
         locked(
             () -> {
@@ -340,6 +365,7 @@ public final class ChatServer {
 
   /** Makes a secondary admin of the actor's current channel a plain member again. */
   public void revoke(User actor, String nick) {
+    requireOnline(actor);
     ModerationAction action =
         locked(
             () -> {
@@ -368,6 +394,7 @@ public final class ChatServer {
    * another channel has is refused.
    */
   public Channel rename(User actor, String typedName) {
+    requireOnline(actor);
     String name = Names.channel(typedName);
     Channel[] renamed = new Channel[1];
     ModerationAction action =
@@ -403,17 +430,24 @@ public final class ChatServer {
    * why, and their session closes.
    */
   public void kill(User actor, String nick, String reason) {
+    requireOnline(actor);
     String why = because(reason);
     ModerationAction action =
         locked(
             () -> {
               User target = requireUser(nick);
               RankRules.checkKill(actor, target);
+              boolean actorSeesIt = target.channels().stream().anyMatch(c -> c.contains(actor));
               target.deliver(
                   new Disconnected(
                       clock.instant(),
                       "You were disconnected by server operator " + actor.nick() + why + "."));
               remove(target, target.nick() + " was disconnected by " + actor.nick() + why);
+              if (!actorSeesIt) {
+                actor.deliver(
+                    new ServerNotice(
+                        clock.instant(), "You disconnected " + target.nick() + why + "."));
+              }
               return record(ModerationAction.Kind.KILL, actor, target.nick(), null, reason);
             });
     moderation.recorded(action);
@@ -424,18 +458,38 @@ public final class ChatServer {
    * matches. The slow hash is checked outside the lock, so nobody else waits for it.
    */
   public void oper(User user, String name, char[] password) {
+    requireOnline(user);
     if (user.isOperator()) {
       throw new ChatException("You are a server operator already.");
     }
-    String hash = operators.get(name);
-    // An unknown name costs the same hash check, so timing does not tell which names exist.
-    boolean valid = PasswordHash.verify(password, hash == null ? Decoy.HASH : hash) && hash != null;
-    if (!valid) {
-      moderation.recorded(
-          record(ModerationAction.Kind.OPER_REFUSED, user, name, null, "wrong name or password"));
-      throw new ChatException("Wrong operator name or password.");
+    // Slow on purpose: checked outside the lock, so nobody else waits for it.
+    OperatorCredentials.Check check = operators.check(user.address(), name, password);
+    switch (check.verdict()) {
+      case ACCEPTED -> promote(user, name);
+      case BUSY ->
+          throw new ChatException("Another operator login is being checked; try again shortly.");
+      case THROTTLED ->
+          throw new ChatException(
+              "Too many wrong passwords lately; try again in "
+                  + Math.max(1, check.retryAfter().toSeconds())
+                  + " s.");
+      case REFUSED -> {
+        moderation.recorded(
+            record(ModerationAction.Kind.OPER_REFUSED, user, name, null, "wrong name or password"));
+        throw new ChatException("Wrong operator name or password.");
+      }
     }
-    promote(user, name);
+  }
+
+  /**
+   * Logs in the server's own console: a server operator that remote operators cannot /KILL (there
+   * would be no way to bring it back without a restart).
+   */
+  public User connectConsole(String nick, EventSink sink) {
+    User console = connect(nick, "console", sink);
+    console.markConsole();
+    promote(console, "console");
+    return console;
   }
 
   /** Makes a user a server operator without a password: for the server's own console. */
@@ -457,13 +511,16 @@ public final class ChatServer {
    * such as games show results to everyone there).
    */
   public void notice(User user, String text) {
+    requireOnline(user);
     Channel channel = requireCurrent(user);
     channel.broadcast(new ChannelNotice(clock.instant(), channel.name(), Text.visible(text)));
   }
 
-  /** A hash to check unknown operator names against; made on first use (it is slow on purpose). */
-  private static final class Decoy {
-    static final String HASH = PasswordHash.hash("no such operator".toCharArray());
+  /** Refuses anything done in the name of a user who has been logged out (killed, quit). */
+  private static void requireOnline(User user) {
+    if (user.isGone()) {
+      throw new ChatException("You are no longer connected.");
+    }
   }
 
   private Channel requireCurrent(User user) {
@@ -495,6 +552,7 @@ public final class ChatServer {
 
   /** Makes one of the user's channels the current one. */
   public Channel switchTo(User user, String typedName) {
+    requireOnline(user);
     return locked(
         () -> {
           Channel channel = memberChannel(user, typedName);

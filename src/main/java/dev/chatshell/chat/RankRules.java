@@ -81,6 +81,9 @@ final class RankRules {
     if (actor == target) {
       throw new ChatException("You cannot kill yourself; /BYE instead.");
     }
+    if (target.isConsole()) {
+      throw new ChatException("The server's own console cannot be disconnected.");
+    }
   }
 
   private static void requireMainAdmin(User actor, Channel channel, String action) {

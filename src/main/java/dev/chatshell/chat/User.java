@@ -17,6 +17,8 @@ public final class User {
   private volatile Channel current;
   private volatile List<Channel> channels = List.of(); // join order, copy-on-write
   private volatile boolean operator;
+  private volatile boolean gone;
+  private volatile boolean console;
 
   User(long id, String nick, String address, EventSink sink, Instant since) {
     this.id = id;
@@ -66,6 +68,24 @@ public final class User {
 
   void makeOperator() {
     this.operator = true;
+  }
+
+  /** True once the user has been logged out: nothing more may be done in their name. */
+  public boolean isGone() {
+    return gone;
+  }
+
+  void markGone() {
+    this.gone = true;
+  }
+
+  /** True for the server's own console session. */
+  public boolean isConsole() {
+    return console;
+  }
+
+  void markConsole() {
+    this.console = true;
   }
 
   void deliver(ChatEvent event) {

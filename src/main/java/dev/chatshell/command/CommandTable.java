@@ -2,6 +2,7 @@ package dev.chatshell.command;
 
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Text;
+import java.lang.annotation.AnnotationFormatError;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class CommandTable {
       Entry entry;
       try {
         entry = entryFor(plugin);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | LinkageError | AnnotationFormatError e) {
         log.warn("Refused plugin command {}: {}", source, e.getMessage());
         continue;
       }
@@ -129,15 +130,29 @@ public final class CommandTable {
     return Collections.unmodifiableList(new ArrayList<>(byName.values()));
   }
 
-  /** The commands a user holding {@code privilege} may run, by name. */
+  /**
+   * The commands a user holding {@code privilege} may run, by name, assuming they are in a channel
+   * unless their privilege is {@link Privilege#ANYONE}.
+   */
   public List<Entry> visibleTo(Privilege privilege) {
+    return visibleTo(privilege, privilege != Privilege.ANYONE);
+  }
+
+  /** The commands a user may run, by name, from their privilege and whether they have a channel. */
+  public List<Entry> visibleTo(Privilege privilege, boolean inChannel) {
     List<Entry> visible = new ArrayList<>();
     for (Entry entry : byName.values()) {
-      if (privilege.covers(entry.spec().privilege())) {
+      if (allows(entry, privilege, inChannel)) {
         visible.add(entry);
       }
     }
     return visible;
+  }
+
+  /** The one rule of the gate: rank high enough, and a current channel if the rank is one. */
+  public static boolean allows(Entry entry, Privilege held, boolean inChannel) {
+    Privilege needed = entry.spec().privilege();
+    return held.covers(needed) && (inChannel || !needed.needsChannel());
   }
 
   /**
@@ -157,8 +172,9 @@ public final class CommandTable {
     }
     Privilege needed = entry.spec().privilege();
     Privilege held = context.privilege();
-    if (!held.covers(needed)) {
-      context.error(refusal(entry, needed, held));
+    boolean inChannel = context.user().current() != null;
+    if (!allows(entry, held, inChannel)) {
+      context.error(refusal(entry, needed, held, inChannel));
       return;
     }
     try {
@@ -167,14 +183,15 @@ public final class CommandTable {
       context.error(e.getMessage() + " Usage: " + entry.synopsis());
     } catch (ChatException e) {
       context.error(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      // A bug, or a plugin missing a class: the command fails, the session goes on.
       log.error("/{} failed for {}", entry.name(), context.user().nick(), e);
       context.error("/" + entry.name() + " failed because of a server error; it has been logged.");
     }
   }
 
-  private static String refusal(Entry entry, Privilege needed, Privilege held) {
-    if (needed == Privilege.MEMBER) {
+  private static String refusal(Entry entry, Privilege needed, Privilege held, boolean inChannel) {
+    if (needed == Privilege.MEMBER || (!inChannel && held.covers(needed))) {
       return "/" + entry.name() + " needs a current channel: /JOIN one first.";
     }
     return "/"

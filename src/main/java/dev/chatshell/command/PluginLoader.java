@@ -6,11 +6,16 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -25,7 +30,17 @@ import org.slf4j.LoggerFactory;
 public final class PluginLoader {
   private static final Logger log = LoggerFactory.getLogger(PluginLoader.class);
 
+  private static final Duration LOAD_TIME = Duration.ofSeconds(10);
+
   private PluginLoader() {}
+
+  private static void closeQuietly(URLClassLoader loader) {
+    try {
+      loader.close();
+    } catch (IOException e) {
+      log.debug("closing a plugin class loader: {}", e.toString());
+    }
+  }
 
   /** The commands the jars in {@code directory} provide; none when it does not exist. */
   public static List<ChatCommand> load(Path directory) {
@@ -42,9 +57,34 @@ public final class PluginLoader {
       return commands;
     }
     for (Path jar : jars) {
-      commands.addAll(loadJar(jar));
+      commands.addAll(loadWithin(jar, LOAD_TIME));
     }
     return commands;
+  }
+
+  /**
+   * Loads one jar on a thread of its own, so a plugin that hangs in a constructor or static
+   * initializer costs {@code limit} at start-up, not the start-up itself. (Plugins are trusted code
+   * otherwise: they run inside the server.)
+   */
+  private static List<ChatCommand> loadWithin(Path jar, Duration limit) {
+    FutureTask<List<ChatCommand>> task = new FutureTask<>(() -> loadJar(jar));
+    Thread loader =
+        Thread.ofPlatform().name("plugin-" + jar.getFileName()).daemon(true).start(task);
+    try {
+      return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn(
+          "Skipping command plugin {}: still loading after {} s",
+          jar.getFileName(),
+          limit.toSeconds());
+      loader.interrupt();
+    } catch (ExecutionException e) {
+      log.warn("Skipping command plugin {}: {}", jar.getFileName(), e.getCause().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return List.of();
   }
 
   private static List<ChatCommand> loadJar(Path jar) {
@@ -81,6 +121,7 @@ public final class PluginLoader {
     }
     if (found.isEmpty()) {
       log.warn("Command plugin {} provides no command", jar.getFileName());
+      closeQuietly(loader); // nothing uses its classes: let the jar file go
     } else {
       log.info(
           "Loaded {} command(s) from plugin {}: {}",

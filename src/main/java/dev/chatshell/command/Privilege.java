@@ -30,6 +30,14 @@ public enum Privilege {
     return ordinal() <= required.ordinal();
   }
 
+  /**
+   * True for the ranks held in a channel: a command that needs one of them also needs a current
+   * channel, even from a server operator (whose rank covers them everywhere).
+   */
+  public boolean needsChannel() {
+    return this == MAIN_ADMIN || this == SECONDARY_ADMIN || this == MEMBER;
+  }
+
   /** The privilege {@code user} has right now, where they are. */
   public static Privilege of(User user) {
     if (user.isOperator()) {

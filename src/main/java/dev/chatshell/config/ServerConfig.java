@@ -1,6 +1,7 @@
 package dev.chatshell.config;
 
 import dev.chatshell.auth.PasswordHash;
+import dev.chatshell.chat.Names;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -25,36 +26,37 @@ public final class ServerConfig {
   /** Prefix of the keys that declare server operators: {@code operator.<name>=<hash>}. */
   public static final String OPERATOR_PREFIX = "operator.";
 
-  private static final Pattern OPERATOR_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  /** What an operator's name may be: what /OPER takes and operator-line accepts. */
+  public static final Pattern OPERATOR_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
   private final Map<Setting, String> values;
   private final Map<String, String> operators; // name -> password hash
-  private final Path baseDirectory;
+  private final Path home; // the installation directory: relative paths start here
 
-  private ServerConfig(
-      Map<Setting, String> values, Map<String, String> operators, Path baseDirectory) {
+  private ServerConfig(Map<Setting, String> values, Map<String, String> operators, Path home) {
     this.values = values;
     this.operators = operators;
-    this.baseDirectory = baseDirectory;
+    this.home = home;
   }
 
-  /** The embedded defaults; relative paths resolve against {@code baseDirectory}. */
-  public static ServerConfig defaults(Path baseDirectory) {
+  /** The embedded defaults; relative paths resolve against the installation directory. */
+  public static ServerConfig defaults(Path home) {
     Map<Setting, String> values = new EnumMap<>(Setting.class);
     for (Setting setting : Setting.values()) {
       values.put(setting, setting.defaultValue());
     }
-    return new ServerConfig(values, Map.of(), baseDirectory);
+    return new ServerConfig(values, Map.of(), home);
   }
 
   /**
    * Loads {@code file} (when not null) over the defaults, then {@code overrides} over both.
-   * Relative paths in the file resolve against the file's directory; without a file, against {@code
-   * defaultBase}.
+   * Relative paths, wherever they come from, resolve against {@code home}, the installation
+   * directory, so a site configuration kept elsewhere still finds {@code var/} and {@code
+   * commands/} where the installation has them.
    */
-  public static ServerConfig load(Path file, Path defaultBase, Map<Setting, String> overrides)
+  public static ServerConfig load(Path file, Path home, Map<Setting, String> overrides)
       throws ConfigException {
-    ServerConfig config = defaults(defaultBase);
+    ServerConfig config = defaults(home);
     if (file != null) {
       config = config.withFile(file);
     }
@@ -63,8 +65,12 @@ public final class ServerConfig {
       check(override.getKey(), override.getValue(), "on the command line");
       values.put(override.getKey(), override.getValue().strip());
     }
-    ServerConfig loaded = new ServerConfig(values, config.operators, config.baseDirectory);
+    ServerConfig loaded = new ServerConfig(values, config.operators, config.home);
     loaded.bind(); // an unresolvable address is a configuration error, found now
+    String nickProblem = Names.nickProblem(loaded.consoleNick());
+    if (nickProblem != null) {
+      throw new ConfigException("Bad value for console.nick: " + nickProblem);
+    }
     return loaded;
   }
 
@@ -100,8 +106,7 @@ public final class ServerConfig {
       check(setting, value, "in " + file);
       merged.put(setting, value.strip());
     }
-    Path parent = file.toAbsolutePath().getParent();
-    return new ServerConfig(merged, Map.copyOf(declaredOperators), parent);
+    return new ServerConfig(merged, Map.copyOf(declaredOperators), home);
   }
 
   private static void check(Setting setting, String value, String where) throws ConfigException {
@@ -140,7 +145,7 @@ public final class ServerConfig {
    * become U+FFFD rather than stopping the server.
    */
   public List<String> motd() throws ConfigException {
-    Path file = baseDirectory.resolve(get(Setting.MOTD_FILE));
+    Path file = home.resolve(get(Setting.MOTD_FILE));
     if (!Files.isRegularFile(file)) {
       return List.of("Be kind. Type /HELP once you are in.");
     }
@@ -153,7 +158,7 @@ public final class ServerConfig {
 
   /** Where the server writes its files; created when missing. */
   public Path dataDirectory() {
-    return baseDirectory.resolve(get(Setting.DATA_DIR)).normalize();
+    return home.resolve(get(Setting.DATA_DIR)).normalize();
   }
 
   /** The moderation log file. */
@@ -163,7 +168,7 @@ public final class ServerConfig {
 
   /** Where command plugin jars are looked for. */
   public Path commandsDirectory() {
-    return baseDirectory.resolve(get(Setting.COMMANDS_DIR)).normalize();
+    return home.resolve(get(Setting.COMMANDS_DIR)).normalize();
   }
 
   /** Whether an interactive terminal becomes an operator console. */

@@ -14,12 +14,13 @@ public enum Setting {
   PORT("port", "2323", "TCP port for telnet clients.", 0, 65535),
   MOTD_FILE(
       "motd.file",
-      "motd.txt",
-      "Message of the day shown before the nickname prompt; relative to this file's directory."),
+      "etc/motd.txt",
+      "Message of the day shown before the nickname prompt; relative paths start at the"
+          + " installation directory."),
   DATA_DIR(
       "data.dir",
-      "../var",
-      "Directory for what the server writes (the moderation log); relative to this file's"
+      "var",
+      "Directory for what the server writes (the moderation log); relative to the installation"
           + " directory."),
   MODERATION_LOG(
       "moderation.log",
@@ -27,8 +28,8 @@ public enum Setting {
       "File every kick, grant, revoke, rename, kill and oper is appended to; relative to data.dir."),
   COMMANDS_DIR(
       "commands.dir",
-      "../commands",
-      "Directory whose command plugin jars are loaded at start; relative to this file's"
+      "commands",
+      "Directory whose command plugin jars are loaded at start; relative to the installation"
           + " directory."),
   CONSOLE(
       "console",

@@ -63,8 +63,8 @@ public final class ConsoleConnection implements Connection {
   }
 
   @Override
-  public void useClientEcho() {
-    // the console always has a line editor
+  public void setClientEcho(boolean echo) {
+    // the console always has a line editor, which never echoes secrets
   }
 
   @Override

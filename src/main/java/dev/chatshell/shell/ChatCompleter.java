@@ -45,7 +45,7 @@ final class ChatCompleter implements Completer {
     String first = words.isEmpty() ? "" : words.get(0);
     int index = line.wordIndex();
     if (index == 0 && (first.isEmpty() || first.startsWith("/"))) {
-      for (Entry entry : commands.visibleTo(Privilege.of(me))) {
+      for (Entry entry : commands.visibleTo(Privilege.of(me), me.current() != null)) {
         candidates.add(candidate("/" + entry.name(), entry.spec().summary(), true));
       }
       return;
@@ -55,7 +55,7 @@ final class ChatCompleter implements Completer {
       return;
     }
     Entry entry = commands.find(first);
-    if (entry == null || !Privilege.of(me).covers(entry.spec().privilege())) {
+    if (entry == null || !CommandTable.allows(entry, Privilege.of(me), me.current() != null)) {
       return;
     }
     String word = line.word();
@@ -78,7 +78,7 @@ final class ChatCompleter implements Completer {
           me.channels().forEach(c -> candidates.add(candidate(c.name(), null, true)));
       case COMMAND ->
           commands
-              .visibleTo(Privilege.of(me))
+              .visibleTo(Privilege.of(me), me.current() != null)
               .forEach(e -> candidates.add(candidate(e.name(), e.spec().summary(), true)));
       case NONE -> {}
     }

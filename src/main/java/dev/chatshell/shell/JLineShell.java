@@ -46,7 +46,9 @@ final class JLineShell implements Shell {
   private final int maxLineBytes;
   private final int colours;
   private volatile boolean eraseSentMessages;
+  private volatile boolean readingSecret;
   private boolean truncated;
+  private boolean interrupted;
 
   JLineShell(Connection connection, TerminalInfo info, Completer completer, int maxLineBytes)
       throws IOException {
@@ -83,11 +85,14 @@ final class JLineShell implements Shell {
     guardWidgets();
   }
 
-  /** History without the long lines (a pasted wall of text is not worth keeping per session). */
+  /**
+   * History without the long lines (a pasted wall of text is not worth keeping per session) and
+   * without /OPER lines, in case someone typed the password after the name, IRC style.
+   */
   private static final class ShortLineHistory extends DefaultHistory {
     @Override
     public void add(Instant time, String line) {
-      if (line.length() <= HISTORY_MAX_LINE) {
+      if (line.length() <= HISTORY_MAX_LINE && !line.regionMatches(true, 0, "/oper ", 0, 6)) {
         super.add(time, line);
       }
     }
@@ -156,15 +161,23 @@ final class JLineShell implements Shell {
 
   @Override
   public String readSecret(String prompt) throws IOException {
-    return read(prompt, LineReaderImpl.NULL_MASK); // show nothing; masked lines skip history
+    readingSecret = true;
+    try {
+      String secret = read(prompt, LineReaderImpl.NULL_MASK); // shows nothing, skips history
+      return secret == null || secret.isEmpty() && interrupted ? null : secret;
+    } finally {
+      readingSecret = false;
+    }
   }
 
   private String read(String prompt, Character mask) throws IOException {
     truncated = false;
+    interrupted = false;
     String line;
     try {
       line = reader.readLine(literal(prompt), mask);
     } catch (UserInterruptException e) {
+      interrupted = true; // Ctrl-C: the line is abandoned (a secret prompt is cancelled)
       return "";
     } catch (EndOfFileException e) {
       return null;
@@ -188,7 +201,9 @@ final class JLineShell implements Shell {
 
   @Override
   public void setPrompt(String prompt) {
-    reader.setPrompt(literal(prompt));
+    if (!readingSecret) { // a "Password: " prompt stays what it is while lines arrive
+      reader.setPrompt(literal(prompt));
+    }
   }
 
   /** JLine expands {@code %} sequences in prompts (padding, hiding): ours are literal text. */

@@ -65,14 +65,20 @@ final class LineShell implements Shell {
     }
   }
 
+  /**
+   * Shows the prompt even after login (the client must know what is asked) and asks a telnet client
+   * to stop echoing meanwhile; a client that is not telnet (nc) echoes what it likes.
+   */
   @Override
   public String readSecret(String prompt) throws IOException {
     boolean was = prompting;
-    prompting = true; // a password prompt is shown even after login: the client must know
+    prompting = true;
+    connection.setClientEcho(false);
     try {
       return readLine(prompt);
     } finally {
       prompting = was;
+      connection.setClientEcho(true);
     }
   }
 

@@ -142,6 +142,11 @@ final class Outbox implements EventSink {
     return since == 0 ? 0 : now - since;
   }
 
+  /** True once the outbox refuses output (closed, overflowed, or a write failed). */
+  synchronized boolean isClosed() {
+    return closed;
+  }
+
   /** Events waiting to be written (for tests and diagnostics). */
   synchronized int pending() {
     return queue.size();

@@ -118,7 +118,7 @@ final class Session implements CommandContext {
       return new JLineShell(connection, terminal, completer, settings.maxLineBytes());
     }
     if (terminal.characterMode()) {
-      connection.useClientEcho();
+      connection.setClientEcho(true);
     }
     return new LineShell(connection, settings.maxLineBytes());
   }
@@ -140,9 +140,7 @@ final class Session implements CommandContext {
 
   private User login() throws IOException {
     if (consoleNick != null) {
-      User console = chat().connect(consoleNick, connection.remoteAddress(), outbox);
-      chat().promote(console, "console");
-      return console;
+      return chat().connectConsole(consoleNick, outbox);
     }
     while (!leaving) {
       String line;
@@ -186,7 +184,8 @@ final class Session implements CommandContext {
       }
     } catch (ChatException e) {
       error(e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      // a plugin built against other classes, a bug: the line fails, the session goes on
       log.error("{} ({}): line failed", connection, user.nick(), e);
       error("That failed because of a server error; it has been logged.");
     } finally {
@@ -272,8 +271,18 @@ final class Session implements CommandContext {
         user == null ? "not logged in" : user.nick(),
         reason,
         cause == null ? "" : " (" + cause + ")");
+    leaving = true;
     outbox.close();
     connection.close();
+    wake();
+  }
+
+  /** Gets the session thread out of a wait (flood delay, a slow command) so it can end. */
+  private void wake() {
+    Thread t = thread;
+    if (t != null && t != Thread.currentThread()) {
+      t.interrupt();
+    }
   }
 
   /**
@@ -325,7 +334,7 @@ final class Session implements CommandContext {
    * returns false before that, so the caller writes the line elsewhere.
    */
   boolean showLog(String line) {
-    if (user == null) {
+    if (user == null || outbox.isClosed()) {
       return false;
     }
     outbox.deliver(new LogLine(Instant.now(), line));
@@ -349,6 +358,7 @@ final class Session implements CommandContext {
     leaving = true;
     outbox.close();
     connection.close();
+    wake();
   }
 
   private void end() {

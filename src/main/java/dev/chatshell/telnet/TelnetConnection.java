@@ -123,6 +123,9 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
       pendingLength += n;
     }
     boolean character = usEcho == YES;
+    if (!character) {
+      usEcho = NO; // a late "DO ECHO" is then answered "WONT": plain line mode stays plain
+    }
     if (!spokeTelnet) {
       // Not a telnet peer: its output needs no IAC doubling. Input is still decoded as telnet,
       // so answers that arrive late (a slow link, a bot library) are understood, not typed.
@@ -184,10 +187,13 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
   }
 
   @Override
-  public void useClientEcho() throws IOException {
-    if (usEcho == YES) {
+  public void setClientEcho(boolean echo) throws IOException {
+    if (echo && usEcho != NO) {
       usEcho = NO;
       out.command(Telnet.option(WONT, ECHO));
+    } else if (!echo && usEcho == NO && spokeTelnet) {
+      usEcho = WANT_YES; // "I will echo" (and echo nothing): the client stops echoing
+      out.command(Telnet.option(WILL, ECHO));
     }
   }
 
@@ -282,8 +288,8 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
       out.command(Telnet.option(WILL, TIMING_MARK));
       return;
     }
-    if (option == ECHO && terminal != null && !terminal.characterMode()) {
-      out.command(Telnet.option(WONT, ECHO)); // plain line mode stays plain
+    if (option == ECHO && usEcho == NO && terminal != null && !terminal.characterMode()) {
+      out.command(Telnet.option(WONT, ECHO)); // unasked: plain line mode stays plain
       return;
     }
     if (option != ECHO && option != SGA) {

@@ -35,10 +35,11 @@ public interface Connection extends AutoCloseable {
   OutputStream output();
 
   /**
-   * Leaves echoing and line editing to the client (for terminals too dumb for a line editor): after
-   * this the server echoes nothing.
+   * Leaves echoing to the client ({@code true}: for terminals too dumb for a line editor), or asks
+   * it to stop echoing ({@code false}: while a password is typed). The server itself echoes nothing
+   * either way; clients that do not speak the protocol are not asked.
    */
-  void useClientEcho() throws IOException;
+  void setClientEcho(boolean echo) throws IOException;
 
   /** Called, on the reading thread, when the client's window size changes. */
   void onResize(ResizeListener listener);

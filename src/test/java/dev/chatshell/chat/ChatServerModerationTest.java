@@ -30,7 +30,11 @@ class ChatServerModerationTest {
 
   private final List<ModerationAction> recorded = new ArrayList<>();
   private final ChatServer server =
-      new ChatServer(Clock.fixed(T0, ZoneOffset.UTC), 50, Map.of("root", ROOT_HASH), recorded::add);
+      new ChatServer(
+          Clock.fixed(T0, ZoneOffset.UTC),
+          50,
+          ChatTestSupport.credentials(Map.of("root", ROOT_HASH)),
+          recorded::add);
   private final Inbox aliceInbox = new Inbox();
   private final Inbox bobInbox = new Inbox();
   private final Inbox carolInbox = new Inbox();

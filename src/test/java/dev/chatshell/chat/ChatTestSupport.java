@@ -10,4 +10,14 @@ public final class ChatTestSupport {
   public static void setRole(Channel channel, User user, ChannelRole role) {
     channel.setRole(user, role);
   }
+
+  /** Operators checked straight against their hashes, without throttling (for domain tests). */
+  public static OperatorCredentials credentials(java.util.Map<String, String> hashes) {
+    return (address, name, password) -> {
+      String hash = hashes.get(name);
+      return hash != null && dev.chatshell.auth.PasswordHash.verify(password, hash)
+          ? OperatorCredentials.Check.ACCEPTED
+          : OperatorCredentials.Check.REFUSED;
+    };
+  }
 }

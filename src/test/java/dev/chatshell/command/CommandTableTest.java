@@ -348,8 +348,9 @@ class CommandTableTest {
   }
 
   @Test
-  void aServerOperatorMayRunEverything() {
+  void aServerOperatorInAChannelMayRunEverything() {
     FakeContext root = user("root").actingAs(Privilege.SERVER_OPERATOR);
+    server.join(root.user(), "#anywhere");
 
     root.run("/OPERONLY").run("/OWNERONLY").run("/ADMINONLY").run("/MEMBERONLY");
 
@@ -358,6 +359,29 @@ class CommandTableTest {
     assertEquals(1, ownerProbe.runs);
     assertEquals(1, adminProbe.runs);
     assertEquals(1, memberProbe.runs);
+  }
+
+  @Test
+  void channelCommandsNeedAChannelEvenForAServerOperator() {
+    FakeContext root = user("root").actingAs(Privilege.SERVER_OPERATOR);
+
+    root.run("/OPERONLY").run("/MEMBERONLY").run("/OWNERONLY");
+
+    assertEquals(1, operProbe.runs, "operator commands need no channel");
+    assertEquals(0, memberProbe.runs);
+    assertEquals(0, ownerProbe.runs);
+    assertEquals(
+        List.of(
+            "/MEMBERONLY needs a current channel: /JOIN one first.",
+            "/OWNERONLY needs a current channel: /JOIN one first."),
+        root.errors());
+    assertEquals(
+        List.of("OPERONLY"),
+        table.visibleTo(Privilege.SERVER_OPERATOR, false).stream()
+            .map(CommandTable.Entry::name)
+            .filter(n -> n.endsWith("ONLY"))
+            .toList(),
+        "and /HELP does not offer them");
   }
 
   @Test

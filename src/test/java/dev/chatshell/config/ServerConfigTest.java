@@ -45,7 +45,13 @@ class ServerConfigTest {
     assertEquals(2.0, config.floodRate());
     assertEquals(10, config.floodBurst());
     assertEquals(Duration.ofSeconds(3), config.shutdownGrace());
-    assertEquals("motd.txt", config.get(Setting.MOTD_FILE));
+    assertEquals("etc/motd.txt", config.get(Setting.MOTD_FILE));
+    assertEquals(dir.resolve("var"), config.dataDirectory());
+    assertEquals(dir.resolve("var/moderation.log"), config.moderationLog());
+    assertEquals(dir.resolve("commands"), config.commandsDirectory());
+    assertTrue(config.console());
+    assertEquals("console", config.consoleNick());
+    assertEquals(Map.of(), config.operators());
   }
 
   @Test
@@ -180,22 +186,53 @@ class ServerConfigTest {
   }
 
   @Test
-  void motdFileIsResolvedAgainstTheConfigFilesDirectory() throws Exception {
-    Path file = propertiesFile("motd.file=welcome.txt");
+  void relativePathsStartAtTheInstallationWhereverTheFileIs() throws Exception {
+    Path file = propertiesFile("motd.file=welcome.txt\ndata.dir=state");
+    Files.write(
+        dir.resolve("welcome.txt"), List.of("Welcome.", "Be nice."), StandardCharsets.UTF_8);
     Files.write(
         file.getParent().resolve("welcome.txt"),
-        List.of("Welcome to the test server.", "Be nice."),
+        List.of("wrong directory"),
         StandardCharsets.UTF_8);
-    Files.write(dir.resolve("welcome.txt"), List.of("wrong directory"), StandardCharsets.UTF_8);
 
-    ServerConfig config = ServerConfig.load(file, dir.resolve("elsewhere"), Map.of());
-    assertEquals(List.of("Welcome to the test server.", "Be nice."), config.motd());
+    ServerConfig config = ServerConfig.load(file, dir, Map.of());
+    assertEquals(List.of("Welcome.", "Be nice."), config.motd());
+    assertEquals(dir.resolve("state/moderation.log"), config.moderationLog());
   }
 
   @Test
-  void withoutAConfigFileTheMotdIsResolvedAgainstTheDefaultBase() throws Exception {
-    Files.write(dir.resolve("motd.txt"), List.of("From the base."), StandardCharsets.UTF_8);
+  void withoutAConfigFileTheMotdComesFromTheInstallation() throws Exception {
+    Files.createDirectories(dir.resolve("etc"));
+    Files.write(dir.resolve("etc/motd.txt"), List.of("From the base."), StandardCharsets.UTF_8);
     assertEquals(List.of("From the base."), ServerConfig.load(null, dir, Map.of()).motd());
+  }
+
+  @Test
+  void motdBytesThatAreNotUtf8BecomeReplacementCharacters() throws Exception {
+    Path file = propertiesFile("motd.file=latin1.txt");
+    Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+    assertEquals(List.of("caf\uFFFD"), ServerConfig.load(file, dir, Map.of()).motd());
+  }
+
+  @Test
+  void operatorsAreReadWithTheirHashesAndCheckedAtLoad() throws Exception {
+    String hash = dev.chatshell.auth.PasswordHash.hash("long password".toCharArray());
+    Path good = propertiesFile("operator.alice=" + hash);
+    assertEquals(Map.of("alice", hash), ServerConfig.load(good, dir, Map.of()).operators());
+    Path plain = propertiesFile("operator.bob=hunter2");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(plain, dir, Map.of()));
+    assertTrue(e.getMessage().contains("operator.bob"), e.getMessage());
+    Path badName = propertiesFile("operator.b!b=" + hash);
+    assertThrows(ConfigException.class, () -> ServerConfig.load(badName, dir, Map.of()));
+  }
+
+  @Test
+  void theConsoleNickMustBeAValidNick() throws Exception {
+    Path file = propertiesFile("console.nick=9 lives");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().contains("console.nick"), e.getMessage());
   }
 
   @Test

@@ -113,7 +113,7 @@ final class ScriptedConnection implements Connection {
   }
 
   @Override
-  public void useClientEcho() {}
+  public void setClientEcho(boolean echo) {}
 
   @Override
   public long lastHeardNanos() {

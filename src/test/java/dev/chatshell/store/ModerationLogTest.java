@@ -8,6 +8,7 @@ import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.Inbox;
 import dev.chatshell.chat.ModerationAction;
 import dev.chatshell.chat.ModerationAction.Kind;
+import dev.chatshell.chat.OperatorCredentials;
 import dev.chatshell.chat.User;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,7 +187,8 @@ class ModerationLogTest {
     Path file = dir.resolve("moderation.log");
     Instant now = Instant.parse("2026-11-21T08:00:00Z");
     try (ModerationLog log = ModerationLog.open(file)) {
-      ChatServer chat = new ChatServer(Clock.fixed(now, ZoneOffset.UTC), 50, Map.of(), log);
+      ChatServer chat =
+          new ChatServer(Clock.fixed(now, ZoneOffset.UTC), 50, OperatorCredentials.NONE, log);
       User alice = chat.connect("alice", "a", new Inbox());
       User bob = chat.connect("bob", "b", new Inbox());
       User oscar = chat.connect("oscar", "o", new Inbox());

@@ -5,6 +5,7 @@ import dev.chatshell.chat.Text;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.CommandTable.Entry;
 import dev.chatshell.command.Completion;
 import dev.chatshell.command.Privilege;
@@ -23,8 +24,9 @@ public final class HelpCommand implements ChatCommand {
   public void run(CommandContext context, Arguments arguments) {
     arguments.atMost(1);
     Privilege privilege = context.privilege();
+    boolean inChannel = context.user().current() != null;
     if (arguments.isEmpty()) {
-      List<Entry> visible = context.commands().visibleTo(privilege);
+      List<Entry> visible = context.commands().visibleTo(privilege, inChannel);
       int width = visible.stream().mapToInt(e -> e.synopsis().length()).max().orElse(0);
       for (Entry entry : visible) {
         String synopsis = entry.synopsis();
@@ -37,7 +39,7 @@ public final class HelpCommand implements ChatCommand {
       return;
     }
     Entry entry = context.commands().find(arguments.word(0));
-    if (entry == null || !privilege.covers(entry.spec().privilege())) {
+    if (entry == null || !CommandTable.allows(entry, privilege, inChannel)) {
       throw new ChatException(
           "No command /"
               + Text.visible(arguments.word(0))

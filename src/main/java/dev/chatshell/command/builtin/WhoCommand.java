@@ -23,11 +23,10 @@ public final class WhoCommand implements ChatCommand {
   public void run(CommandContext context, Arguments arguments) {
     arguments.atMost(1);
     String typed = arguments.word(0);
-    if (typed == null && context.user().current() == null) {
-      // only a server operator gets here: the table lets them through without a channel
-      throw new ChatException("You are not in a channel; name one: /WHO #channel.");
-    }
     Channel channel = typed == null ? context.user().current() : context.chat().channel(typed);
+    if (channel == null && typed == null) {
+      throw new ChatException("You are not in a channel any more."); // kicked just now
+    }
     if (channel == null) {
       throw new ChatException(
           "There is no channel " + Names.channel(typed) + "; /LIST shows the channels.");

@@ -26,7 +26,11 @@ class OperCommandTest {
 
   private final List<ModerationAction> recorded = new ArrayList<>();
   private final ChatServer server =
-      new ChatServer(Clock.systemUTC(), 50, Map.of("root", HASH), recorded::add);
+      new ChatServer(
+          Clock.systemUTC(),
+          50,
+          dev.chatshell.chat.ChatTestSupport.credentials(Map.of("root", HASH)),
+          recorded::add);
   private final CommandTable commands = new CommandTable(BuiltinCommands.all());
 
   private FakeContext connect(String nick) {

@@ -30,7 +30,7 @@ class WhoCommandTest extends BuiltinFixture {
 
     root.run("/WHO");
 
-    assertEquals(List.of("You are not in a channel; name one: /WHO #channel."), root.errors());
+    assertEquals(List.of("/WHO needs a current channel: /JOIN one first."), root.errors());
   }
 
   @Test

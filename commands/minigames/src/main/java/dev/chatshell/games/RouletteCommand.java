@@ -35,7 +35,7 @@ public final class RouletteCommand implements ChatCommand {
   public void run(CommandContext context, Arguments arguments) {
     arguments.atMost(0);
     Channel channel = context.user().current();
-    if (channel == null) { // a server operator passes the member check without a channel
+    if (channel == null) { // kicked or left between the table's check and now
       throw new ChatException("Roulette is played in a channel: /JOIN one first.");
     }
     String nick = context.user().nick();
@@ -56,6 +56,6 @@ public final class RouletteCommand implements ChatCommand {
     context
         .chat()
         .notice(context.user(), nick + " pulls the trigger... BANG! " + nick + " is out.");
-    context.chat().leave(context.user(), channel.name(), "lost at roulette");
+    context.chat().leaveChannel(context.user(), channel, "lost at roulette");
   }
 }

@@ -1,0 +1,61 @@
+package dev.chatshell.auth;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Slows down password guessing: after each failure for a key (an address, an account name) the next
+ * attempt must wait twice as long as the last time, from {@code first} up to {@code max}; a success
+ * clears the key. Memory is bounded: past {@code maxKeys} keys, those whose wait is over are
+ * forgotten, and new keys are not recorded until there is room.
+ *
+ * <p>Threading: safe for any number of threads.
+ */
+public final class LoginThrottle {
+  private record Penalty(int failures, long until) {}
+
+  private final Map<String, Penalty> penalties = new ConcurrentHashMap<>();
+  private final LongSupplier nanoClock;
+  private final long firstNanos;
+  private final long maxNanos;
+  private final int maxKeys;
+
+  public LoginThrottle(LongSupplier nanoClock, Duration first, Duration max, int maxKeys) {
+    this.nanoClock = nanoClock;
+    this.firstNanos = first.toNanos();
+    this.maxNanos = max.toNanos();
+    this.maxKeys = maxKeys;
+  }
+
+  /** How long {@code key} must still wait before another attempt; zero when it may try now. */
+  public Duration waitFor(String key) {
+    Penalty penalty = penalties.get(key);
+    long left = penalty == null ? 0 : penalty.until() - nanoClock.getAsLong();
+    return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+  }
+
+  /** Records a failed attempt for {@code key}. */
+  public void failed(String key) {
+    if (penalties.size() >= maxKeys && !penalties.containsKey(key)) {
+      long now = nanoClock.getAsLong();
+      penalties.values().removeIf(p -> p.until() - now < 0);
+      if (penalties.size() >= maxKeys) {
+        return; // full of live penalties: the other limits (connections, flood) still hold
+      }
+    }
+    penalties.compute(
+        key,
+        (k, old) -> {
+          int failures = old == null ? 1 : old.failures() + 1;
+          long delay = firstNanos << Math.min(failures - 1, 30);
+          return new Penalty(failures, nanoClock.getAsLong() + Math.min(delay, maxNanos));
+        });
+  }
+
+  /** Forgets the failures of {@code key} after a success. */
+  public void succeeded(String key) {
+    penalties.remove(key);
+  }
+}
