@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       "1:The server failed while running.",
       "2:Bad command line or configuration.",
       "3:The port could not be opened.",
+      "130:Stopped by SIGINT (Ctrl-C), after telling users.",
       "143:Stopped by SIGTERM, after telling users."
     })
 public final class Main implements Runnable {

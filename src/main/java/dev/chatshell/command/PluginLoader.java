@@ -44,6 +44,11 @@ public final class PluginLoader {
 
   /** The commands the jars in {@code directory} provide; none when it does not exist. */
   public static List<ChatCommand> load(Path directory) {
+    return load(directory, LOAD_TIME);
+  }
+
+  /** As {@link #load(Path)}, giving each jar at most {@code limit} to load. */
+  static List<ChatCommand> load(Path directory, Duration limit) {
     List<ChatCommand> commands = new ArrayList<>();
     if (!Files.isDirectory(directory)) {
       log.info("No command plugins: {} is not a directory", directory);
@@ -57,7 +62,7 @@ public final class PluginLoader {
       return commands;
     }
     for (Path jar : jars) {
-      commands.addAll(loadWithin(jar, LOAD_TIME));
+      commands.addAll(loadWithin(jar, limit));
     }
     return commands;
   }

@@ -479,4 +479,55 @@ class PluginLoaderTest {
     assertNotNull(table.find("TWO"));
     assertNotSame(plugins.get(0).getClass(), plugins.get(1).getClass());
   }
+
+  @Test
+  void aPluginThatHangsWhileLoadingIsSkippedAndTheOthersStillLoad() throws Exception {
+    PluginJars.jar()
+        .source(
+            "plugin.slow.Sleepy",
+            command(
+                "plugin.slow.Sleepy",
+                "SLEEPY",
+                Privilege.ANYONE,
+                "  public Sleepy() { try { Thread.sleep(60_000); } catch (InterruptedException e) {} }\n",
+                ""))
+        .services("plugin.slow.Sleepy")
+        .writeTo(dir.resolve("a-sleepy.jar"));
+    PluginJars.jar()
+        .source("plugin.fast.Quick", command("plugin.fast.Quick", "QUICK", Privilege.ANYONE))
+        .services("plugin.fast.Quick")
+        .writeTo(dir.resolve("b-quick.jar"));
+
+    long start = System.nanoTime();
+    Logged<List<ChatCommand>> loaded =
+        logged(() -> PluginLoader.load(dir, java.time.Duration.ofMillis(500)));
+
+    assertEquals(List.of("plugin.fast.Quick"), names(loaded.value()));
+    assertTrue(loaded.log().contains("a-sleepy.jar: still loading"), loaded.log());
+    assertTrue(System.nanoTime() - start < 20_000_000_000L, "start-up was not held up");
+  }
+
+  @Test
+  void aPluginThatThrowsAnErrorFailsItsLineNotTheSession() throws Exception {
+    PluginJars.jar()
+        .source(
+            "plugin.boom.Boom",
+            command(
+                "plugin.boom.Boom",
+                "BOOM",
+                Privilege.ANYONE,
+                "",
+                "throw new AssertionError(\"bug\");"))
+        .services("plugin.boom.Boom")
+        .writeTo(dir.resolve("boom.jar"));
+    CommandTable table = table(PluginLoader.load(dir));
+    FakeContext alice = new FakeContext(chat, table, "alice");
+
+    alice.run("/BOOM");
+    alice.run("/HELP BOOM");
+
+    assertEquals(
+        List.of("/BOOM failed because of a server error; it has been logged."), alice.errors());
+    assertEquals("/BOOM [what]", alice.replies().get(0), "the table still works afterwards");
+  }
 }

@@ -111,6 +111,24 @@ class JLineShellTest {
   }
 
   @Test
+  void aSecretIsNeitherShownNorKeptAndCtrlCCancelsIt() throws Exception {
+    ScriptedConnection keys =
+        new ScriptedConnection()
+            .chunk("hunter22\r")
+            .chunk("\u001b[A\r") // up: nothing to recall
+            .chunk("half\u0003") // Ctrl-C at a secret prompt
+            .chunk("/oper root hunter22\r")
+            .chunk("\u001b[A\r");
+    JLineShell shell = shell(keys);
+    assertEquals("hunter22", shell.readSecret("Password: "));
+    assertFalse(keys.written().contains("hunter22"), "not echoed");
+    assertEquals("", shell.readLine("> "), "the secret is not in history");
+    assertNull(shell.readSecret("Password: "), "Ctrl-C cancels");
+    assertEquals("/oper root hunter22", shell.readLine("> "));
+    assertEquals("", shell.readLine("> "), "/OPER lines are not kept in history either");
+  }
+
+  @Test
   void colourOnlyWhereTheTerminalTypeHasIt() throws Exception {
     AttributedString red = new AttributedString("x", AttributedStyle.DEFAULT.foreground(1));
     assertTrue(withType("xterm").format(red).contains("\u001b["));

@@ -105,4 +105,14 @@ class LineShellTest {
     new LineShell(connection, 4096).close();
     assertTrue(connection.closed());
   }
+
+  @Test
+  void aSecretPromptIsShownAfterLoginAndTheClientIsAskedNotToEcho() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("s3cret\n");
+    LineShell shell = new LineShell(keys, 4096);
+    shell.enterChat();
+    assertEquals("s3cret", shell.readSecret("Password: "));
+    assertTrue(keys.written().contains("Password: "), keys.written());
+    assertEquals(java.util.List.of(false, true), keys.clientEcho, "echo off, then on again");
+  }
 }

@@ -112,8 +112,13 @@ final class ScriptedConnection implements Connection {
     return false;
   }
 
+  /** Every setClientEcho call, in order. */
+  final List<Boolean> clientEcho = new ArrayList<>();
+
   @Override
-  public void setClientEcho(boolean echo) {}
+  public void setClientEcho(boolean echo) {
+    clientEcho.add(echo);
+  }
 
   @Override
   public long lastHeardNanos() {

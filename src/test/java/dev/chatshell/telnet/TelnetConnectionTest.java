@@ -482,4 +482,33 @@ class TelnetConnectionTest {
     InputStream in = client.getInputStream();
     assertEquals(-1, in.read());
   }
+
+  @Test
+  void aTelnetClientInLineModeIsAskedToStopEchoingForASecretThenToEchoAgain() throws Exception {
+    open(LONG_TIMEOUT);
+    send(bytes(IAC, DONT, ECHO, IAC, WONT, SGA, IAC, WONT, NAWS, IAC, WONT, TTYPE));
+    assertFalse(connection.awaitTerminal().characterMode());
+    expectReceived(OFFER);
+    connection.setClientEcho(false);
+    expectReceived(bytes(IAC, WILL, ECHO));
+    send(concat(bytes(IAC, DO, ECHO), ascii("pw\n"))); // agrees: it stops echoing
+    byte[] buffer = new byte[64];
+    assertEquals(
+        "pw\n", new String(buffer, 0, readFromServer(buffer, 0), StandardCharsets.ISO_8859_1));
+    connection.setClientEcho(true);
+    expectReceived(bytes(IAC, WONT, ECHO)); // no answer to its DO: the agreement was the answer
+  }
+
+  @Test
+  void aPeerThatNeverSpokeTelnetIsNotAskedAboutEcho() throws Exception {
+    open(LONG_TIMEOUT);
+    send(ascii("hi\n"));
+    assertFalse(connection.awaitTerminal().characterMode());
+    expectReceived(OFFER);
+    connection.setClientEcho(false);
+    connection.setClientEcho(true);
+    connection.output().write('!');
+    connection.output().flush();
+    expectReceived(ascii("!"));
+  }
 }

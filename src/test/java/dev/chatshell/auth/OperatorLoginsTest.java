@@ -1,0 +1,60 @@
+package dev.chatshell.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatshell.chat.OperatorCredentials.Check;
+import dev.chatshell.chat.OperatorCredentials.Verdict;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Operator logins: right and wrong passwords, unknown names, and the throttling of failures. */
+class OperatorLoginsTest {
+  // The minimum work factor keeps these tests fast; the checks are the same.
+  private static final String HASH = PasswordHash.hash("right password".toCharArray(), 100_000);
+  private final AtomicLong now = new AtomicLong();
+  private final OperatorLogins logins =
+      new OperatorLogins(
+          Map.of("root", HASH),
+          new LoginThrottle(now::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 100));
+
+  @Test
+  void theRightPasswordIsAccepted() {
+    assertEquals(Check.ACCEPTED, logins.check("10.0.0.1", "root", "right password".toCharArray()));
+  }
+
+  @Test
+  void aWrongPasswordOrAnUnknownNameIsRefused() {
+    assertEquals(Verdict.REFUSED, logins.check("10.0.0.1", "root", "nope".toCharArray()).verdict());
+    assertEquals(
+        Verdict.REFUSED,
+        logins.check("10.0.0.2", "nobody", "right password".toCharArray()).verdict());
+  }
+
+  @Test
+  void failuresThrottleTheAddressAndTheNameEvenWithTheRightPassword() {
+    logins.check("10.0.0.1", "root", "nope".toCharArray());
+    Check sameAddress = logins.check("10.0.0.1", "root", "right password".toCharArray());
+    assertEquals(Verdict.THROTTLED, sameAddress.verdict());
+    assertEquals(Duration.ofSeconds(1), sameAddress.retryAfter());
+    Check otherAddressSameName = logins.check("10.0.0.9", "root", "right password".toCharArray());
+    assertEquals(Verdict.THROTTLED, otherAddressSameName.verdict(), "the name is throttled too");
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertEquals(Check.ACCEPTED, logins.check("10.0.0.1", "root", "right password".toCharArray()));
+    assertEquals(
+        Check.ACCEPTED,
+        logins.check("10.0.0.1", "root", "right password".toCharArray()),
+        "a success clears the penalties");
+  }
+
+  @Test
+  void anUnknownNameCostsAHashCheckToo() {
+    long start = System.nanoTime();
+    logins.check("10.0.0.3", "nobody", "x".toCharArray());
+    long unknown = System.nanoTime() - start;
+    // PBKDF2 at 100,000 iterations takes tens of milliseconds; a map lookup takes microseconds.
+    assertTrue(unknown > 5_000_000, "an unknown name was answered in " + unknown + " ns");
+  }
+}
