@@ -304,89 +304,62 @@ public final class ChatServer {
   public void kick(User actor, String nick, String reason) {
     requireOnline(actor);
     String why = because(reason);
-    ModerationAction action =
-        locked(
-            () -> {
-              Channel channel = requireCurrent(actor);
-              User target = requireUser(nick);
-              RankRules.checkKick(actor, target, channel);
-              depart(
-                  target,
-                  channel,
-                  target.nick()
-                      + " was kicked from "
+    moderated(
+        () -> {
+          Channel channel = requireCurrent(actor);
+          User target = requireUser(nick);
+          RankRules.checkKick(actor, target, channel);
+          depart(
+              target,
+              channel,
+              target.nick() + " was kicked from " + channel.name() + " by " + actor.nick() + why,
+              true);
+          // Told after leaving, so their prompt already shows where they are now.
+          target.deliver(
+              new ChannelNotice(
+                  clock.instant(),
+                  channel.name(),
+                  "You were kicked from "
                       + channel.name()
                       + " by "
                       + actor.nick()
-                      + why,
-                  true);
-              // Told after leaving, so their prompt already shows where they are now.
-              target.deliver(
-                  new ChannelNotice(
-                      clock.instant(),
-                      channel.name(),
-                      "You were kicked from "
-                          + channel.name()
-                          + " by "
-                          + actor.nick()
-                          + why
-                          + ". You may /JOIN it again."));
-              return record(
-                  ModerationAction.Kind.KICK, actor, target.nick(), channel.name(), reason);
-            });
-    moderation.recorded(action);
+                      + why
+                      + ". You may /JOIN it again."));
+          return record(ModerationAction.Kind.KICK, actor, target.nick(), channel.name(), reason);
+        });
   }
 
   /** Makes a member of the actor's current channel a secondary admin. */
   public void grant(User actor, String nick) {
-    requireOnline(actor);
-    ModerationAction action =
-        locked(
-            () -> {
-              Channel channel = requireCurrent(actor);
-              User target = requireUser(nick);
-              RankRules.checkGrant(actor, target, channel);
-              channel.setRole(target, ChannelRole.SECONDARY_ADMIN);
-              channel.broadcast(
-                  new ChannelNotice(
-                      clock.instant(),
-                      channel.name(),
-                      actor.nick()
-                          + " made "
-                          + target.nick()
-                          + " a secondary admin (@) of "
-                          + channel.name()
-                          + "."));
-              return record(
-                  ModerationAction.Kind.GRANT, actor, target.nick(), channel.name(), null);
-            });
-    moderation.recorded(action);
+    changeRole(actor, nick, ModerationAction.Kind.GRANT);
   }
 
   /** Makes a secondary admin of the actor's current channel a plain member again. */
   public void revoke(User actor, String nick) {
+    changeRole(actor, nick, ModerationAction.Kind.REVOKE);
+  }
+
+  private void changeRole(User actor, String nick, ModerationAction.Kind kind) {
     requireOnline(actor);
-    ModerationAction action =
-        locked(
-            () -> {
-              Channel channel = requireCurrent(actor);
-              User target = requireUser(nick);
-              RankRules.checkRevoke(actor, target, channel);
-              channel.setRole(target, ChannelRole.MEMBER);
-              channel.broadcast(
-                  new ChannelNotice(
-                      clock.instant(),
-                      channel.name(),
-                      actor.nick()
-                          + " took back "
-                          + target.nick()
-                          + "'s secondary-admin rights in "
-                          + channel.name()
-                          + "."));
-              return record(
-                  ModerationAction.Kind.REVOKE, actor, target.nick(), channel.name(), null);
-            });
-    moderation.recorded(action);
+    boolean grant = kind == ModerationAction.Kind.GRANT;
+    moderated(
+        () -> {
+          Channel channel = requireCurrent(actor);
+          User target = requireUser(nick);
+          if (grant) {
+            RankRules.checkGrant(actor, target, channel);
+          } else {
+            RankRules.checkRevoke(actor, target, channel);
+          }
+          channel.setRole(target, grant ? ChannelRole.SECONDARY_ADMIN : ChannelRole.MEMBER);
+          String text =
+              grant
+                  ? actor.nick() + " made " + target.nick() + " a secondary admin (@) of "
+                  : actor.nick() + " took back " + target.nick() + "'s secondary-admin rights in ";
+          channel.broadcast(
+              new ChannelNotice(clock.instant(), channel.name(), text + channel.name() + "."));
+          return record(kind, actor, target.nick(), channel.name(), null);
+        });
   }
 
   /**
@@ -397,31 +370,27 @@ public final class ChatServer {
     requireOnline(actor);
     String name = Names.channel(typedName);
     Channel[] renamed = new Channel[1];
-    ModerationAction action =
-        locked(
-            () -> {
-              Channel channel = requireCurrent(actor);
-              RankRules.checkRename(actor, channel);
-              String old = channel.name();
-              Channel holder = channels.get(Names.key(name));
-              if (holder != null && holder != channel) {
-                throw new ChatException(name + " already exists; choose another name.");
-              }
-              if (old.equals(name)) {
-                throw new ChatException("The channel is already called " + name + ".");
-              }
-              channels.remove(Names.key(old));
-              channel.rename(name);
-              channels.put(Names.key(name), channel);
-              channel.broadcast(
-                  new ChannelNotice(
-                      clock.instant(),
-                      name,
-                      actor.nick() + " renamed " + old + " to " + name + "."));
-              renamed[0] = channel;
-              return record(ModerationAction.Kind.RENAME, actor, name, old, null);
-            });
-    moderation.recorded(action);
+    moderated(
+        () -> {
+          Channel channel = requireCurrent(actor);
+          RankRules.checkRename(actor, channel);
+          String old = channel.name();
+          Channel holder = channels.get(Names.key(name));
+          if (holder != null && holder != channel) {
+            throw new ChatException(name + " already exists; choose another name.");
+          }
+          if (old.equals(name)) {
+            throw new ChatException("The channel is already called " + name + ".");
+          }
+          channels.remove(Names.key(old));
+          channel.rename(name);
+          channels.put(Names.key(name), channel);
+          channel.broadcast(
+              new ChannelNotice(
+                  clock.instant(), name, actor.nick() + " renamed " + old + " to " + name + "."));
+          renamed[0] = channel;
+          return record(ModerationAction.Kind.RENAME, actor, name, old, null);
+        });
     return renamed[0];
   }
 
@@ -432,25 +401,22 @@ public final class ChatServer {
   public void kill(User actor, String nick, String reason) {
     requireOnline(actor);
     String why = because(reason);
-    ModerationAction action =
-        locked(
-            () -> {
-              User target = requireUser(nick);
-              RankRules.checkKill(actor, target);
-              boolean actorSeesIt = target.channels().stream().anyMatch(c -> c.contains(actor));
-              target.deliver(
-                  new Disconnected(
-                      clock.instant(),
-                      "You were disconnected by server operator " + actor.nick() + why + "."));
-              remove(target, target.nick() + " was disconnected by " + actor.nick() + why);
-              if (!actorSeesIt) {
-                actor.deliver(
-                    new ServerNotice(
-                        clock.instant(), "You disconnected " + target.nick() + why + "."));
-              }
-              return record(ModerationAction.Kind.KILL, actor, target.nick(), null, reason);
-            });
-    moderation.recorded(action);
+    moderated(
+        () -> {
+          User target = requireUser(nick);
+          RankRules.checkKill(actor, target);
+          boolean actorSeesIt = target.channels().stream().anyMatch(c -> c.contains(actor));
+          target.deliver(
+              new Disconnected(
+                  clock.instant(),
+                  "You were disconnected by server operator " + actor.nick() + why + "."));
+          remove(target, target.nick() + " was disconnected by " + actor.nick() + why);
+          if (!actorSeesIt) {
+            actor.deliver(
+                new ServerNotice(clock.instant(), "You disconnected " + target.nick() + why + "."));
+          }
+          return record(ModerationAction.Kind.KILL, actor, target.nick(), null, reason);
+        });
   }
 
   /**
@@ -672,6 +638,11 @@ public final class ChatServer {
     if (channel.size() == 0) {
       channels.remove(Names.key(channel.name()));
     }
+  }
+
+  /** Runs a moderation action under the lock, then records it (the log may write a file). */
+  private void moderated(Supplier<ModerationAction> action) {
+    moderation.recorded(locked(action));
   }
 
   private <T> T locked(Supplier<T> action) {
