@@ -34,7 +34,9 @@ public final class Names {
               || NICK_SPECIALS.indexOf(c) >= 0;
       if (!allowed) {
         return "A nickname may only use letters, digits and _ - [ ] \\ ` ^ { } | ("
-            + Text.visible(new String(Character.toChars(c)))
+            + (Character.isWhitespace(c) || Character.isSpaceChar(c)
+                ? "a space"
+                : Text.visible(new String(Character.toChars(c))))
             + " is not allowed).";
       }
       i += Character.charCount(c);

@@ -49,4 +49,9 @@ class NamesLookalikeTest {
 
     assertTrue(problem.contains("(" + emoji + " is not allowed)"), problem);
   }
+
+  @Test
+  void aSpaceInANickIsNamedInTheReason() {
+    assertTrue(Names.nickProblem("bad nick").contains("(a space is not allowed)"));
+  }
 }
