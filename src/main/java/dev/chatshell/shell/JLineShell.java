@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jline.reader.Buffer;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -200,9 +201,9 @@ final class JLineShell implements Shell {
   }
 
   @Override
-  public void setPrompt(String prompt) {
+  public void refreshPrompt(Supplier<String> prompt) {
     if (!readingSecret) { // a "Password: " prompt stays what it is while lines arrive
-      reader.setPrompt(literal(prompt));
+      reader.setPrompt(literal(prompt.get()));
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.jline.utils.AttributedString;
 
 /**
@@ -97,7 +98,7 @@ final class LineShell implements Shell {
   }
 
   @Override
-  public void setPrompt(String prompt) {
+  public void refreshPrompt(Supplier<String> prompt) {
     // plain clients get no chat prompt
   }
 

@@ -244,7 +244,7 @@ final class Session implements CommandContext {
       text.append(out.format(Renderer.render(event, me)));
     }
     if (me != null) {
-      out.setPrompt(out.format(Renderer.prompt(me)));
+      out.refreshPrompt(() -> out.format(Renderer.prompt(me)));
     }
     out.print(text.toString());
     for (ChatEvent event : batch) {

@@ -1,6 +1,7 @@
 package dev.chatshell.shell;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.jline.utils.AttributedString;
 
 /**
@@ -26,8 +27,11 @@ interface Shell extends AutoCloseable {
   /** Shows text (one or more lines, without the final line end) above the line being typed. */
   void print(String text) throws IOException;
 
-  /** Changes the prompt of the line being typed, if one is. */
-  void setPrompt(String prompt);
+  /**
+   * Brings the prompt of the line being typed up to date. Shells without a chat prompt never call
+   * {@code prompt}, so plain sessions pay nothing for it on every delivery.
+   */
+  void refreshPrompt(Supplier<String> prompt);
 
   /**
    * Called once the user is logged in. A line editor then erases each sent chat message from the

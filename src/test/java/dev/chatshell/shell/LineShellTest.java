@@ -39,7 +39,10 @@ class LineShellTest {
     assertEquals("Nickname: ", connection.written());
 
     shell.enterChat();
-    shell.setPrompt("alice #rust> ");
+    shell.refreshPrompt(
+        () -> {
+          throw new AssertionError("a plain shell never renders a chat prompt");
+        });
     assertEquals("hi", shell.readLine("alice #rust> "));
     assertEquals("Nickname: ", connection.written(), "no chat prompt for plain clients");
   }
