@@ -63,10 +63,12 @@ class LimitsIT {
         Map.of(
             Setting.KEEPALIVE_SECONDS,
             "1",
+            Setting.OUTBOX_LINES,
+            "100000", // so only the blocked write can be the reason
             Setting.FLOOD_RATE,
-            "5000",
+            "1000",
             Setting.FLOOD_BURST,
-            "5000");
+            "50");
     try (ChatshellServer server = TestServer.start(settings);
         TestClient talker = TestClient.plain(server.port());
         java.net.Socket lazy = new java.net.Socket()) {
@@ -79,7 +81,10 @@ class LimitsIT {
       talker.expect("lazy2 has joined #quiet");
       // Enough to fill the lazy client's socket buffers, not its queue; then silence.
       String wall = "q".repeat(4000);
-      for (int i = 0; i < 1500 && !talker.text().contains("lazy2 has quit"); i++) {
+      for (int i = 0; i < 1500; i++) {
+        if (i % 100 == 0 && talker.text().contains("lazy2 has quit")) {
+          break;
+        }
         talker.send(wall);
       }
       talker.expect("lazy2 has quit (not reading: output blocked for 1 s)", Duration.ofSeconds(20));
