@@ -11,7 +11,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "An IRC-style chat server that needs no client: users connect with telnet.",
-    subcommands = {ServeCommand.class, OperatorLineCommand.class},
+    subcommands = {
+      ServeCommand.class,
+      OperatorLineCommand.class,
+      dev.chatshell.bench.BenchCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
@@ -40,7 +44,7 @@ public final class Main implements Runnable {
   }
 
   /** Reads the version written into the jar. */
-  static final class VersionProvider implements CommandLine.IVersionProvider {
+  public static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       return new String[] {"chatshell " + Version.get(), "Java " + Runtime.version()};

@@ -1,7 +1,9 @@
 package dev.chatshell.shell;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.LineReader;
@@ -17,6 +19,12 @@ import org.jline.reader.Reference;
 final class EditingKeys {
   private static final KeyMap<Binding> MAIN = main();
   private static final KeyMap<Binding> MENU = menu();
+
+  /**
+   * Every widget a session can reach: what the keys name, and the one the reader calls itself
+   * (redisplay). The reader keeps only these, not JLine's 150-odd, which is kilobytes per session.
+   */
+  static final Set<String> WIDGETS = widgetNames();
 
   private EditingKeys() {}
 
@@ -107,6 +115,24 @@ final class EditingKeys {
     for (char linuxF : "ABCDE".toCharArray()) {
       keys.bind(beep, "\033[[" + linuxF); // F1-F5 on the Linux console
     }
+  }
+
+  private static Set<String> widgetNames() {
+    Set<String> names = new HashSet<>();
+    names.add(LineReader.REDISPLAY);
+    for (KeyMap<Binding> keys : java.util.List.of(MAIN, MENU)) {
+      for (Binding binding : keys.getBoundKeys().values()) {
+        if (binding instanceof Reference reference) {
+          names.add(reference.name());
+        }
+      }
+      for (Binding binding : new Binding[] {keys.getNomatch(), keys.getUnicode()}) {
+        if (binding instanceof Reference reference) {
+          names.add(reference.name());
+        }
+      }
+    }
+    return Set.copyOf(names);
   }
 
   private static Reference ref(String widget) {

@@ -218,6 +218,11 @@ final class JLineShell implements Shell {
   }
 
   @Override
+  public int colours() {
+    return colours < 8 ? 0 : colours;
+  }
+
+  @Override
   public String format(AttributedString text) {
     return colours < 8 ? text.toString() : text.toAnsi(colours, ForceMode.None);
   }

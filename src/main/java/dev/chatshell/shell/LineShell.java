@@ -103,6 +103,11 @@ final class LineShell implements Shell {
   }
 
   @Override
+  public int colours() {
+    return 0;
+  }
+
+  @Override
   public String format(AttributedString text) {
     return text.toString();
   }

@@ -44,7 +44,58 @@ final class Renderer {
   private static final AttributedStyle ERROR = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
   private static final AttributedStyle LOG = AttributedStyle.DEFAULT.faint();
 
+  /**
+   * Lines formatted for one kind of viewer, shared: a message to a channel of a thousand members is
+   * styled and encoded a few times (per variant and colour count), not a thousand. A small
+   * direct-mapped table of immutable entries; a race only costs formatting a line again.
+   */
+  private record Formatted(ChatEvent event, int variant, int colours, String text) {}
+
+  private static final int CACHE_SLOTS = 1024;
+  private static final Formatted[] CACHE = new Formatted[CACHE_SLOTS];
+
+  // How a viewer sees an event, for the events shown alike to many people.
+  private static final int UNSHARED = -1;
+  private static final int TAGGED = 1; // from a channel other than the viewer's current one
+  private static final int OWN = 2; // the viewer wrote it
+
   private Renderer() {}
+
+  /** One event as {@code viewer} sees it, formatted for {@code shell}'s terminal. */
+  static String formatted(ChatEvent event, User viewer, Shell shell) {
+    int variant = variant(event, viewer);
+    if (variant == UNSHARED) {
+      return shell.format(render(event, viewer));
+    }
+    int colours = shell.colours();
+    int slot = (System.identityHashCode(event) * 31 + variant * 7 + colours) & (CACHE_SLOTS - 1);
+    Formatted cached = CACHE[slot];
+    if (cached != null
+        && cached.event == event
+        && cached.variant == variant
+        && cached.colours == colours) {
+      return cached.text;
+    }
+    String text = shell.format(render(event, viewer));
+    CACHE[slot] = new Formatted(event, variant, colours, text);
+    return text;
+  }
+
+  /** Which way {@code viewer} sees {@code event}, or {@link #UNSHARED} for per-session output. */
+  private static int variant(ChatEvent event, User viewer) {
+    if (viewer == null || event instanceof Reply || event instanceof LogLine) {
+      return UNSHARED;
+    }
+    if (event instanceof ChannelMessage message) {
+      Channel current = viewer.current();
+      boolean tagged = current == null || !current.name().equals(message.channel());
+      return (tagged ? TAGGED : 0) | (isViewer(message.nick(), viewer) ? OWN : 0);
+    }
+    if (event instanceof PrivateMessage message) {
+      return isViewer(message.from(), viewer) ? OWN : 0;
+    }
+    return 0;
+  }
 
   /** The colour of a nick: the same for everyone and every session, whatever its case. */
   static AttributedStyle nickStyle(String nick) {
@@ -99,6 +150,15 @@ final class Renderer {
       line.append(Text.visible(String.valueOf(event)));
     }
     return line.toAttributedString();
+  }
+
+  /** What the prompt is made of: equal keys, equal prompts. */
+  static String promptKey(User user) {
+    Channel current = user.current();
+    ChannelRole role = current == null ? null : current.roleOf(user);
+    return (role == null ? "" : role.sigil())
+        + user.nick()
+        + (current == null ? "" : " " + current.name());
   }
 
   /** The prompt: {@code ~alice #rust> } (role sigil, nick, current channel). */

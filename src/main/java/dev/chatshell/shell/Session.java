@@ -49,6 +49,7 @@ final class Session implements CommandContext {
   private volatile boolean pingUnsupported;
   private boolean floodWarned; // session thread
   private List<Reply.Line> replies; // session thread: a running command's output, or null
+  private String promptKey = ""; // outbox drain: what the prompt shown was made from
   private volatile Thread thread;
 
   private final String consoleNick; // set for the server's own console: logged in as an operator
@@ -241,10 +242,14 @@ final class Session implements CommandContext {
       if (!text.isEmpty()) {
         text.append('\n');
       }
-      text.append(out.format(Renderer.render(event, me)));
+      text.append(Renderer.formatted(event, me, out));
     }
     if (me != null) {
-      out.refreshPrompt(() -> out.format(Renderer.prompt(me)));
+      String key = Renderer.promptKey(me);
+      if (!key.equals(promptKey)) { // the prompt is only rebuilt when it changes
+        promptKey = key;
+        out.refreshPrompt(() -> out.format(Renderer.prompt(me)));
+      }
     }
     out.print(text.toString());
     for (ChatEvent event : batch) {

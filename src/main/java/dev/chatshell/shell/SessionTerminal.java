@@ -3,7 +3,6 @@ package dev.chatshell.shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -15,6 +14,7 @@ import org.jline.terminal.Sized;
 import org.jline.terminal.impl.AbstractTerminal;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
+import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
 
 /**
@@ -30,6 +30,7 @@ final class SessionTerminal extends AbstractTerminal {
   private final OutputStream output;
   private final PrintWriter writer;
   private final Attributes attributes = new Attributes();
+  private final TerminalCapabilities capabilities;
   private volatile Size size;
 
   SessionTerminal(
@@ -38,7 +39,7 @@ final class SessionTerminal extends AbstractTerminal {
     super(name, type, StandardCharsets.UTF_8, SignalHandler.SIG_DFL);
     this.reader = reader;
     this.output = output;
-    this.writer = new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+    this.writer = new PrintWriter(new Utf8Writer(output));
     this.size = size;
     attributes.setLocalFlags(EnumSet.of(LocalFlag.IEXTEN));
     // The reader binds editing keys from these, as it would on a local tty.
@@ -50,7 +51,30 @@ final class SessionTerminal extends AbstractTerminal {
     attributes.setControlChar(ControlChar.VINTR, 'C' - 64);
     attributes.setControlChar(ControlChar.VMIN, 1);
     attributes.setControlChar(ControlChar.VTIME, 0);
-    parseInfoCmp();
+    capabilities = TerminalCapabilities.of(type);
+  }
+
+  // Capabilities come from the shared, parsed-once table instead of per-terminal maps. JLine's
+  // constructor already asks for some, before our fields are set.
+
+  private TerminalCapabilities capabilities() {
+    TerminalCapabilities known = capabilities;
+    return known != null ? known : TerminalCapabilities.of(type);
+  }
+
+  @Override
+  public boolean getBooleanCapability(Capability capability) {
+    return capabilities().bools().contains(capability);
+  }
+
+  @Override
+  public Integer getNumericCapability(Capability capability) {
+    return capabilities().ints().get(capability);
+  }
+
+  @Override
+  public String getStringCapability(Capability capability) {
+    return capabilities().strings().get(capability);
   }
 
   @Override

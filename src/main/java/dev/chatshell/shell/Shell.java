@@ -42,6 +42,12 @@ interface Shell extends AutoCloseable {
   /** Styled text as this terminal can show it: escape sequences only where it has colour. */
   String format(AttributedString text);
 
+  /**
+   * The colours {@link #format} uses (0 for none): shells with the same count format text the same
+   * way, so one formatted line can serve them all.
+   */
+  int colours();
+
   @Override
   void close();
 }

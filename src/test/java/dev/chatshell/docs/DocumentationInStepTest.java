@@ -93,7 +93,8 @@ class DocumentationInStepTest {
   void everyOptionAndExitCodeIsInTheProgramPage() throws IOException {
     String page = plain(read("man/chatshell.1"));
     CommandLine main = Main.commandLine();
-    for (CommandLine command : List.of(main, main.getSubcommands().get("serve"))) {
+    for (CommandLine command :
+        List.of(main, main.getSubcommands().get("serve"), main.getSubcommands().get("bench"))) {
       for (OptionSpec option : command.getCommandSpec().options()) {
         assertTrue(
             page.contains(option.longestName()), "chatshell.1 lacks " + option.longestName());

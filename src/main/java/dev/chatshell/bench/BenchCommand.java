@@ -1,0 +1,388 @@
+package dev.chatshell.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chatshell bench}: a load client for chatshell. It starts a server in a child JVM (or uses
+ * one given with {@code --connect}), opens sessions from many loopback addresses, logs them in,
+ * spreads them over channels, sends at a rate for a time and reports sessions held, the server's
+ * heap, deliveries per second and delivery latency. With {@code --against both} it runs the same
+ * load against a bare-socket fan-out server too and prints the ratio.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = dev.chatshell.Main.VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Load-test a chatshell server: sessions held, server heap, fan-out and delivery latency.",
+      "Each run writes <results>/<stem>.json and a latency histogram <stem>.hgrm (milliseconds).",
+      "Give the bench JVM room: 19,000 sessions want about -Xmx2g."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:The runs completed (read the report for what they measured).",
+      "1:A server could not be started or reached.",
+      "2:Bad command line."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--sessions", paramLabel = "N", description = "Sessions to open (default 100).")
+  int sessions = 100;
+
+  @Option(
+      names = "--channels",
+      paramLabel = "M",
+      description = "Channels to spread them over (default 1).")
+  int channels = 1;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description =
+          "plain (refuse telnet options, like nc), char (a JLine shell each, like netkit telnet)"
+              + " or mixed (default char).")
+  String mode = "char";
+
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
+      description =
+          "Messages per second over all channels, or 'max' to send as fast as deliveries keep up"
+              + " (default 10).")
+  String rate = "10";
+
+  @Option(
+      names = "--duration",
+      paramLabel = "TIME",
+      description =
+          "How long to measure: 90, 90s, 500ms, 10m (default 30s); 0 only holds sessions.")
+  String duration = "30s";
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "TIME",
+      description = "Sending before measuring (default 5s).")
+  String warmup = "5s";
+
+  @Option(
+      names = "--ramp-rate",
+      paramLabel = "N",
+      description = "Sessions opened per second (default 1000).")
+  int rampRate = 1000;
+
+  @Option(
+      names = "--message-bytes",
+      paramLabel = "N",
+      description = "Length of each message (default 64).")
+  int messageBytes = 64;
+
+  @Option(
+      names = "--stalled",
+      paramLabel = "N",
+      description = "Extra sessions in the first channel that stop reading once in (default 0).")
+  int stalled;
+
+  @Option(
+      names = "--flooders",
+      paramLabel = "N",
+      description =
+          "Extra sessions in the first channel that send as fast as they can (default 0).")
+  int flooders;
+
+  @Option(
+      names = "--source-addresses",
+      paramLabel = "N",
+      description = "Loopback addresses 127.1.x.y to connect from (default 250).")
+  int sourceAddresses = 250;
+
+  @Option(
+      names = "--window",
+      paramLabel = "N",
+      description = "With --rate max, deliveries that may be on their way at once (default 20000).")
+  int window = 20_000;
+
+  @Option(
+      names = "--heap-every",
+      paramLabel = "TIME",
+      description =
+          "Sample the server's live heap (after a full GC) this often while sending; 0 for never"
+              + " (default 0).")
+  String heapEvery = "0";
+
+  @Option(
+      names = "--hold",
+      paramLabel = "TIME",
+      description =
+          "Keep the sessions open this long after measuring, to look at the server with jcmd or"
+              + " a profiler (default 0).")
+  String hold = "0";
+
+  @Option(
+      names = "--against",
+      paramLabel = "WHAT",
+      description =
+          "chatshell, baseline (the bare-socket fan-out server) or both, one after the other"
+              + " (default chatshell).")
+  String against = "chatshell";
+
+  @Option(
+      names = "--connect",
+      paramLabel = "HOST:PORT",
+      description = "Use a chatshell server already running instead of starting one.")
+  String connect;
+
+  @Option(
+      names = "--server-pid",
+      paramLabel = "PID",
+      description = "With --connect: the server's process, to read its heap and CPU.")
+  Long serverPid;
+
+  @Option(
+      names = "--server-java-opts",
+      paramLabel = "OPTS",
+      description = "JVM options for the servers the bench starts, e.g. \"-Xmx4g\".")
+  String serverJavaOpts = "";
+
+  @Option(
+      names = "--server-setting",
+      paramLabel = "KEY=VALUE",
+      description = "A chatshell setting for the server the bench starts (repeatable).")
+  Map<String, String> serverSettings = new LinkedHashMap<>();
+
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      description = "Where results and server logs go (default bench-results).")
+  Path results = Path.of("bench-results");
+
+  @Option(
+      names = "--label",
+      paramLabel = "NAME",
+      description = "Name for the result files (default: the date and time).")
+  String label;
+
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)?");
+
+  /** The load the options describe; throws a picocli error for what does not make sense. */
+  Plan plan() {
+    CommandLine line = spec.commandLine();
+    Plan.Mode parsedMode;
+    try {
+      parsedMode = Plan.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          line, "--mode must be plain, char or mixed, not '" + mode + "'");
+    }
+    int parsedRate;
+    if (rate.equalsIgnoreCase("max")) {
+      parsedRate = 0;
+    } else {
+      parsedRate = positive("--rate", rate);
+    }
+    positive("--sessions", sessions);
+    positive("--channels", channels);
+    positive("--ramp-rate", rampRate);
+    positive("--source-addresses", sourceAddresses);
+    positive("--window", window);
+    if (sourceAddresses > 62_500) {
+      throw new CommandLine.ParameterException(line, "--source-addresses is at most 62500");
+    }
+    if (channels > sessions) {
+      throw new CommandLine.ParameterException(
+          line, "--channels cannot be more than --sessions (" + sessions + ")");
+    }
+    if (messageBytes < 48 || messageBytes > 4000) {
+      throw new CommandLine.ParameterException(
+          line, "--message-bytes must be from 48 (room for the timestamp) to 4000");
+    }
+    if (stalled < 0 || flooders < 0) {
+      throw new CommandLine.ParameterException(line, "--stalled and --flooders cannot be negative");
+    }
+    return new Plan(
+        sessions,
+        channels,
+        parsedMode,
+        parsedRate,
+        duration("--duration", duration),
+        duration("--warmup", warmup),
+        rampRate,
+        messageBytes,
+        stalled,
+        flooders,
+        sourceAddresses,
+        window,
+        duration("--heap-every", heapEvery),
+        duration("--hold", hold));
+  }
+
+  /** The servers to run against, in order. */
+  List<Target> targets() {
+    return switch (against.toLowerCase(Locale.ROOT)) {
+      case "chatshell" -> List.of(Target.CHATSHELL);
+      case "baseline" -> List.of(Target.BASELINE);
+      case "both" -> List.of(Target.CHATSHELL, Target.BASELINE);
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--against must be chatshell, baseline or both, not '" + against + "'");
+    };
+  }
+
+  /** Parses {@code 90}, {@code 90s}, {@code 500ms}, {@code 10m} or {@code 1h}. */
+  Duration duration(String option, String text) {
+    Matcher m = DURATION.matcher(text.strip());
+    if (!m.matches()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          option + " must be a time such as 90, 90s, 500ms or 10m, not '" + text + "'");
+    }
+    long amount = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofSeconds(amount);
+    };
+  }
+
+  private int positive(String option, String text) {
+    try {
+      int value = Integer.parseInt(text.strip());
+      return positive(option, value);
+    } catch (NumberFormatException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " must be a whole number or 'max', not '" + text + "'");
+    }
+  }
+
+  private int positive(String option, int value) {
+    if (value <= 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " must be at least 1, not " + value);
+    }
+    return value;
+  }
+
+  /** Settings for the chatshell server the bench starts: sized for the load, quiet, local. */
+  Map<String, String> serverSettings(Plan plan, Path work) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("bind", "127.0.0.1");
+    settings.put("console", "false");
+    settings.put("data.dir", work.resolve("var").toAbsolutePath().toString());
+    settings.put("commands.dir", work.resolve("commands").toAbsolutePath().toString());
+    settings.put("motd.file", work.resolve("motd.txt").toAbsolutePath().toString());
+    int total = plan.sessions() + plan.stalled() + plan.flooders() + 10;
+    settings.put("limits.connections", String.valueOf(Math.max(total, 19_000)));
+    settings.put("limits.connections-per-address", "1000000");
+    settings.putAll(serverSettings);
+    return settings;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Plan plan = plan();
+    List<Target> targets = targets();
+    if (connect != null && targets.contains(Target.BASELINE)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--connect is for a chatshell server: use --against chatshell");
+    }
+    PrintStream out = System.out;
+    PrintStream progress = System.err;
+    String stem =
+        label != null
+            ? label
+            : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    List<BenchResult> done = new ArrayList<>();
+    for (Target target : targets) {
+      String name = stem + "-" + target.name().toLowerCase(Locale.ROOT);
+      Path work = results.resolve(name + "-server");
+      progress.println("chatshell bench: " + target.name().toLowerCase(Locale.ROOT) + " ...");
+      BenchResult result;
+      try (ServerProcess server = server(target, plan, work)) {
+        LoadRun run = new LoadRun(plan, target, server, progress);
+        result = run.run();
+        for (String reason : run.failureReasons()) {
+          progress.println("  login failure: " + reason);
+        }
+      } catch (IOException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("chatshell bench: " + e.getMessage());
+        err.flush();
+        return 1;
+      }
+      done.add(result);
+      Path json = result.write(results, name);
+      result.summary().forEach(out::println);
+      out.println("  results: " + json + " (histogram: " + name + ".hgrm)");
+    }
+    if (done.size() == 2) {
+      out.println(ratioLine(done.get(0), done.get(1)));
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** The line comparing chatshell with the baseline. */
+  static String ratioLine(BenchResult chatshell, BenchResult baseline) {
+    double base = baseline.deliveriesPerSecond();
+    double ratio = base <= 0 ? 0 : chatshell.deliveriesPerSecond() / base;
+    return String.format(
+        Locale.ROOT,
+        "chatshell/baseline deliveries per second: %.0f / %.0f = %.0f %%; p99 %.2f ms vs %.2f ms",
+        chatshell.deliveriesPerSecond(),
+        base,
+        ratio * 100,
+        chatshell.percentileMillis(99),
+        baseline.percentileMillis(99));
+  }
+
+  private ServerProcess server(Target target, Plan plan, Path work)
+      throws IOException, InterruptedException {
+    if (connect != null) {
+      int colon = connect.lastIndexOf(':');
+      if (colon < 0) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--connect must be HOST:PORT, not '" + connect + "'");
+      }
+      return ServerProcess.existing(
+          new InetSocketAddress(
+              connect.substring(0, colon),
+              positive("--connect port", connect.substring(colon + 1))),
+          serverPid);
+    }
+    List<String> options =
+        serverJavaOpts.isBlank() ? List.of() : Arrays.asList(serverJavaOpts.strip().split("\\s+"));
+    return ServerProcess.start(target, freePort(), options, serverSettings(plan, work), work);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.chatshell.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one run measured, and how it is reported: a few lines for people, a JSON file for plots and
+ * comparisons, and the latency histogram in HdrHistogram's percentile format (values in
+ * milliseconds), which its plotter reads.
+ */
+record BenchResult(
+    Target target,
+    Plan plan,
+    String startedAt,
+    int sessionsHeld,
+    int loginFailures,
+    double rampSeconds,
+    double measuredSeconds,
+    long messages,
+    long expected,
+    long delivered,
+    Histogram latency,
+    long heapIdle,
+    long heapWithSessions,
+    List<HeapSample> heapSamples,
+    double serverCores) {
+
+  /** The server's live heap at a moment of the sending phase. */
+  record HeapSample(double seconds, long bytes) {}
+
+  private static final double MS = 1_000_000.0;
+
+  double deliveriesPerSecond() {
+    return measuredSeconds <= 0 ? 0 : delivered / measuredSeconds;
+  }
+
+  /** Heap per held session, in bytes, or -1 when the server's memory was not visible. */
+  long bytesPerSession() {
+    if (heapIdle < 0 || heapWithSessions < 0 || sessionsHeld == 0) {
+      return -1;
+    }
+    return (heapWithSessions - heapIdle) / sessionsHeld;
+  }
+
+  double percentileMillis(double percentile) {
+    return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / MS;
+  }
+
+  /** The human summary, one fact per line. */
+  List<String> summary() {
+    String name = target.name().toLowerCase(Locale.ROOT);
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%s: %d of %d sessions held (%s mode, %d channels), %d failed to log in, ramp %.1f s",
+            name,
+            sessionsHeld,
+            plan.sessions(),
+            plan.mode().name().toLowerCase(Locale.ROOT),
+            plan.channels(),
+            loginFailures,
+            rampSeconds));
+    if (bytesPerSession() >= 0) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  server heap: %.1f MiB idle, %.1f MiB with sessions: %.1f KiB per session",
+              heapIdle / 1048576.0,
+              heapWithSessions / 1048576.0,
+              bytesPerSession() / 1024.0));
+    }
+    if (messages > 0) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  sent %d messages in %.1f s (%s), %d of %d deliveries arrived: %.0f deliveries/s",
+              messages,
+              measuredSeconds,
+              plan.rate() == 0 ? "full speed" : plan.rate() + "/s asked",
+              delivered,
+              expected,
+              deliveriesPerSecond()));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f",
+              percentileMillis(50),
+              percentileMillis(90),
+              percentileMillis(99),
+              percentileMillis(99.9),
+              latency.getMaxValue() / MS));
+    }
+    if (serverCores >= 0 && messages > 0) {
+      lines.add(String.format(Locale.ROOT, "  server CPU while sending: %.2f cores", serverCores));
+    }
+    if (!heapSamples.isEmpty()) {
+      HeapSample first = heapSamples.getFirst();
+      HeapSample last = heapSamples.getLast();
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  live heap while sending: %.1f MiB at %.0f s, %.1f MiB at %.0f s (%d samples)",
+              first.bytes() / 1048576.0,
+              first.seconds(),
+              last.bytes() / 1048576.0,
+              last.seconds(),
+              heapSamples.size()));
+    }
+    return lines;
+  }
+
+  /** The result as one JSON object. */
+  String json() {
+    StringBuilder json = new StringBuilder("{\n");
+    field(json, "target", target.name().toLowerCase(Locale.ROOT));
+    field(json, "startedAt", startedAt);
+    field(json, "mode", plan.mode().name().toLowerCase(Locale.ROOT));
+    field(json, "sessions", plan.sessions());
+    field(json, "channels", plan.channels());
+    field(json, "rate", plan.rate());
+    field(json, "messageBytes", plan.messageBytes());
+    field(json, "stalled", plan.stalled());
+    field(json, "flooders", plan.flooders());
+    field(json, "sessionsHeld", sessionsHeld);
+    field(json, "loginFailures", loginFailures);
+    field(json, "rampSeconds", rampSeconds);
+    field(json, "measuredSeconds", measuredSeconds);
+    field(json, "messages", messages);
+    field(json, "deliveriesExpected", expected);
+    field(json, "deliveries", delivered);
+    field(json, "deliveriesPerSecond", deliveriesPerSecond());
+    field(json, "latencyCount", latency.getTotalCount());
+    for (double p : new double[] {50, 90, 99, 99.9}) {
+      field(json, "latencyP" + format(p).replace(".", "_") + "Ms", percentileMillis(p));
+    }
+    field(json, "latencyMaxMs", latency.getMaxValue() / MS);
+    field(json, "heapIdleBytes", heapIdle);
+    field(json, "heapWithSessionsBytes", heapWithSessions);
+    field(json, "heapBytesPerSession", bytesPerSession());
+    field(json, "serverCores", serverCores);
+    json.append("  \"heapSamples\": [");
+    for (int i = 0; i < heapSamples.size(); i++) {
+      HeapSample sample = heapSamples.get(i);
+      json.append(i == 0 ? "" : ", ")
+          .append("{\"seconds\": ")
+          .append(format(sample.seconds()))
+          .append(", \"bytes\": ")
+          .append(sample.bytes())
+          .append('}');
+    }
+    return json.append("]\n}\n").toString();
+  }
+
+  /**
+   * Writes {@code <stem>.json} and {@code <stem>.hgrm} into {@code directory}; returns the JSON
+   * file.
+   */
+  Path write(Path directory, String stem) throws IOException {
+    Files.createDirectories(directory);
+    Path json = directory.resolve(stem + ".json");
+    Files.writeString(json, json());
+    try (PrintStream out =
+        new PrintStream(
+            Files.newOutputStream(directory.resolve(stem + ".hgrm")),
+            false,
+            StandardCharsets.UTF_8)) {
+      latency.outputPercentileDistribution(out, MS);
+    }
+    return json;
+  }
+
+  private static void field(StringBuilder json, String name, Object value) {
+    json.append("  \"").append(name).append("\": ");
+    if (value instanceof String text) {
+      json.append('"');
+      for (char c : text.toCharArray()) {
+        if (c == '"' || c == '\\') {
+          json.append('\\').append(c);
+        } else if (c < 0x20) {
+          json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          json.append(c);
+        }
+      }
+      json.append('"');
+    } else if (value instanceof Double number) {
+      json.append(format(number));
+    } else {
+      json.append(value);
+    }
+    json.append(",\n");
+  }
+
+  private static String format(double number) {
+    if (Double.isNaN(number) || Double.isInfinite(number)) {
+      return "null";
+    }
+    String text = String.format(Locale.ROOT, "%.3f", number);
+    text = text.replaceAll("0+$", "");
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+  }
+}

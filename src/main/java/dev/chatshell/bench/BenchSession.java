@@ -1,0 +1,203 @@
+package dev.chatshell.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One simulated user: a socket from its own loopback address, read by a {@link Reactor} that
+ * answers telnet like a real client and counts the markers it receives, and the login steps of
+ * either a chatshell server (nickname prompt, welcome, /JOIN) or the bare baseline (one JOIN line).
+ */
+final class BenchSession {
+  /** What the session is for: measured receivers, or one of the two troublemakers. */
+  enum Role {
+    MEMBER,
+    STALLED,
+    FLOODER
+  }
+
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+  final int index;
+  final String nick;
+  final String channel;
+  final boolean character;
+  final Role role;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private SocketChannel socket;
+  private Reactor reactor;
+  private ClientStream stream;
+  private volatile boolean closed;
+
+  BenchSession(int index, String channel, boolean character, Role role) {
+    this.index = index;
+    this.nick = "b" + index;
+    this.channel = channel;
+    this.character = character;
+    this.role = role;
+  }
+
+  /**
+   * Connects from {@code local} and logs in; returns once the session is in its channel. Throws
+   * when a step does not complete.
+   */
+  void open(
+      InetAddress local,
+      InetSocketAddress server,
+      Target target,
+      Reactor reactor,
+      ClientStream.Deliveries deliveries)
+      throws IOException, InterruptedException {
+    this.reactor = reactor;
+    stream =
+        new ClientStream(
+            character, index, 100, 40, "xterm-256color", this::reply, deliveries::delivered);
+    socket = SocketChannel.open();
+    socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+    socket.bind(new InetSocketAddress(local, 0));
+    socket.connect(server);
+    socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    if (target == Target.BASELINE) {
+      reactor.register(socket, reader());
+      send("JOIN " + channel);
+      return;
+    }
+    synchronized (stream) {
+      stream.expect("Nickname: ");
+    }
+    reactor.register(socket, reader());
+    await();
+    step(nick, "Welcome, ");
+    step("/JOIN " + channel, "You joined " + channel, "You created " + channel);
+    synchronized (stream) {
+      stream.stopKeepingText();
+    }
+  }
+
+  private Reactor.Reader reader() {
+    return new Reactor.Reader() {
+      @Override
+      public void read(byte[] bytes, int length) {
+        synchronized (stream) {
+          stream.feed(bytes, 0, length);
+          if (stream.found()) {
+            stream.notifyAll();
+          }
+        }
+      }
+
+      @Override
+      public void ended() {
+        closed = true;
+        synchronized (stream) {
+          stream.notifyAll();
+        }
+      }
+    };
+  }
+
+  /** Sends a line, then waits for one of {@code wanted}. */
+  private void step(String line, String... wanted) throws IOException, InterruptedException {
+    synchronized (stream) {
+      stream.expect(wanted);
+    }
+    send(line);
+    await();
+  }
+
+  private void await() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+    synchronized (stream) {
+      while (!stream.found()) {
+        if (closed) {
+          throw new IOException(nick + ": connection closed during login; " + seen());
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new IOException(
+              nick + ": login step took over " + STEP_TIMEOUT.toSeconds() + " s; " + seen());
+        }
+        stream.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  private String seen() {
+    String text = stream.recentText();
+    return "last seen: "
+        + text.substring(Math.max(0, text.length() - 200)).replaceAll("\\p{Cntrl}", "?");
+  }
+
+  /** Stops reading for good, keeping the connection open: a client that went to sleep. */
+  void stall() {
+    reactor.stopReading(socket);
+  }
+
+  /** Sends one line as the user would type it, CR LF as telnet clients do. */
+  void send(String line) {
+    sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes everything, waiting while the server does not read (the channel is non-blocking once the
+   * reactor has it).
+   */
+  private void sendRaw(byte[] bytes) {
+    writeLock.lock();
+    try {
+      write(ByteBuffer.wrap(bytes), Long.MAX_VALUE);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * An answer to the server's telnet, from the reactor thread, which must never wait long: if a
+   * sender holds the socket (a flooder the server is holding back), the answer is dropped.
+   */
+  private void reply(byte[] bytes) {
+    if (writeLock.tryLock()) {
+      try {
+        write(ByteBuffer.wrap(bytes), System.nanoTime() + 10_000_000);
+      } finally {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  private void write(ByteBuffer buffer, long deadline) {
+    try {
+      while (buffer.hasRemaining() && !closed && System.nanoTime() - deadline < 0) {
+        if (socket.write(buffer) == 0) {
+          LockSupport.parkNanos(200_000);
+        }
+      }
+    } catch (IOException e) {
+      closed = true;
+    }
+  }
+
+  /** True until the server closes the connection (or it breaks). */
+  boolean isOpen() {
+    return !closed;
+  }
+
+  void close() {
+    closed = true;
+    if (socket != null) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+  }
+}

@@ -1,0 +1,416 @@
+package dev.chatshell.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * One run of a {@link Plan} against one server: ramps the sessions up, measures the server's heap
+ * with them idle, adds the troublemakers, sends for the warm-up and the measured time, waits for
+ * the last deliveries and hands back a {@link BenchResult}.
+ *
+ * <p>Timing: every message carries the time it was meant to be sent, so a pacer that falls behind
+ * (or a server that stops reading) shows up in the latency instead of hiding it.
+ */
+final class LoadRun {
+  private static final Duration SETTLE = Duration.ofSeconds(2);
+  private static final Duration DRAIN_IDLE = Duration.ofSeconds(5);
+  private static final int OPENING_AT_ONCE = 256;
+
+  private final Plan plan;
+  private final Target target;
+  private final ServerProcess server;
+  private final PrintStream progress;
+
+  private final List<Reactor> reactors = new ArrayList<>();
+  private final List<BenchSession> members = new CopyOnWriteArrayList<>();
+  private final List<BenchSession> troublemakers = new CopyOnWriteArrayList<>();
+  private final AtomicInteger failures = new AtomicInteger();
+  private final ConcurrentLinkedQueue<String> failureReasons = new ConcurrentLinkedQueue<>();
+  private final Recorder recorder = new Recorder(3);
+  private final Histogram latency = new Histogram(3);
+  private final LongAdder deliveredAll = new LongAdder();
+  private final LongAdder delivered = new LongAdder();
+  private final LongAccumulator lastDelivery = new LongAccumulator(Long::max, 0);
+  private final AtomicLong expectedAll = new AtomicLong();
+  private final List<BenchResult.HeapSample> heapSamples = new CopyOnWriteArrayList<>();
+  private volatile long measureStart = Long.MAX_VALUE;
+  private volatile long measureEnd = Long.MAX_VALUE;
+  private volatile boolean finished;
+
+  LoadRun(Plan plan, Target target, ServerProcess server, PrintStream progress) {
+    this.plan = plan;
+    this.target = target;
+    this.server = server;
+    this.progress = progress;
+  }
+
+  BenchResult run() throws InterruptedException, IOException {
+    int threads = Runtime.getRuntime().availableProcessors();
+    for (int i = 0; i < threads; i++) {
+      reactors.add(new Reactor("bench-reader-" + i));
+    }
+    try {
+      return measure();
+    } finally {
+      for (Reactor reactor : reactors) {
+        reactor.close();
+      }
+    }
+  }
+
+  private BenchResult measure() throws InterruptedException {
+    String startedAt = Instant.now().toString();
+    long heapIdle = server.liveHeap();
+    long rampStart = System.nanoTime();
+    ramp();
+    double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
+    Thread.sleep(SETTLE);
+    long heapWithSessions = server.liveHeap();
+    addTroublemakers();
+    long messages = 0;
+    long expected = 0;
+    double cores = -1;
+    List<List<BenchSession>> channels = channelMembers();
+    if (!channels.isEmpty() && plan.duration().toNanos() > 0) {
+      Sent sent = send(channels);
+      messages = sent.messages;
+      expected = sent.expected;
+      cores = sent.cores;
+      drain();
+    }
+    long lastMeasured = lastDelivery.get();
+    double measured =
+        messages == 0 ? 0 : Math.max(plan.duration().toNanos(), lastMeasured - measureStart) / 1e9;
+    int held = (int) members.stream().filter(BenchSession::isOpen).count();
+    finished = true;
+    if (plan.hold().toNanos() > 0) {
+      progress.println("[hold] sessions stay open for " + plan.hold().toSeconds() + " s");
+      Thread.sleep(plan.hold());
+    }
+    for (BenchSession session : members) {
+      session.close();
+    }
+    for (BenchSession session : troublemakers) {
+      session.close();
+    }
+    return new BenchResult(
+        target,
+        plan,
+        startedAt,
+        held,
+        failures.get(),
+        rampSeconds,
+        measured,
+        messages,
+        expected,
+        delivered.sum(),
+        latency,
+        heapIdle,
+        heapWithSessions,
+        List.copyOf(heapSamples),
+        cores);
+  }
+
+  /** Why sessions failed to log in, a few of them, for the report. */
+  List<String> failureReasons() {
+    return failureReasons.stream().limit(5).toList();
+  }
+
+  // ---- ramp ----
+
+  private void ramp() throws InterruptedException {
+    Semaphore opening = new Semaphore(OPENING_AT_ONCE);
+    long period = TimeUnit.SECONDS.toNanos(1) / Math.max(1, plan.rampRate());
+    long start = System.nanoTime();
+    Thread reporter = reporter(() -> rampLine(start));
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < plan.sessions(); i++) {
+        parkUntil(start + i * period);
+        opening.acquire();
+        BenchSession session =
+            new BenchSession(
+                i, plan.channelOf(i), plan.mode().character(i), BenchSession.Role.MEMBER);
+        pool.submit(
+            () -> {
+              try {
+                open(session, session.index);
+                members.add(session);
+              } catch (IOException | RuntimeException e) {
+                fail(session, e);
+              } catch (InterruptedException e) {
+                session.close();
+                Thread.currentThread().interrupt();
+              } finally {
+                opening.release();
+              }
+            });
+      }
+    } finally {
+      reporter.interrupt();
+    }
+    progress.println(rampLine(start));
+  }
+
+  private String rampLine(long start) {
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return String.format(
+        Locale.ROOT,
+        "[ramp %5.1f s] %d of %d sessions logged in, %d failed",
+        seconds,
+        members.size(),
+        plan.sessions(),
+        failures.get());
+  }
+
+  private void open(BenchSession session, int index) throws IOException, InterruptedException {
+    Reactor reactor = reactors.get(index % reactors.size());
+    session.open(sourceAddress(index), server.address(), target, reactor, this::delivered);
+  }
+
+  private void fail(BenchSession session, Exception e) {
+    session.close();
+    failures.incrementAndGet();
+    if (failureReasons.size() < 20) {
+      failureReasons.add(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+  }
+
+  /** 127.1.x.y: every loopback address reaches the server, and each has its own port range. */
+  private InetAddress sourceAddress(int index) throws UnknownHostException {
+    int k = index % Math.max(1, plan.sourceAddresses());
+    return InetAddress.getByAddress(new byte[] {127, 1, (byte) (k / 250), (byte) (k % 250 + 1)});
+  }
+
+  /** The stalled and flooding sessions, in the first channel, once everyone else is in. */
+  private void addTroublemakers() throws InterruptedException {
+    if (target == Target.BASELINE) {
+      return; // the baseline has no defence against either: it is not what is measured there
+    }
+    int index = plan.sessions();
+    for (int i = 0; i < plan.stalled() + plan.flooders(); i++, index++) {
+      boolean stalls = i < plan.stalled();
+      BenchSession session =
+          new BenchSession(
+              index,
+              plan.channelOf(0),
+              plan.mode().character(index),
+              stalls ? BenchSession.Role.STALLED : BenchSession.Role.FLOODER);
+      try {
+        open(session, index);
+      } catch (IOException e) {
+        fail(session, e);
+        continue;
+      }
+      troublemakers.add(session);
+      if (stalls) {
+        session.stall();
+      } else {
+        Thread.ofVirtual().name("bench-flood").start(() -> flood(session));
+      }
+    }
+  }
+
+  private void flood(BenchSession session) {
+    long n = 0;
+    while (session.isOpen() && !finished) {
+      session.send("flood " + n++ + " the quick brown fox jumps over the lazy dog");
+    }
+  }
+
+  // ---- sending ----
+
+  private record Sent(long messages, long expected, double cores) {}
+
+  /** Members by channel, in a fixed order; channels nobody got into are left out. */
+  private List<List<BenchSession>> channelMembers() {
+    List<List<BenchSession>> channels = new ArrayList<>();
+    for (int c = 0; c < plan.channels(); c++) {
+      List<BenchSession> in = new ArrayList<>();
+      for (BenchSession session : members) {
+        if (session.index % plan.channels() == c) {
+          in.add(session);
+        }
+      }
+      if (!in.isEmpty()) {
+        in.sort((a, b) -> Integer.compare(a.index, b.index));
+        channels.add(in);
+      }
+    }
+    return channels;
+  }
+
+  private Sent send(List<List<BenchSession>> channels) throws InterruptedException {
+    long start = System.nanoTime();
+    measureStart = start + plan.warmup().toNanos();
+    measureEnd = measureStart + plan.duration().toNanos();
+    Thread reporter = reporter(() -> sendLine(start));
+    Thread sampler = plan.heapEvery().isZero() ? null : heapSampler();
+    long messages = 0;
+    long expected = 0;
+    long cpuStart = -1;
+    long period = plan.rate() == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / plan.rate();
+    try {
+      for (long i = 0; ; i++) {
+        long due;
+        if (period > 0) {
+          due = start + i * period;
+          if (due >= measureEnd) {
+            break;
+          }
+          parkUntil(due);
+        } else {
+          while (expectedAll.get() - deliveredAll.sum() > plan.window()) {
+            LockSupport.parkNanos(20_000);
+          }
+          due = System.nanoTime();
+          if (due >= measureEnd) {
+            break;
+          }
+        }
+        if (cpuStart < 0 && due >= measureStart) {
+          cpuStart = server.cpuNanos();
+        }
+        List<BenchSession> channel = channels.get((int) (i % channels.size()));
+        BenchSession sender = channel.get((int) ((i / channels.size()) % channel.size()));
+        int receivers = channel.size() - 1;
+        expectedAll.addAndGet(receivers);
+        if (due >= measureStart) {
+          messages++;
+          expected += receivers;
+        }
+        sender.send(ClientStream.message(due, sender.index, plan.messageBytes()));
+      }
+    } finally {
+      reporter.interrupt();
+      if (sampler != null) {
+        sampler.interrupt();
+      }
+    }
+    long cpuEnd = server.cpuNanos();
+    double cores =
+        cpuStart < 0 || cpuEnd < 0
+            ? -1
+            : (cpuEnd - cpuStart) / (double) Math.max(1, System.nanoTime() - measureStart);
+    progress.println(sendLine(start));
+    return new Sent(messages, expected, cores);
+  }
+
+  /** Called by the reader threads for each marker from someone else. */
+  private void delivered(long sentNanos, int sender) {
+    deliveredAll.increment();
+    if (sentNanos >= measureStart && sentNanos < measureEnd) {
+      long now = System.nanoTime();
+      delivered.increment();
+      recorder.recordValue(Math.max(0, now - sentNanos));
+      lastDelivery.accumulate(now);
+    }
+  }
+
+  private String sendLine(long start) {
+    Histogram interval;
+    synchronized (latency) {
+      interval = recorder.getIntervalHistogram();
+      latency.add(interval);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    boolean warm = System.nanoTime() < measureStart;
+    return String.format(
+        Locale.ROOT,
+        "[%s %5.1f s] %d deliveries so far, last interval p99 %.2f ms, %d sessions open",
+        warm ? "warm-up" : "send",
+        seconds,
+        deliveredAll.sum(),
+        interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99) / 1e6,
+        members.stream().filter(BenchSession::isOpen).count());
+  }
+
+  private Thread heapSampler() {
+    long start = System.nanoTime();
+    return Thread.ofPlatform()
+        .daemon()
+        .name("bench-heap")
+        .start(
+            () -> {
+              try {
+                while (true) {
+                  Thread.sleep(plan.heapEvery());
+                  long bytes = server.liveHeap();
+                  heapSamples.add(
+                      new BenchResult.HeapSample((System.nanoTime() - start) / 1e9, bytes));
+                }
+              } catch (InterruptedException e) {
+                // sending is over
+              } catch (RuntimeException e) {
+                progress.println("heap sampling stopped: " + e);
+              }
+            });
+  }
+
+  /** Waits for the deliveries still on their way, until none has arrived for a while. */
+  private void drain() throws InterruptedException {
+    long seen = -1;
+    long idleSince = System.nanoTime();
+    while (deliveredAll.sum() < expectedAll.get()) {
+      long now = deliveredAll.sum();
+      if (now != seen) {
+        seen = now;
+        idleSince = System.nanoTime();
+      } else if (System.nanoTime() - idleSince > DRAIN_IDLE.toNanos()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    synchronized (latency) {
+      latency.add(recorder.getIntervalHistogram());
+    }
+  }
+
+  // ---- helpers ----
+
+  private Thread reporter(java.util.function.Supplier<String> line) {
+    return Thread.ofPlatform()
+        .daemon()
+        .name("bench-progress")
+        .start(
+            () -> {
+              try {
+                while (true) {
+                  Thread.sleep(2000);
+                  progress.println(line.get());
+                }
+              } catch (InterruptedException e) {
+                // done
+              }
+            });
+  }
+
+  private static void parkUntil(long deadline) throws InterruptedException {
+    long left;
+    while ((left = deadline - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(left);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
+  }
+}
