@@ -60,7 +60,7 @@ final class ClientStream {
   private State state = State.DATA;
   private int verb;
   private final ByteArrayOutputStream sub = new ByteArrayOutputStream();
-  private final boolean[] answered = new boolean[256];
+  private final boolean[][] answered = new boolean[2][256]; // the server's side, then ours
 
   private final StringBuilder text = new StringBuilder();
   private boolean keepText = true;
@@ -175,10 +175,11 @@ final class ClientStream {
       replies.send(new byte[] {(byte) IAC, (byte) (character ? WILL : WONT), (byte) option});
       return;
     }
-    if (answered[option]) {
+    int side = verb == DO || verb == DONT ? 1 : 0;
+    if (answered[side][option]) {
       return; // RFC 1143: a reply is never answered, so negotiation cannot loop
     }
-    answered[option] = true;
+    answered[side][option] = true;
     boolean accept =
         character
             && switch (verb) {

@@ -197,7 +197,11 @@ final class JLineShell implements Shell {
 
   @Override
   public void print(String text) {
-    reader.printAbove(text);
+    if (readingSecret) {
+      reader.printAbove(text); // the masked line is JLine's to draw
+    } else {
+      reader.printLines(text);
+    }
   }
 
   @Override

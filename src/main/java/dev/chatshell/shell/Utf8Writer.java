@@ -37,8 +37,8 @@ final class Utf8Writer extends Writer {
     if (length == 0) {
       return;
     }
-    if (pendingHigh == 0) {
-      write(new StringBuilder(length).append(text, offset, offset + length));
+    if (pendingHigh == 0 && !Character.isHighSurrogate(text.charAt(offset + length - 1))) {
+      out.write(text.substring(offset, offset + length).getBytes(StandardCharsets.UTF_8));
     } else {
       write(text.toCharArray(), offset, length);
     }

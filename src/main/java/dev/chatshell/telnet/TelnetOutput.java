@@ -14,7 +14,7 @@ import java.io.OutputStream;
  * read; only the thread writing waits.
  */
 final class TelnetOutput extends OutputStream {
-  private static final int INITIAL = 256;
+  private static final int INITIAL = 512; // a batch of a few lines fits without growing
   private static final int FLUSH_AT = 8192;
 
   private final OutputStream socket;
@@ -39,9 +39,29 @@ final class TelnetOutput extends OutputStream {
 
   @Override
   public synchronized void write(byte[] bytes, int offset, int count) throws IOException {
-    for (int i = offset; i < offset + count; i++) {
-      put(bytes[i] & 0xFF);
+    int end = offset + count;
+    int i = offset;
+    while (i < end) {
+      if (!pendingCr) { // copy the run of bytes that need nothing done, in one go
+        int run = i;
+        while (run < end && plain(bytes[run])) {
+          run++;
+        }
+        if (run > i) {
+          append(bytes, i, run - i);
+          i = run;
+          if (length >= FLUSH_AT) {
+            drain();
+          }
+          continue;
+        }
+      }
+      put(bytes[i++] & 0xFF);
     }
+  }
+
+  private boolean plain(byte b) {
+    return b != '\r' && b != '\n' && (b != (byte) Telnet.IAC || !escapeIac);
   }
 
   @Override
@@ -99,12 +119,22 @@ final class TelnetOutput extends OutputStream {
   }
 
   private void append(int b) {
-    if (length == buffer.length) {
-      byte[] bigger = new byte[buffer.length * 2];
+    room(1);
+    buffer[length++] = (byte) b;
+  }
+
+  private void append(byte[] bytes, int offset, int count) {
+    room(count);
+    System.arraycopy(bytes, offset, buffer, length, count);
+    length += count;
+  }
+
+  private void room(int more) {
+    if (length + more > buffer.length) {
+      byte[] bigger = new byte[Math.max(buffer.length * 2, length + more)];
       System.arraycopy(buffer, 0, bigger, 0, length);
       buffer = bigger;
     }
-    buffer[length++] = (byte) b;
   }
 
   private void drain() throws IOException {

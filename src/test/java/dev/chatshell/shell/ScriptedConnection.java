@@ -25,6 +25,7 @@ final class ScriptedConnection implements Connection {
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   final List<Long> timeouts = new ArrayList<>();
   private boolean endless;
+  private boolean holding;
   private boolean closed;
 
   /** A chunk of raw byte values (0-255). */
@@ -55,6 +56,19 @@ final class ScriptedConnection implements Connection {
     return this;
   }
 
+  /** After the script, reads wait for chunks added with {@link #more} instead of ending. */
+  ScriptedConnection holding() {
+    holding = true;
+    return this;
+  }
+
+  /** Adds a chunk while a reader may be waiting for it. */
+  synchronized ScriptedConnection more(String text) {
+    script.addLast(text.getBytes(StandardCharsets.UTF_8));
+    notifyAll();
+    return this;
+  }
+
   String written() {
     return output.toString(StandardCharsets.UTF_8);
   }
@@ -76,6 +90,14 @@ final class ScriptedConnection implements Connection {
   @Override
   public synchronized int read(byte[] buffer, int offset, int length, long timeoutMillis) {
     timeouts.add(timeoutMillis);
+    while (holding && script.isEmpty() && !closed) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return -1;
+      }
+    }
     byte[] next = script.pollFirst();
     if (next == PAUSE) {
       return 0;
@@ -131,7 +153,8 @@ final class ScriptedConnection implements Connection {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
+    notifyAll();
   }
 }

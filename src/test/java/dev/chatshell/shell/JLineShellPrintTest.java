@@ -1,0 +1,151 @@
+package dev.chatshell.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatshell.transport.TerminalInfo;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lines from others arriving while the user types: the cheap path (lines, then the same prompt and
+ * input again) where the screen is simple, JLine's full redraw where it is not, and never the
+ * characters of a password.
+ */
+class JLineShellPrintTest {
+  private static final String CLEAR_TO_END = "\u001b[K";
+
+  private static JLineShell shell(ScriptedConnection keys, int columns) throws Exception {
+    return new JLineShell(
+        keys, new TerminalInfo(true, "xterm", columns, 24), (reader, line, candidates) -> {}, 4096);
+  }
+
+  /** Starts reading a line on another thread and waits until the typed keys are on screen. */
+  private static CompletableFuture<String> typing(
+      ScriptedConnection keys, Supplier<String> read, String shown) throws Exception {
+    CompletableFuture<String> line = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                line.complete(read.get());
+              } catch (RuntimeException e) {
+                line.completeExceptionally(e);
+              }
+            });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!keys.written().endsWith(shown)) {
+      assertTrue(System.nanoTime() < deadline, "never shown: " + shown + " in " + keys.written());
+      Thread.sleep(5);
+    }
+    Thread.sleep(50); // the reader is back waiting for keys
+    return line;
+  }
+
+  private static String readLine(JLineShell shell, String prompt) {
+    try {
+      return shell.readLine(prompt);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aSimpleLineGetsTheLinesThenTheSamePromptAndInputAgain() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("hel").holding();
+    JLineShell shell = shell(keys, 80);
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "> "), "hel");
+    int mark = keys.written().length();
+
+    shell.print("<bob> hi\n<eve> yo");
+
+    assertEquals("\r" + CLEAR_TO_END + "<bob> hi\n<eve> yo\n> hel", keys.written().substring(mark));
+    keys.more("p\r");
+    assertEquals("help", line.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void withTheCursorInsideTheLineJLineRedrawsIt() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("hel\u0002").holding();
+    JLineShell shell = shell(keys, 80);
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "> "), "\b");
+    int mark = keys.written().length();
+
+    shell.print("<bob> hi");
+
+    String drawn = keys.written().substring(mark);
+    assertTrue(drawn.contains("<bob> hi"), drawn);
+    assertTrue(drawn.contains("hel"), "the input is drawn again: " + drawn);
+    assertNotEquals("\r" + CLEAR_TO_END + "<bob> hi\n> hel", drawn, "not the cheap path");
+    keys.more("p\r");
+    assertEquals("hepl", line.get(10, TimeUnit.SECONDS), "the cursor stayed where it was");
+  }
+
+  @Test
+  void aLineWiderThanTheWindowIsLeftToJLine() throws Exception {
+    String input = "x".repeat(30);
+    ScriptedConnection keys = new ScriptedConnection().chunk(input).holding();
+    JLineShell shell = shell(keys, 25);
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "> "), "x");
+    int mark = keys.written().length();
+
+    shell.print("<bob> hi");
+
+    String drawn = keys.written().substring(mark);
+    assertTrue(drawn.contains("<bob> hi"), drawn);
+    assertTrue(
+        drawn.startsWith("\u001b[A"), "JLine first goes up to the wrapped line's start: " + drawn);
+    keys.more("\r");
+    assertEquals(input, line.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aNewPromptIsDrawnBeforeTheCheapPathIsUsedAgain() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("hel").holding();
+    JLineShell shell = shell(keys, 80);
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "> "), "hel");
+
+    shell.refreshPrompt(() -> "~alice #rust> ");
+    int mark = keys.written().length();
+    shell.print("<bob> hi");
+    String drawn = keys.written().substring(mark);
+    assertTrue(drawn.contains("~alice #rust> "), "the new prompt is shown: " + drawn);
+
+    mark = keys.written().length();
+    shell.print("<eve> yo");
+    assertEquals(
+        "\r" + CLEAR_TO_END + "<eve> yo\n~alice #rust> hel", keys.written().substring(mark));
+    keys.more("\r");
+    assertEquals("hel", line.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aPasswordBeingTypedIsNeverDrawn() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("sesame").holding();
+    JLineShell shell = shell(keys, 80);
+    CompletableFuture<String> secret =
+        typing(
+            keys,
+            () -> {
+              try {
+                return shell.readSecret("Password: ");
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            },
+            "Password: ");
+    int mark = keys.written().length();
+
+    shell.print("<bob> hi");
+
+    String drawn = keys.written().substring(mark);
+    assertTrue(drawn.contains("<bob> hi"), drawn);
+    assertFalse(keys.written().contains("sesame"), keys.written());
+    keys.more("\r");
+    assertEquals("sesame", secret.get(10, TimeUnit.SECONDS));
+  }
+}
