@@ -1,6 +1,9 @@
 package dev.chatshell.shell;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jline.keymap.KeyMap;
@@ -28,9 +31,9 @@ final class ChatLineReader extends LineReaderImpl {
   private final ConnectionReader keyboard;
   // Guarded by the reader's lock: what the screen shows, for the fast path of printLines.
   private boolean shownAsIs;
-  private String promptAnsi = "";
+  private byte[] promptBytes = new byte[0];
   private int promptColumns;
-  private String clearToEnd;
+  private byte[] clearLine;
 
   ChatLineReader(Terminal terminal, ConnectionReader keyboard, Map<String, Object> variables) {
     super(terminal, "chatshell", variables);
@@ -66,7 +69,7 @@ final class ChatLineReader extends LineReaderImpl {
     lock.lock();
     try {
       super.setPrompt(text);
-      promptAnsi = prompt.toAnsi(terminal);
+      promptBytes = prompt.toAnsi(terminal).getBytes(StandardCharsets.UTF_8);
       promptColumns = prompt.columnLength(terminal);
       shownAsIs = false; // on screen only after the next redisplay
     } finally {
@@ -81,19 +84,24 @@ final class ChatLineReader extends LineReaderImpl {
    * screen after printing is exactly what JLine believes it is, so it is enough to write the lines
    * and the same prompt and input again: the display's model stays true and nothing is diffed.
    */
-  void printLines(String text) {
+  void printLines(String text) throws IOException {
     lock.lock();
     try {
       String input = simpleInput();
       if (input != null) {
-        StringBuilder out = new StringBuilder(text.length() + promptAnsi.length() + 16);
-        out.append('\r').append(clearToEnd()).append(text);
+        // Straight to the connection's buffered output: the writer holds nothing back, so the
+        // order of bytes is kept, and the prompt is already encoded.
+        OutputStream out = terminal.output();
+        out.write(clearLine());
+        out.write(text.getBytes(StandardCharsets.UTF_8));
         if (!text.endsWith("\n")) {
-          out.append('\n');
+          out.write('\n');
         }
-        out.append(promptAnsi).append(input);
-        terminal.writer().write(out.toString());
-        terminal.flush();
+        out.write(promptBytes);
+        if (!input.isEmpty()) {
+          out.write(input.getBytes(StandardCharsets.US_ASCII));
+        }
+        out.flush();
         return;
       }
     } finally {
@@ -112,7 +120,7 @@ final class ChatLineReader extends LineReaderImpl {
         || !shownAsIs
         || post != null
         || buf.cursor() != buf.length()
-        || clearToEnd().isEmpty()) {
+        || clearLine().length == 1) {
       return null;
     }
     int columns = size.getColumns();
@@ -129,15 +137,16 @@ final class ChatLineReader extends LineReaderImpl {
     return input;
   }
 
-  private String clearToEnd() {
-    String clear = clearToEnd;
+  /** Carriage return, then clear to the end of the line; just the return if the terminal can't. */
+  private byte[] clearLine() {
+    byte[] clear = clearLine;
     if (clear == null) {
-      StringWriter out = new StringWriter();
+      StringWriter out = new StringWriter().append('\r');
       String capability = terminal.getStringCapability(Capability.clr_eol);
       if (capability != null) {
         Curses.tputs(out, capability);
       }
-      clear = clearToEnd = out.toString();
+      clear = clearLine = out.toString().getBytes(StandardCharsets.UTF_8);
     }
     return clear;
   }

@@ -30,9 +30,15 @@ final class ConnectionReader extends NonBlockingReader {
     this.connection = connection;
   }
 
+  /**
+   * JLine waits for a key by reading with a 100 ms timeout in a loop: for a remote session that is
+   * ten wake-ups a second per idle user, each with a socket timeout exception. A read that is not a
+   * peek therefore waits until a key comes or the connection ends; peeks (telling ESC from an
+   * escape sequence) keep their timeout.
+   */
   @Override
   protected int read(long timeout, boolean isPeek) throws IOException {
-    if (!fill(timeout)) {
+    if (!fill(isPeek ? timeout : 0)) {
       return endOfInput ? EOF : READ_EXPIRED;
     }
     return isPeek ? chars.get(chars.position()) : chars.get();

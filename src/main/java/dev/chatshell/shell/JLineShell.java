@@ -196,7 +196,7 @@ final class JLineShell implements Shell {
   }
 
   @Override
-  public void print(String text) {
+  public void print(String text) throws IOException {
     if (readingSecret) {
       reader.printAbove(text); // the masked line is JLine's to draw
     } else {

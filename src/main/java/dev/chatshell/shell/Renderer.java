@@ -152,13 +152,14 @@ final class Renderer {
     return line.toAttributedString();
   }
 
-  /** What the prompt is made of: equal keys, equal prompts. */
-  static String promptKey(User user) {
+  /** What a prompt is made of: equal keys, equal prompts. */
+  record PromptKey(ChannelRole role, String nick, String channel) {}
+
+  static PromptKey promptKey(User user) {
     Channel current = user.current();
-    ChannelRole role = current == null ? null : current.roleOf(user);
-    return (role == null ? "" : role.sigil())
-        + user.nick()
-        + (current == null ? "" : " " + current.name());
+    return current == null
+        ? new PromptKey(null, user.nick(), null)
+        : new PromptKey(current.roleOf(user), user.nick(), current.name());
   }
 
   /** The prompt: {@code ~alice #rust> } (role sigil, nick, current channel). */

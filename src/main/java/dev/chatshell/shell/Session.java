@@ -49,7 +49,7 @@ final class Session implements CommandContext {
   private volatile boolean pingUnsupported;
   private boolean floodWarned; // session thread
   private List<Reply.Line> replies; // session thread: a running command's output, or null
-  private String promptKey = ""; // outbox drain: what the prompt shown was made from
+  private Renderer.PromptKey promptKey; // outbox drain: what the prompt shown was made from
   private volatile Thread thread;
 
   private final String consoleNick; // set for the server's own console: logged in as an operator
@@ -237,21 +237,27 @@ final class Session implements CommandContext {
   private void print(List<ChatEvent> batch) throws IOException {
     Shell out = shell;
     User me = user;
-    StringBuilder text = new StringBuilder();
-    for (ChatEvent event : batch) {
-      if (!text.isEmpty()) {
-        text.append('\n');
+    String text;
+    if (batch.size() == 1) {
+      text = Renderer.formatted(batch.getFirst(), me, out);
+    } else {
+      StringBuilder lines = new StringBuilder(batch.size() * 128);
+      for (ChatEvent event : batch) {
+        if (!lines.isEmpty()) {
+          lines.append('\n');
+        }
+        lines.append(Renderer.formatted(event, me, out));
       }
-      text.append(Renderer.formatted(event, me, out));
+      text = lines.toString();
     }
     if (me != null) {
-      String key = Renderer.promptKey(me);
+      Renderer.PromptKey key = Renderer.promptKey(me);
       if (!key.equals(promptKey)) { // the prompt is only rebuilt when it changes
         promptKey = key;
         out.refreshPrompt(() -> out.format(Renderer.prompt(me)));
       }
     }
-    out.print(text.toString());
+    out.print(text);
     for (ChatEvent event : batch) {
       if (event instanceof Disconnected) {
         drop("disconnected by a server operator", null); // told above; the domain let them go

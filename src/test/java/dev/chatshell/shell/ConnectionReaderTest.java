@@ -50,7 +50,6 @@ class ConnectionReaderTest {
   void nothingWithinTheTimeoutIsReadExpiredNotEnd() throws IOException {
     ScriptedConnection connection = new ScriptedConnection().endless();
     ConnectionReader reader = new ConnectionReader(connection);
-    assertEquals(NonBlockingReader.READ_EXPIRED, reader.read(20L));
     assertEquals(NonBlockingReader.READ_EXPIRED, reader.peek(20L));
     assertEquals(NonBlockingReader.READ_EXPIRED, reader.readBuffered(new char[8], 0, 8, 20L));
     assertTrue(
@@ -58,11 +57,22 @@ class ConnectionReaderTest {
         "the connection is asked to wait at most what is left: " + connection.timeouts);
   }
 
+  /** JLine polls for keys with 100 ms reads: an idle session must not wake ten times a second. */
   @Test
-  void aReadThatCameBackEmptyKeepsWaitingUntilTheDeadline() throws IOException {
+  void aReadThatIsNotAPeekWaitsForTheKeyWhateverTheTimeout() throws IOException {
+    ScriptedConnection connection = new ScriptedConnection().pause().chunk("k");
+    ConnectionReader reader = new ConnectionReader(connection);
+    assertEquals('k', reader.read(100L));
+    assertTrue(
+        connection.timeouts.stream().allMatch(t -> t == 0),
+        "the connection is asked to wait as long as it takes: " + connection.timeouts);
+  }
+
+  @Test
+  void aPeekThatCameBackEmptyKeepsWaitingUntilTheDeadline() throws IOException {
     ScriptedConnection connection = new ScriptedConnection().pause().pause().chunk("x");
     ConnectionReader reader = new ConnectionReader(connection);
-    assertEquals('x', reader.read(5_000L));
+    assertEquals('x', reader.peek(5_000L));
   }
 
   @Test
