@@ -29,7 +29,8 @@ record BenchResult(
     long heapIdle,
     long heapWithSessions,
     List<HeapSample> heapSamples,
-    double serverCores) {
+    double serverCores,
+    double clientCores) {
 
   /** The server's live heap at a moment of the sending phase. */
   record HeapSample(double seconds, long bytes) {}
@@ -98,7 +99,12 @@ record BenchResult(
               latency.getMaxValue() / MS));
     }
     if (serverCores >= 0 && messages > 0) {
-      lines.add(String.format(Locale.ROOT, "  server CPU while sending: %.2f cores", serverCores));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  server CPU while sending: %.2f cores (the load client: %.2f)",
+              serverCores,
+              clientCores));
     }
     if (!heapSamples.isEmpty()) {
       HeapSample first = heapSamples.getFirst();
@@ -145,6 +151,7 @@ record BenchResult(
     field(json, "heapWithSessionsBytes", heapWithSessions);
     field(json, "heapBytesPerSession", bytesPerSession());
     field(json, "serverCores", serverCores);
+    field(json, "clientCores", clientCores);
     json.append("  \"heapSamples\": [");
     for (int i = 0; i < heapSamples.size(); i++) {
       HeapSample sample = heapSamples.get(i);

@@ -174,10 +174,16 @@ final class BenchSession {
   }
 
   private void write(ByteBuffer buffer, long deadline) {
+    long pause = 100_000;
     try {
       while (buffer.hasRemaining() && !closed && System.nanoTime() - deadline < 0) {
         if (socket.write(buffer) == 0) {
-          LockSupport.parkNanos(200_000);
+          // The server is not reading (a flooder held back): wait longer each time, as a
+          // blocked write would, rather than spin on the cores the server needs.
+          LockSupport.parkNanos(pause);
+          pause = Math.min(pause * 2, 20_000_000);
+        } else {
+          pause = 100_000;
         }
       }
     } catch (IOException e) {

@@ -90,12 +90,14 @@ final class LoadRun {
     long messages = 0;
     long expected = 0;
     double cores = -1;
+    double clientCores = -1;
     List<List<BenchSession>> channels = channelMembers();
     if (!channels.isEmpty() && plan.duration().toNanos() > 0) {
       Sent sent = send(channels);
       messages = sent.messages;
       expected = sent.expected;
       cores = sent.cores;
+      clientCores = sent.clientCores;
       drain();
     }
     long lastMeasured = lastDelivery.get();
@@ -128,7 +130,8 @@ final class LoadRun {
         heapIdle,
         heapWithSessions,
         List.copyOf(heapSamples),
-        cores);
+        cores,
+        clientCores);
   }
 
   /** Why sessions failed to log in, a few of them, for the report. */
@@ -184,7 +187,10 @@ final class LoadRun {
 
   private void open(BenchSession session, int index) throws IOException, InterruptedException {
     Reactor reactor = reactors.get(index % reactors.size());
-    session.open(sourceAddress(index), server.address(), target, reactor, this::delivered);
+    // Only members are measured: what the troublemakers receive is not counted.
+    ClientStream.Deliveries deliveries =
+        session.role == BenchSession.Role.MEMBER ? this::delivered : (sent, sender) -> {};
+    session.open(sourceAddress(index), server.address(), target, reactor, deliveries);
   }
 
   private void fail(BenchSession session, Exception e) {
@@ -239,7 +245,7 @@ final class LoadRun {
 
   // ---- sending ----
 
-  private record Sent(long messages, long expected, double cores) {}
+  private record Sent(long messages, long expected, double cores, double clientCores) {}
 
   /** Members by channel, in a fixed order; channels nobody got into are left out. */
   private List<List<BenchSession>> channelMembers() {
@@ -268,6 +274,7 @@ final class LoadRun {
     long messages = 0;
     long expected = 0;
     long cpuStart = -1;
+    long clientStart = -1;
     long period = plan.rate() == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / plan.rate();
     try {
       for (long i = 0; ; i++) {
@@ -289,6 +296,7 @@ final class LoadRun {
         }
         if (cpuStart < 0 && due >= measureStart) {
           cpuStart = server.cpuNanos();
+          clientStart = ownCpuNanos();
         }
         List<BenchSession> channel = channels.get((int) (i % channels.size()));
         BenchSession sender = channel.get((int) ((i / channels.size()) % channel.size()));
@@ -307,12 +315,12 @@ final class LoadRun {
       }
     }
     long cpuEnd = server.cpuNanos();
-    double cores =
-        cpuStart < 0 || cpuEnd < 0
-            ? -1
-            : (cpuEnd - cpuStart) / (double) Math.max(1, System.nanoTime() - measureStart);
+    long clientEnd = ownCpuNanos();
+    double wall = Math.max(1, System.nanoTime() - measureStart);
+    double cores = cpuStart < 0 || cpuEnd < 0 ? -1 : (cpuEnd - cpuStart) / wall;
+    double clientCores = clientStart < 0 ? -1 : (clientEnd - clientStart) / wall;
     progress.println(sendLine(start));
-    return new Sent(messages, expected, cores);
+    return new Sent(messages, expected, cores, clientCores);
   }
 
   /** Called by the reader threads for each marker from someone else. */
@@ -402,6 +410,13 @@ final class LoadRun {
                 // done
               }
             });
+  }
+
+  /** CPU time of this process, the load client, which shares the machine with the server. */
+  private static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void parkUntil(long deadline) throws InterruptedException {

@@ -63,7 +63,8 @@ class BenchResultTest {
         heapWithSessions,
         List.of(
             new BenchResult.HeapSample(1.0, 12_000_000), new BenchResult.HeapSample(3.0, 13 * MIB)),
-        1.5);
+        1.5,
+        0.25);
   }
 
   private static BenchResult known() {
@@ -78,7 +79,7 @@ class BenchResultTest {
     }
     return new BenchResult(
         target, PLAN, "now", 100, 0, 1, seconds, 10, delivered, delivered, latency, -1, -1,
-        List.of(), -1);
+        List.of(), -1, -1);
   }
 
   private static String ms(double value) {
@@ -120,6 +121,7 @@ class BenchResultTest {
             HEAP_IDLE,
             HEAP_WITH_SESSIONS,
             List.of(),
+            -1,
             -1);
     assertEquals(-1, none.bytesPerSession(), "no session held");
   }
@@ -175,7 +177,7 @@ class BenchResultTest {
         lines.get(3));
     assertTrue(lines.get(3).startsWith("  latency ms: p50 500."), lines.get(3));
     assertTrue(lines.get(3).contains(" max 1000."), lines.get(3));
-    assertEquals("  server CPU while sending: 1.50 cores", lines.get(4));
+    assertEquals("  server CPU while sending: 1.50 cores (the load client: 0.25)", lines.get(4));
     assertEquals(
         "  live heap while sending: 11.4 MiB at 1 s, 13.0 MiB at 3 s (2 samples)", lines.get(5));
   }
@@ -198,6 +200,7 @@ class BenchResultTest {
             -1,
             -1,
             List.of(),
+            -1,
             -1);
     assertEquals(
         List.of(
@@ -240,6 +243,7 @@ class BenchResultTest {
             -1,
             -1,
             List.of(),
+            -1,
             -1);
     List<String> lines = result.summary();
     assertEquals(3, lines.size(), String.join("\n", lines));
@@ -280,6 +284,7 @@ class BenchResultTest {
             "\"heapWithSessionsBytes\": 13250560",
             "\"heapBytesPerSession\": 30720",
             "\"serverCores\": 1.5",
+            "\"clientCores\": 0.25",
             "\"heapSamples\": [{\"seconds\": 1, \"bytes\": 12000000},"
                 + " {\"seconds\": 3, \"bytes\": 13631488}]")) {
       assertTrue(
@@ -320,7 +325,7 @@ class BenchResultTest {
     assertEquals("{", lines.getFirst());
     assertEquals("}", lines.getLast());
     List<String> fields = lines.subList(1, lines.size() - 2);
-    assertEquals(27, fields.size(), json);
+    assertEquals(28, fields.size(), json);
     for (String line : fields) {
       assertTrue(JSON_LINE.matcher(line).matches(), line);
     }
@@ -347,6 +352,7 @@ class BenchResultTest {
             -1,
             -1,
             List.of(),
+            Double.NaN,
             Double.NaN);
     String json = odd.json();
     assertTrue(json.contains("  \"startedAt\": \"a\\\"b\\\\c\\u000ad\",\n"), json);
