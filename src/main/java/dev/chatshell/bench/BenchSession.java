@@ -62,6 +62,11 @@ final class BenchSession {
             character, index, 100, 40, "xterm-256color", this::reply, deliveries::delivered);
     socket = SocketChannel.open();
     socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+    if (role == Role.STALLED) {
+      // A small window, as on a slow link: on loopback the kernel would otherwise soak up
+      // megabytes, minutes of chat, before the server saw that this client does not read.
+      socket.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
+    }
     socket.bind(new InetSocketAddress(local, 0));
     socket.connect(server);
     socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
