@@ -1,0 +1,209 @@
+package dev.chatshell.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The server's database, through plain JDBC: an embedded SQLite file by default, or a PostgreSQL
+ * server for larger sites, with the same SQL. Opening it brings the schema up to date with the
+ * versioned scripts in {@code db/migration/}, each applied once, in order, in its own transaction,
+ * and recorded in {@code schema_version}.
+ *
+ * <p>One connection, used by one thread at a time: what is stored (accounts, registrations) is
+ * small and rare next to the chat itself. SQLite runs in WAL mode with full sync, so a commit that
+ * returned survives the process being killed, and the machine losing power.
+ */
+public final class Database implements AutoCloseable {
+  /** The schema scripts, in the order they apply; their number is their version. */
+  static final List<String> MIGRATIONS = List.of("V1__accounts.sql");
+
+  /** Work done inside one transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final Connection connection;
+  private final String description;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private Database(Connection connection, String description) {
+    this.connection = connection;
+    this.description = description;
+  }
+
+  /** The embedded database: an SQLite file, created with its directory when missing. */
+  public static Database sqlite(Path file) throws StoreException {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new StoreException("Cannot create the directory of " + file + ": " + e.getMessage(), e);
+    }
+    return open("jdbc:sqlite:" + file, null, null);
+  }
+
+  /** Opens the database at a JDBC URL (SQLite or PostgreSQL) and brings its schema up to date. */
+  public static Database open(String url, String user, String password) throws StoreException {
+    Properties properties = new Properties();
+    if (user != null) {
+      properties.setProperty("user", user);
+    }
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    String description = url.replaceAll("password=[^&;]*", "password=...");
+    Connection connection;
+    try {
+      connection = DriverManager.getConnection(url, properties);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Cannot open the database " + description + ": " + e.getMessage(), e);
+    }
+    Database database = new Database(connection, description);
+    try {
+      database.configure(url.startsWith("jdbc:sqlite:"));
+      database.migrate();
+    } catch (SQLException | IOException e) {
+      database.close();
+      throw new StoreException(
+          "Cannot prepare the database " + description + ": " + e.getMessage(), e);
+    }
+    return database;
+  }
+
+  private void configure(boolean sqlite) throws SQLException {
+    if (sqlite) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA journal_mode=WAL");
+        statement.execute("PRAGMA synchronous=FULL");
+        statement.execute("PRAGMA foreign_keys=ON");
+        statement.execute("PRAGMA busy_timeout=5000");
+      }
+    }
+    connection.setAutoCommit(false);
+  }
+
+  /** The schema version now in the database: the number of scripts applied. */
+  public int schemaVersion() throws StoreException {
+    return transaction(Database::version);
+  }
+
+  private void migrate() throws SQLException, IOException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS schema_version ("
+              + "version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,"
+              + " applied_at BIGINT NOT NULL)");
+    }
+    connection.commit();
+    int current = version(connection);
+    for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
+      String script = MIGRATIONS.get(version - 1);
+      try {
+        try (Statement statement = connection.createStatement()) {
+          for (String sql : statements(read(script))) {
+            statement.execute(sql);
+          }
+        }
+        try (PreparedStatement record =
+            connection.prepareStatement(
+                "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+          record.setInt(1, version);
+          record.setString(2, script);
+          record.setLong(3, System.currentTimeMillis());
+          record.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw new SQLException(script + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static int version(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+      return rows.next() ? rows.getInt(1) : 0;
+    }
+  }
+
+  private static String read(String script) throws IOException {
+    try (InputStream in = Database.class.getResourceAsStream("/db/migration/" + script)) {
+      if (in == null) {
+        throw new IOException("missing schema script " + script);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The statements of a script: split at semicolons ending a line, comments dropped. */
+  static List<String> statements(String script) {
+    List<String> statements = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : script.split("\n")) {
+      String code = line.strip();
+      if (code.isEmpty() || code.startsWith("--")) {
+        continue;
+      }
+      current.append(line).append('\n');
+      if (code.endsWith(";")) {
+        String sql = current.toString().strip();
+        statements.add(sql.substring(0, sql.length() - 1));
+        current.setLength(0);
+      }
+    }
+    if (!current.toString().isBlank()) {
+      statements.add(current.toString().strip());
+    }
+    return statements;
+  }
+
+  /** Runs {@code work} in a transaction: committed if it returns, rolled back if it throws. */
+  public <T> T transaction(Work<T> work) throws StoreException {
+    lock.lock();
+    try {
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Database error on " + description + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // closing at shutdown: nothing is pending, every transaction was committed or rolled back
+    } finally {
+      lock.unlock();
+    }
+  }
+}
