@@ -35,6 +35,7 @@ case "${1:-}" in
     dir="$(mktemp -d /tmp/chatshell-pg.XXXXXX)"
     chmod 755 "$dir"
     [[ "$(id -u)" == 0 ]] && chown postgres "$dir"
+    cd "$dir" # the server's user may not be allowed into the caller's directory
     as_owner "$bin/initdb" -D "$dir/data" -U chatshell --auth=trust -E UTF8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
@@ -44,6 +45,7 @@ case "${1:-}" in
     ;;
   stop)
     dir="${2:?usage: postgres.sh stop DIR}"
+    cd /
     as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"
     ;;
