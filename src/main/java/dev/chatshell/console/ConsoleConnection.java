@@ -47,14 +47,23 @@ public final class ConsoleConnection implements Connection {
 
   @Override
   public int read(byte[] buffer, int offset, int length, long timeoutMillis) throws IOException {
-    if (!open) {
-      return -1;
+    // A read without a time limit waits in short slices, so that closing the console (which
+    // cannot interrupt the terminal's reader) ends it within a quarter of a second.
+    long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : 0;
+    while (open) {
+      long slice = 250;
+      if (deadline != 0) {
+        slice = Math.min(slice, Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
+      int n = in.readBuffered(buffer, offset, length, slice);
+      if (n != NonBlockingInputStream.READ_EXPIRED) {
+        return n; // -1 at end of input
+      }
+      if (deadline != 0 && System.nanoTime() - deadline >= 0) {
+        return 0;
+      }
     }
-    int n = in.readBuffered(buffer, offset, length, Math.max(0, timeoutMillis));
-    if (n == NonBlockingInputStream.READ_EXPIRED) {
-      return 0;
-    }
-    return n; // -1 at end of input
+    return -1;
   }
 
   @Override

@@ -78,6 +78,21 @@ final class ChatLineReader extends LineReaderImpl {
   }
 
   /**
+   * Brings the prompt up to date while a line is typed, unless that line is a password: its
+   * "Password: " prompt stays. Decided under the reader's lock, where readLine sets the mask.
+   */
+  void refreshPrompt(String text) {
+    lock.lock();
+    try {
+      if (!(reading && maskingCallback != null)) {
+        setPrompt(text);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Shows lines above the one being typed. JLine's {@link #printAbove} erases the line, prints,
    * then rebuilds and diffs the whole display: 10 to 20 µs a time, most of a busy server's CPU. In
    * the common case — a one-line prompt and input, cursor at the end, nothing shown below — the
@@ -117,6 +132,7 @@ final class ChatLineReader extends LineReaderImpl {
    */
   private String simpleInput() {
     if (!reading
+        || maskingCallback != null // a password: only JLine knows how to draw it masked
         || !shownAsIs
         || post != null
         || buf.cursor() != buf.length()

@@ -197,17 +197,13 @@ final class JLineShell implements Shell {
 
   @Override
   public void print(String text) throws IOException {
-    if (readingSecret) {
-      reader.printAbove(text); // the masked line is JLine's to draw
-    } else {
-      reader.printLines(text);
-    }
+    reader.printLines(text); // falls back to printAbove for a masked line, under the lock
   }
 
   @Override
   public void refreshPrompt(Supplier<String> prompt) {
-    if (!readingSecret) { // a "Password: " prompt stays what it is while lines arrive
-      reader.setPrompt(literal(prompt.get()));
+    if (!readingSecret) { // cheap early out; the reader decides under its lock
+      reader.refreshPrompt(literal(prompt.get()));
     }
   }
 

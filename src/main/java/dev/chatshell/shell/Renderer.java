@@ -55,7 +55,6 @@ final class Renderer {
   private static final Formatted[] CACHE = new Formatted[CACHE_SLOTS];
 
   // How a viewer sees an event, for the events shown alike to many people.
-  private static final int UNSHARED = -1;
   private static final int TAGGED = 1; // from a channel other than the viewer's current one
   private static final int OWN = 2; // the viewer wrote it
 
@@ -63,9 +62,11 @@ final class Renderer {
 
   /** One event as {@code viewer} sees it, formatted for {@code shell}'s terminal. */
   static String formatted(ChatEvent event, User viewer, Shell shell) {
+    // The viewer's state is read once: the text is made from the variant, so it always
+    // matches the key it is shared under, even if the viewer changes channel meanwhile.
     int variant = variant(event, viewer);
-    if (variant == UNSHARED) {
-      return shell.format(render(event, viewer));
+    if (viewer == null || event instanceof Reply || event instanceof LogLine) {
+      return shell.format(render(event, variant));
     }
     int colours = shell.colours();
     int slot = (System.identityHashCode(event) * 31 + variant * 7 + colours) & (CACHE_SLOTS - 1);
@@ -76,23 +77,21 @@ final class Renderer {
         && cached.colours == colours) {
       return cached.text;
     }
-    String text = shell.format(render(event, viewer));
+    String text = shell.format(render(event, variant));
     CACHE[slot] = new Formatted(event, variant, colours, text);
     return text;
   }
 
-  /** Which way {@code viewer} sees {@code event}, or {@link #UNSHARED} for per-session output. */
+  /** Which way {@code viewer} (null before login) sees {@code event}. */
   private static int variant(ChatEvent event, User viewer) {
-    if (viewer == null || event instanceof Reply || event instanceof LogLine) {
-      return UNSHARED;
-    }
     if (event instanceof ChannelMessage message) {
-      Channel current = viewer.current();
+      Channel current = viewer == null ? null : viewer.current();
       boolean tagged = current == null || !current.name().equals(message.channel());
-      return (tagged ? TAGGED : 0) | (isViewer(message.nick(), viewer) ? OWN : 0);
+      boolean own = viewer != null && isViewer(message.nick(), viewer);
+      return (tagged ? TAGGED : 0) | (own ? OWN : 0);
     }
     if (event instanceof PrivateMessage message) {
-      return isViewer(message.from(), viewer) ? OWN : 0;
+      return viewer != null && isViewer(message.from(), viewer) ? OWN : 0;
     }
     return 0;
   }
@@ -105,19 +104,22 @@ final class Renderer {
 
   /** One event as {@code viewer} sees it; {@code viewer} is null before login. */
   static AttributedString render(ChatEvent event, User viewer) {
+    return render(event, variant(event, viewer));
+  }
+
+  private static AttributedString render(ChatEvent event, int variant) {
     AttributedStringBuilder line = new AttributedStringBuilder();
+    boolean own = (variant & OWN) != 0;
     if (event instanceof ChannelMessage message) {
-      Channel current = viewer == null ? null : viewer.current();
-      if (current == null || !current.name().equals(message.channel())) {
+      if ((variant & TAGGED) != 0) {
         line.styled(CHANNEL, "[" + message.channel() + "] ");
       }
-      boolean own = viewer != null && isViewer(message.nick(), viewer);
       AttributedStyle style = nickStyle(message.nick());
       line.append('<').styled(own ? style.bold() : style, message.nick()).append("> ");
       line.append(message.text());
     } else if (event instanceof PrivateMessage message) {
       String recipients = String.join(";", message.to());
-      if (viewer != null && isViewer(message.from(), viewer)) {
+      if (own) {
         line.styled(PRIVATE, "-> *" + recipients + "* ");
       } else {
         line.styled(PRIVATE, "*" + message.from() + "* ");

@@ -49,7 +49,8 @@ final class Session implements CommandContext {
   private volatile boolean pingUnsupported;
   private boolean floodWarned; // session thread
   private List<Reply.Line> replies; // session thread: a running command's output, or null
-  private Renderer.PromptKey promptKey; // outbox drain: what the prompt shown was made from
+  // What the prompt shown was made from: set by the session loop and by the outbox drain.
+  private volatile Renderer.PromptKey promptKey;
   private volatile Thread thread;
 
   private final String consoleNick; // set for the server's own console: logged in as an operator
@@ -85,6 +86,7 @@ final class Session implements CommandContext {
       while (!leaving) {
         String line;
         try {
+          promptKey = Renderer.promptKey(user);
           line = shell.readLine(shell.format(Renderer.prompt(user)));
         } catch (LineTooLongException e) {
           error(e.getMessage());

@@ -27,21 +27,18 @@ public final class AccountStore {
   public boolean create(String name, String passwordHash, Instant now) throws StoreException {
     return database.transaction(
         connection -> {
-          if (find(connection, name).isPresent()) {
-            return false;
-          }
+          // One statement, so two registrations of one name at once cannot both succeed.
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO accounts (name_key, name, password_hash, locked, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
+                      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name_key) DO NOTHING")) {
             insert.setString(1, Names.key(name));
             insert.setString(2, name);
             insert.setString(3, passwordHash);
             insert.setBoolean(4, false);
             insert.setLong(5, now.toEpochMilli());
-            insert.executeUpdate();
+            return insert.executeUpdate() == 1;
           }
-          return true;
         });
   }
 

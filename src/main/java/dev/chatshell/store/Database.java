@@ -22,6 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * versioned scripts in {@code db/migration/}, each applied once, in order, in its own transaction,
  * and recorded in {@code schema_version}.
  *
+ * <p>One server per database: schema updates are not coordinated between servers.
+ *
  * <p>One connection, used by one thread at a time: what is stored (accounts, registrations) is
  * small and rare next to the chat itself. SQLite runs in WAL mode with full sync, so a commit that
  * returned survives the process being killed, and the machine losing power.
@@ -76,7 +78,7 @@ public final class Database implements AutoCloseable {
     try {
       database.configure(url.startsWith("jdbc:sqlite:"));
       database.migrate();
-    } catch (SQLException | IOException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       database.close();
       throw new StoreException(
           "Cannot prepare the database " + description + ": " + e.getMessage(), e);

@@ -148,4 +148,32 @@ class JLineShellPrintTest {
     keys.more("\r");
     assertEquals("sesame", secret.get(10, TimeUnit.SECONDS));
   }
+
+  @Test
+  void aPasswordPromptIsNotReplacedByTheChatPrompt() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("abc").holding();
+    JLineShell shell = shell(keys, 80);
+    CompletableFuture<String> secret =
+        typing(
+            keys,
+            () -> {
+              try {
+                return shell.readSecret("Password: ");
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            },
+            "Password: ");
+    int mark = keys.written().length();
+
+    shell.refreshPrompt(() -> "~alice #rust> ");
+    shell.print("<bob> hi");
+
+    String drawn = keys.written().substring(mark);
+    assertTrue(drawn.contains("Password: "), drawn);
+    assertFalse(drawn.contains("~alice"), drawn);
+    assertFalse(keys.written().contains("abc"), keys.written());
+    keys.more("\r");
+    assertEquals("abc", secret.get(10, TimeUnit.SECONDS));
+  }
 }
