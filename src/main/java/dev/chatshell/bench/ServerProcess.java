@@ -39,6 +39,11 @@ final class ServerProcess implements AutoCloseable {
 
   /** A server that is already running; {@code pid}, if known, lets the bench read its memory. */
   static ServerProcess existing(InetSocketAddress address, Long pid) throws IOException {
+    try (Socket probe = new Socket()) {
+      probe.connect(address, 5000);
+    } catch (IOException e) {
+      throw new IOException("cannot reach " + address + ": " + e.getMessage(), e);
+    }
     ServerProcess server = new ServerProcess(address, null, null);
     if (pid != null) {
       server.attach(pid);

@@ -198,6 +198,22 @@ class BenchCommandTest {
   }
 
   @Test
+  void aServerThatCannotBeReachedIsExitOneWithTheReason(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path results) throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort(); // free again once closed: nobody listens there
+    }
+    StringWriter err = new StringWriter();
+    CommandLine line = Main.commandLine();
+    line.setErr(new PrintWriter(err, true));
+    assertEquals(
+        1,
+        line.execute("bench", "--connect", "127.0.0.1:" + closed, "--results", results.toString()));
+    assertTrue(err.toString().contains("cannot reach"), err.toString());
+  }
+
+  @Test
   void helpListsTheOptions() {
     StringWriter out = new StringWriter();
     CommandLine line = Main.commandLine();
