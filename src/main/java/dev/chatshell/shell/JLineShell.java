@@ -47,7 +47,6 @@ final class JLineShell implements Shell {
   private final int maxLineBytes;
   private final int colours;
   private volatile boolean eraseSentMessages;
-  private volatile boolean readingSecret;
   private boolean truncated;
   private boolean interrupted;
 
@@ -162,13 +161,8 @@ final class JLineShell implements Shell {
 
   @Override
   public String readSecret(String prompt) throws IOException {
-    readingSecret = true;
-    try {
-      String secret = read(prompt, LineReaderImpl.NULL_MASK); // shows nothing, skips history
-      return secret == null || secret.isEmpty() && interrupted ? null : secret;
-    } finally {
-      readingSecret = false;
-    }
+    String secret = read(prompt, LineReaderImpl.NULL_MASK); // shows nothing, skips history
+    return secret == null || secret.isEmpty() && interrupted ? null : secret;
   }
 
   private String read(String prompt, Character mask) throws IOException {
@@ -202,9 +196,7 @@ final class JLineShell implements Shell {
 
   @Override
   public void refreshPrompt(Supplier<String> prompt) {
-    if (!readingSecret) { // cheap early out; the reader decides under its lock
-      reader.refreshPrompt(literal(prompt.get()));
-    }
+    reader.refreshPrompt(literal(prompt.get())); // kept as it is while a password is typed
   }
 
   /** JLine expands {@code %} sequences in prompts (padding, hiding): ours are literal text. */

@@ -54,6 +54,14 @@ class JLineShellPrintTest {
     }
   }
 
+  private static String readSecret(JLineShell shell) {
+    try {
+      return shell.readSecret("Password: ");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void aSimpleLineGetsTheLinesThenTheSamePromptAndInputAgain() throws Exception {
     ScriptedConnection keys = new ScriptedConnection().chunk("hel").holding();
@@ -127,17 +135,7 @@ class JLineShellPrintTest {
   void aPasswordBeingTypedIsNeverDrawn() throws Exception {
     ScriptedConnection keys = new ScriptedConnection().chunk("sesame").holding();
     JLineShell shell = shell(keys, 80);
-    CompletableFuture<String> secret =
-        typing(
-            keys,
-            () -> {
-              try {
-                return shell.readSecret("Password: ");
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            },
-            "Password: ");
+    CompletableFuture<String> secret = typing(keys, () -> readSecret(shell), "Password: ");
     int mark = keys.written().length();
 
     shell.print("<bob> hi");
@@ -153,17 +151,7 @@ class JLineShellPrintTest {
   void aPasswordPromptIsNotReplacedByTheChatPrompt() throws Exception {
     ScriptedConnection keys = new ScriptedConnection().chunk("abc").holding();
     JLineShell shell = shell(keys, 80);
-    CompletableFuture<String> secret =
-        typing(
-            keys,
-            () -> {
-              try {
-                return shell.readSecret("Password: ");
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            },
-            "Password: ");
+    CompletableFuture<String> secret = typing(keys, () -> readSecret(shell), "Password: ");
     int mark = keys.written().length();
 
     shell.refreshPrompt(() -> "~alice #rust> ");
