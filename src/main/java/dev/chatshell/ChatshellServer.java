@@ -1,6 +1,9 @@
 package dev.chatshell;
 
+import dev.chatshell.auth.AccountLogins;
+import dev.chatshell.auth.LoginThrottle;
 import dev.chatshell.auth.OperatorLogins;
+import dev.chatshell.auth.PasswordChecker;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.PluginLoader;
@@ -10,7 +13,11 @@ import dev.chatshell.config.ServerConfig;
 import dev.chatshell.console.OperatorConsole;
 import dev.chatshell.shell.SessionManager;
 import dev.chatshell.shell.ShellSettings;
+import dev.chatshell.store.AccountStore;
+import dev.chatshell.store.ChannelStore;
+import dev.chatshell.store.Database;
 import dev.chatshell.store.ModerationLog;
+import dev.chatshell.store.StoreException;
 import dev.chatshell.telnet.TelnetServer;
 import java.io.IOException;
 import java.time.Clock;
@@ -27,7 +34,8 @@ public final class ChatshellServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final ModerationLog moderationLog;
-  private final OperatorLogins operatorLogins;
+  private final Database database;
+  private final PasswordChecker passwords = new PasswordChecker();
   private final ChatServer chat;
   private final CommandTable commands;
   private final SessionManager sessions;
@@ -42,9 +50,27 @@ public final class ChatshellServer implements AutoCloseable {
       throw new ConfigException(
           "Cannot write the moderation log " + config.moderationLog() + ": " + e.getMessage());
     }
-    this.operatorLogins = new OperatorLogins(config.operators());
+    try {
+      this.database = Database.open(config.databaseUrl(), config.databaseFile());
+    } catch (StoreException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    // One throttle for both: failures from an address count against it whatever was guessed.
+    LoginThrottle throttle = LoginThrottle.standard();
+    Clock clock = Clock.systemUTC();
     this.chat =
-        new ChatServer(Clock.systemUTC(), config.channelsPerUser(), operatorLogins, moderationLog);
+        new ChatServer(
+            clock,
+            config.channelsPerUser(),
+            new OperatorLogins(config.operators(), passwords, throttle),
+            moderationLog,
+            new AccountLogins(
+                new AccountStore(database),
+                passwords,
+                throttle,
+                clock,
+                config.passwordIterations()),
+            new ChannelStore(database));
     this.commands =
         CommandTable.withPlugins(
             BuiltinCommands.all(), PluginLoader.load(config.commandsDirectory()));
@@ -116,7 +142,8 @@ public final class ChatshellServer implements AutoCloseable {
     telnet.close();
     sessions.shutdown(reason, config.shutdownGrace());
     sessions.close();
-    operatorLogins.close();
+    passwords.close();
+    database.close();
     try {
       moderationLog.close();
     } catch (IOException e) {

@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       OperatorLineCommand.class,
+      AccountsCommand.class,
+      BackupCommand.class,
       dev.chatshell.bench.BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -29,11 +29,48 @@ public final class LoginThrottle {
     this.maxKeys = maxKeys;
   }
 
+  /** The usual throttle: from 1 s to 5 min, for up to 10,000 keys. */
+  public static LoginThrottle standard() {
+    return new LoginThrottle(
+        System::nanoTime, Duration.ofSeconds(1), Duration.ofMinutes(5), 10_000);
+  }
+
+  /** The key for failures from one peer address. */
+  public static String byAddress(String address) {
+    return "address:" + address;
+  }
+
   /** How long {@code key} must still wait before another attempt; zero when it may try now. */
   public Duration waitFor(String key) {
     Penalty penalty = penalties.get(key);
     long left = penalty == null ? 0 : penalty.until() - nanoClock.getAsLong();
     return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+  }
+
+  /** The longest wait of any of {@code keys}. */
+  public Duration waitFor(String... keys) {
+    Duration longest = Duration.ZERO;
+    for (String key : keys) {
+      Duration wait = waitFor(key);
+      if (wait.compareTo(longest) > 0) {
+        longest = wait;
+      }
+    }
+    return longest;
+  }
+
+  /** Records a failed attempt for each of {@code keys}. */
+  public void failed(String... keys) {
+    for (String key : keys) {
+      failed(key);
+    }
+  }
+
+  /** Forgets the failures of each of {@code keys} after a success. */
+  public void succeeded(String... keys) {
+    for (String key : keys) {
+      succeeded(key);
+    }
   }
 
   /** Records a failed attempt for {@code key}. */

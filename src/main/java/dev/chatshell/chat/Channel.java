@@ -3,6 +3,7 @@ package dev.chatshell.chat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A channel and its members with their roles. Membership changes only through {@link ChatServer},
@@ -19,6 +20,9 @@ public final class Channel {
   private final Map<User, Member> members = new LinkedHashMap<>(); // guarded by ChatServer.lock
   private volatile String name;
   private volatile Snapshot snapshot = new Snapshot(NO_MEMBERS, Map.of());
+  private volatile String founder; // the account that is main admin once registered, else null
+  private volatile Set<String> adminAccounts = Set.of(); // keys of registered secondary admins
+  private volatile Topic topic;
 
   Channel(String name) {
     this.name = name;
@@ -26,6 +30,39 @@ public final class Channel {
 
   public String name() {
     return name;
+  }
+
+  /** True once the channel is registered: it is kept, with its admins, when everyone leaves. */
+  public boolean isRegistered() {
+    return founder != null;
+  }
+
+  /** The account of a registered channel's main admin, or {@code null}. */
+  public String founder() {
+    return founder;
+  }
+
+  /** The accounts kept as secondary admins of a registered channel, as name keys. */
+  public Set<String> adminAccounts() {
+    return adminAccounts;
+  }
+
+  /** The topic, or {@code null} when none is set. */
+  public Topic topic() {
+    return topic;
+  }
+
+  void setTopic(Topic topic) {
+    this.topic = topic;
+  }
+
+  void register(String founder, Set<String> adminAccounts) {
+    this.founder = founder;
+    this.adminAccounts = Set.copyOf(adminAccounts);
+  }
+
+  void setAdminAccounts(Set<String> adminAccounts) {
+    this.adminAccounts = Set.copyOf(adminAccounts);
   }
 
   /** The members in join order, as of the last change. */

@@ -30,6 +30,10 @@ public final class ChatServer {
   private final int maxChannelsPerUser;
   private final OperatorCredentials operators;
   private final ModerationListener moderation;
+  private final Accounts accounts;
+  private final ChannelRegistry registry;
+  // Users logged in to an account, by Names.key(account): where a new session of it attaches.
+  private final Map<String, User> byAccount = new java.util.concurrent.ConcurrentHashMap<>();
   private long nextUserId = 1;
   private long nextJoin = 1;
 
@@ -47,15 +51,57 @@ public final class ChatServer {
       int maxChannelsPerUser,
       OperatorCredentials operators,
       ModerationListener moderation) {
+    this(clock, maxChannelsPerUser, operators, moderation, Accounts.NONE, ChannelRegistry.NONE);
+  }
+
+  /**
+   * @param accounts registered nicks and their passwords
+   * @param registry keeps registered channels; read once here
+   */
+  public ChatServer(
+      Clock clock,
+      int maxChannelsPerUser,
+      OperatorCredentials operators,
+      ModerationListener moderation,
+      Accounts accounts,
+      ChannelRegistry registry) {
     this.clock = clock;
     this.maxChannelsPerUser = maxChannelsPerUser;
     this.operators = operators;
     this.moderation = moderation;
+    this.accounts = accounts;
+    this.registry = registry;
+    for (ChannelRegistry.Registered stored : registry.load()) {
+      Channel channel = new Channel(stored.name());
+      channel.register(stored.founder(), keys(stored.admins()));
+      channel.setTopic(stored.topic());
+      channels.put(Names.key(stored.name()), channel);
+    }
   }
 
-  /** Logs a user in under {@code nick}, which must be valid and free. */
+  private static Set<String> keys(Set<String> accounts) {
+    Set<String> keys = new java.util.HashSet<>();
+    accounts.forEach(a -> keys.add(Names.key(a)));
+    return keys;
+  }
+
+  /**
+   * The registered name of the account {@code nick} belongs to, when it is registered: logging in
+   * or changing to it then needs its password.
+   */
+  public java.util.Optional<String> account(String nick) {
+    return accounts.registered(nick);
+  }
+
+  /**
+   * Logs a user in under {@code nick}, which must be valid, free and not registered (a registered
+   * nick logs in with {@link #login}).
+   */
   public User connect(String nick, String address, EventSink sink) {
     Names.requireNick(nick);
+    if (accounts.registered(nick).isPresent()) {
+      throw new ChatException(nick + " is registered; its password is needed to use it.");
+    }
     return locked(
         () -> {
           if (users.containsKey(Names.key(nick))) {
@@ -64,6 +110,83 @@ public final class ChatServer {
           User user = new User(nextUserId++, nick, address, sink, clock.instant());
           users.put(Names.key(nick), user);
           return user;
+        });
+  }
+
+  /**
+   * Logs in to the account {@code name} with its password. When the account is already online, the
+   * new session joins it: same nick, same channels, everything shown on every terminal. The slow
+   * hash is checked outside the lock.
+   */
+  public User login(String name, char[] password, String address, EventSink sink) {
+    Names.requireNick(name);
+    String account =
+        accounts
+            .registered(name)
+            .orElseThrow(() -> new ChatException("There is no account " + name + "."));
+    accounts
+        .check(address, account, password)
+        .requireAccepted("Wrong password for " + account + ".");
+    return locked(
+        () -> {
+          User online = byAccount.get(Names.key(account));
+          if (online != null) {
+            online.attach(sink);
+            sink.deliver(
+                new ServerNotice(
+                    clock.instant(),
+                    "You are logged in to "
+                        + account
+                        + (online.nick().equals(account) ? "" : ", known as " + online.nick())
+                        + ", from "
+                        + online.sessions()
+                        + " terminals now: they share channels and messages."
+                        + (online.current() == null
+                            ? ""
+                            : " Current channel: " + online.current().name() + ".")));
+            return online;
+          }
+          User holder = users.get(Names.key(account));
+          if (holder != null) { // only the console can hold a registered nick without its account
+            throw new ChatException("The nickname " + account + " is in use; try again later.");
+          }
+          User user = new User(nextUserId++, account, address, sink, clock.instant());
+          user.setAccount(account);
+          users.put(Names.key(account), user);
+          byAccount.put(Names.key(account), user);
+          return user;
+        });
+  }
+
+  /**
+   * Ends one session of a user: when it was their last, they log out (see {@link #disconnect(User,
+   * String)}); otherwise their other terminals are told and stay in.
+   */
+  public void disconnect(User user, EventSink session, String reason) {
+    locked(
+        () -> {
+          if (!user.hasSession(session)) {
+            return null; // ended already
+          }
+          if (user.isGone()) {
+            user.detach(session); // logged out already (killed): nobody left to tell
+            return null;
+          }
+          if (user.sessions() > 1) {
+            int left = user.detach(session);
+            user.deliver(
+                new ServerNotice(
+                    clock.instant(),
+                    "One of your terminals left"
+                        + because(reason)
+                        + "; "
+                        + left
+                        + (left == 1 ? " is" : " are")
+                        + " still logged in."));
+            return null;
+          }
+          remove(user, user.nick() + " has quit" + because(reason));
+          return null;
         });
   }
 
@@ -86,6 +209,9 @@ public final class ChatServer {
       depart(user, channel, notice, false);
     }
     users.remove(Names.key(user.nick()));
+    if (user.account() != null) {
+      byAccount.remove(Names.key(user.account()), user);
+    }
     user.markGone(); // lines the session still had queued must not bring the user back
   }
 
@@ -101,6 +227,7 @@ public final class ChatServer {
             user.markGone();
           }
           users.clear();
+          byAccount.clear();
           channels.clear();
           return null;
         });
@@ -137,7 +264,7 @@ public final class ChatServer {
             channel = new Channel(name);
             channels.put(Names.key(name), channel);
           }
-          ChannelRole role = created ? ChannelRole.MAIN_ADMIN : ChannelRole.MEMBER;
+          ChannelRole role = created ? ChannelRole.MAIN_ADMIN : registeredRole(channel, user);
           channel.add(user, role, nextJoin++);
           List<Channel> mine = new ArrayList<>(user.channels());
           mine.add(channel);
@@ -150,10 +277,39 @@ public final class ChatServer {
           String welcome =
               created
                   ? "You created " + channel.name() + "; you are its main admin (~)."
-                  : "You joined " + channel.name() + ". Members: " + whoLine(channel);
+                  : "You joined "
+                      + channel.name()
+                      + (role == ChannelRole.MEMBER
+                          ? ""
+                          : " as " + role.title() + " (" + role.sigil() + ")")
+                      + ". Members: "
+                      + whoLine(channel);
           user.deliver(new ChannelNotice(clock.instant(), channel.name(), welcome));
+          Topic topic = channel.topic();
+          if (topic != null) {
+            user.deliver(
+                new ChannelNotice(clock.instant(), channel.name(), "Topic: " + topic.text()));
+          }
           return channel;
         });
+  }
+
+  /**
+   * The role a user joining an existing channel gets: in a registered channel, the founder's
+   * account is main admin and the kept admins' accounts are secondary admins; anyone else is a
+   * member.
+   */
+  private static ChannelRole registeredRole(Channel channel, User user) {
+    String account = user.account();
+    if (account == null || !channel.isRegistered()) {
+      return ChannelRole.MEMBER;
+    }
+    if (Names.key(account).equals(Names.key(channel.founder()))) {
+      return ChannelRole.MAIN_ADMIN;
+    }
+    return channel.adminAccounts().contains(Names.key(account))
+        ? ChannelRole.SECONDARY_ADMIN
+        : ChannelRole.MEMBER;
   }
 
   /**
@@ -264,13 +420,57 @@ public final class ChatServer {
     }
   }
 
+  /**
+   * True when changing to {@code nick} needs a password: it is registered, and the user is not
+   * logged in to an account (one who is may only take their own account's nick).
+   */
+  public boolean needsPassword(User user, String nick) {
+    return user.account() == null && accounts.registered(nick).isPresent();
+  }
+
+  private static boolean sameAccount(User user, String account) {
+    return user.account() != null && Names.key(user.account()).equals(Names.key(account));
+  }
+
   /** Changes the user's nickname; everyone who shares a channel with them is told once. */
   public void changeNick(User user, String newNick) {
+    changeNick(user, newNick, null);
+  }
+
+  /**
+   * Changes the user's nickname. A nick registered to another account needs that account's {@code
+   * password} and logs the user in to it; a user already logged in to an account cannot take
+   * another account's nick (they log in to it from a new connection instead).
+   */
+  public void changeNick(User user, String newNick, char[] password) {
     requireOnline(user);
     Names.requireNick(newNick);
+    String account = accounts.registered(newNick).filter(a -> !sameAccount(user, a)).orElse(null);
+    if (account != null) {
+      if (user.account() != null) {
+        throw new ChatException(
+            newNick
+                + " is another account; you are logged in to "
+                + user.account()
+                + ". Log in as "
+                + account
+                + " from a new connection to use it.");
+      }
+      if (password == null) {
+        throw new ChatException(
+            newNick + " is registered; /NICK " + newNick + " asks for its password.");
+      }
+      accounts
+          .check(user.address(), account, password)
+          .requireAccepted("Wrong password for " + account + "; your nick is unchanged.");
+    }
     locked(
         () -> {
           requireOnline(user); // again under the lock: a kill may have come in between
+          if (account != null && byAccount.containsKey(Names.key(account))) {
+            throw new ChatException(
+                account + " is logged in elsewhere; log in as " + account + " to share it.");
+          }
           String old = user.nick();
           User holder = users.get(Names.key(newNick));
           if (holder != null && holder != user) {
@@ -278,6 +478,10 @@ public final class ChatServer {
           }
           if (old.equals(newNick)) {
             throw new ChatException("You are already called " + newNick + ".");
+          }
+          if (account != null) {
+            user.setAccount(account);
+            byAccount.put(Names.key(account), user);
           }
           users.remove(Names.key(old));
           users.put(Names.key(newNick), user);
@@ -292,9 +496,87 @@ public final class ChatServer {
               }
             }
           }
-          user.deliver(new ServerNotice(clock.instant(), "You are now known as " + newNick + "."));
+          user.deliver(
+              new ServerNotice(
+                  clock.instant(),
+                  "You are now known as "
+                      + newNick
+                      + (account == null ? "." : ", logged in to the account " + account + ".")));
           return null;
         });
+  }
+
+  /**
+   * Registers the user's nick as an account with {@code password}, and logs them in to it. Returns
+   * once the account is stored.
+   */
+  public void register(User user, char[] password) {
+    requireOnline(user);
+    if (user.account() != null) {
+      throw new ChatException(
+          "You are logged in to the account "
+              + user.account()
+              + " already; /PASSWD changes its"
+              + " password.");
+    }
+    requireGoodPassword(password);
+    String nick = user.nick(); // only this user's one session can rename them meanwhile
+    if (user.isConsole()) {
+      throw new ChatException("The console's nick cannot be registered.");
+    }
+    if (!accounts.register(nick, password)) {
+      throw new ChatException(nick + " is registered already.");
+    }
+    locked(
+        () -> {
+          user.setAccount(nick);
+          if (!user.isGone()) {
+            byAccount.put(Names.key(nick), user);
+          }
+          user.deliver(
+              new ServerNotice(
+                  clock.instant(),
+                  "You registered "
+                      + nick
+                      + ". From now on, logging in as "
+                      + nick
+                      + " asks for this password, and several terminals may log in to it at"
+                      + " once."));
+          return null;
+        });
+  }
+
+  /** Changes the password of the account the user is logged in to; needs the current one. */
+  public void changePassword(User user, char[] current, char[] replacement) {
+    requireOnline(user);
+    String account = user.account();
+    if (account == null) {
+      throw new ChatException("You have no account yet; /REGISTER makes one for your nick.");
+    }
+    requireGoodPassword(replacement);
+    accounts
+        .check(user.address(), account, current)
+        .requireAccepted("That is not your current password; nothing was changed.");
+    accounts.setPassword(account, replacement);
+    user.deliver(new ServerNotice(clock.instant(), "The password of " + account + " has changed."));
+  }
+
+  /** Shortest password accepted: guessing is throttled, but a short password is still weak. */
+  public static final int MIN_PASSWORD_LENGTH = 8;
+
+  private static final int MAX_PASSWORD_LENGTH = 256;
+
+  private static void requireGoodPassword(char[] password) {
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw new ChatException(
+          "Use a password of at least "
+              + MIN_PASSWORD_LENGTH
+              + " characters; nothing was changed.");
+    }
+    if (password.length > MAX_PASSWORD_LENGTH) {
+      throw new ChatException(
+          "Use a password of at most " + MAX_PASSWORD_LENGTH + " characters; nothing was changed.");
+    }
   }
 
   /**
@@ -345,11 +627,26 @@ public final class ChatServer {
     moderated(
         () -> {
           Channel channel = requireCurrent(actor);
-          User target = requireUser(nick);
+          User target = users.get(Names.key(nick));
+          boolean here = target != null && channel.contains(target);
+          if (!here && !grant && channel.isRegistered()) {
+            // a kept admin who is not here: by their account, or by the name typed
+            String account =
+                target != null && target.account() != null
+                    ? target.account()
+                    : accounts.registered(nick).orElse(nick); // shown as registered
+
+            return revokeKept(actor, channel, account);
+          }
+          target = requireUser(nick);
           if (grant) {
             RankRules.checkGrant(actor, target, channel);
           } else {
             RankRules.checkRevoke(actor, target, channel);
+          }
+          String kept = "";
+          if (channel.isRegistered()) {
+            kept = keepAdmin(channel, target, grant);
           }
           channel.setRole(target, grant ? ChannelRole.SECONDARY_ADMIN : ChannelRole.MEMBER);
           String text =
@@ -357,9 +654,57 @@ public final class ChatServer {
                   ? actor.nick() + " made " + target.nick() + " a secondary admin (@) of "
                   : actor.nick() + " took back " + target.nick() + "'s secondary-admin rights in ";
           channel.broadcast(
-              new ChannelNotice(clock.instant(), channel.name(), text + channel.name() + "."));
+              new ChannelNotice(
+                  clock.instant(), channel.name(), text + channel.name() + "." + kept));
           return record(kind, actor, target.nick(), channel.name(), null);
         });
+  }
+
+  /**
+   * Keeps a grant or revoke of a registered channel in the registry (before it is made in memory);
+   * returns what to add to the notice.
+   */
+  private String keepAdmin(Channel channel, User target, boolean grant) {
+    String account = target.account();
+    if (account == null) {
+      return grant ? " " + target.nick() + " has no account, so this lasts until they leave." : "";
+    }
+    Set<String> kept = new java.util.HashSet<>(channel.adminAccounts());
+    if (grant) {
+      registry.addAdmin(channel.name(), account);
+      kept.add(Names.key(account));
+    } else {
+      registry.removeAdmin(channel.name(), account);
+      kept.remove(Names.key(account));
+    }
+    channel.setAdminAccounts(kept);
+    return grant ? " It is kept across restarts." : "";
+  }
+
+  /** Takes a registered channel's kept admin rights from an account whose user is not there. */
+  private ModerationAction revokeKept(User actor, Channel channel, String account) {
+    RankRules.checkRevokeKept(actor, channel);
+    Set<String> kept = new java.util.HashSet<>(channel.adminAccounts());
+    if (!kept.remove(Names.key(account))) {
+      throw new ChatException(
+          Text.visible(account)
+              + " is neither here nor a kept secondary admin of "
+              + channel.name()
+              + ".");
+    }
+    registry.removeAdmin(channel.name(), account);
+    channel.setAdminAccounts(kept);
+    channel.broadcast(
+        new ChannelNotice(
+            clock.instant(),
+            channel.name(),
+            actor.nick()
+                + " took back "
+                + account
+                + "'s secondary-admin rights in "
+                + channel.name()
+                + "."));
+    return record(ModerationAction.Kind.REVOKE, actor, account, channel.name(), null);
   }
 
   /**
@@ -381,6 +726,9 @@ public final class ChatServer {
           }
           if (old.equals(name)) {
             throw new ChatException("The channel is already called " + name + ".");
+          }
+          if (channel.isRegistered()) {
+            registry.rename(old, name);
           }
           channels.remove(Names.key(old));
           channel.rename(name);
@@ -429,23 +777,124 @@ public final class ChatServer {
       throw new ChatException("You are a server operator already.");
     }
     // Slow on purpose: checked outside the lock, so nobody else waits for it.
-    OperatorCredentials.Check check = operators.check(user.address(), name, password);
-    switch (check.verdict()) {
-      case ACCEPTED -> promote(user, name);
-      case BUSY ->
-          throw new ChatException("Another operator login is being checked; try again shortly.");
-      case THROTTLED ->
-          throw new ChatException(
-              "Too many wrong passwords lately; try again in "
-                  + Math.max(1, check.retryAfter().toSeconds())
-                  + " s.");
-      case REFUSED -> {
-        moderation.recorded(
-            record(ModerationAction.Kind.OPER_REFUSED, user, name, null, "wrong name or password"));
-        throw new ChatException("Wrong operator name or password.");
-      }
+    PasswordCheck check = operators.check(user.address(), name, password);
+    if (check.verdict() == PasswordCheck.Verdict.REFUSED) {
+      moderation.recorded(
+          record(ModerationAction.Kind.OPER_REFUSED, user, name, null, "wrong name or password"));
     }
+    check.requireAccepted("Wrong operator name or password.");
+    promote(user, name);
   }
+
+  /**
+   * Registers a channel the actor is main admin of (the current one when {@code typedName} is
+   * null), with the actor's account as its founder: from then on it is kept when everyone leaves
+   * and across restarts, with its topic and its secondary admins who have accounts, and the founder
+   * gets ~ back whenever they join.
+   */
+  public void registerChannel(User actor, String typedName) {
+    requireOnline(actor);
+    moderated(
+        () -> {
+          Channel channel =
+              typedName == null ? requireCurrent(actor) : memberChannel(actor, typedName);
+          RankRules.checkRegister(actor, channel);
+          Set<String> admins = new java.util.TreeSet<>();
+          for (Member member : channel.members()) {
+            String account = member.user().account();
+            if (member.role() == ChannelRole.SECONDARY_ADMIN && account != null) {
+              admins.add(account);
+            }
+          }
+          registry.register(
+              new ChannelRegistry.Registered(
+                  channel.name(), actor.account(), admins, channel.topic()),
+              clock.instant());
+          channel.register(actor.account(), keys(admins));
+          channel.broadcast(
+              new ChannelNotice(
+                  clock.instant(),
+                  channel.name(),
+                  actor.nick()
+                      + " registered "
+                      + channel.name()
+                      + ": it stays when everyone leaves, "
+                      + actor.account()
+                      + " is its main admin (~) for good, and secondary admins with accounts are"
+                      + " kept."));
+          return record(
+              ModerationAction.Kind.REGISTER, actor, actor.account(), channel.name(), null);
+        });
+  }
+
+  /**
+   * Deletes a channel (the actor's current one when {@code typedName} is null): everyone in it is
+   * taken out and told, and a registered channel is forgotten for good.
+   */
+  public void deleteChannel(User actor, String typedName, String reason) {
+    requireOnline(actor);
+    String why = because(reason);
+    moderated(
+        () -> {
+          Channel channel =
+              typedName == null ? requireCurrent(actor) : memberChannel(actor, typedName);
+          RankRules.checkDelete(actor, channel);
+          if (channel.isRegistered()) {
+            registry.delete(channel.name());
+          }
+          List<Member> members = channel.members();
+          for (Member member : members) {
+            takeOut(member.user(), channel, true); // no succession: the channel is going
+          }
+          channels.remove(Names.key(channel.name()), channel);
+          // Told once it is gone, so whatever they do next already finds it gone.
+          ChannelNotice notice =
+              new ChannelNotice(
+                  clock.instant(),
+                  channel.name(),
+                  actor.nick() + " deleted " + channel.name() + why + ".");
+          members.forEach(member -> member.user().deliver(notice));
+          return record(ModerationAction.Kind.DELETE, actor, null, channel.name(), reason);
+        });
+  }
+
+  /**
+   * Sets the topic of the actor's current channel ({@code null} or blank clears it); kept across
+   * restarts when the channel is registered.
+   */
+  public void setTopic(User actor, String text) {
+    requireOnline(actor);
+    String safe = text == null ? "" : Text.visible(text).strip();
+    if (safe.length() > MAX_TOPIC_LENGTH) {
+      throw new ChatException(
+          "A topic is at most "
+              + MAX_TOPIC_LENGTH
+              + " characters; this one has "
+              + safe.length()
+              + ".");
+    }
+    locked(
+        () -> {
+          Channel channel = requireCurrent(actor);
+          RankRules.checkTopic(actor, channel);
+          Topic topic = safe.isEmpty() ? null : new Topic(safe, actor.nick(), clock.instant());
+          if (channel.isRegistered()) {
+            registry.setTopic(channel.name(), topic);
+          }
+          channel.setTopic(topic);
+          channel.broadcast(
+              new ChannelNotice(
+                  clock.instant(),
+                  channel.name(),
+                  topic == null
+                      ? actor.nick() + " cleared the topic of " + channel.name() + "."
+                      : actor.nick() + " set the topic of " + channel.name() + ": " + safe));
+          return null;
+        });
+  }
+
+  /** Longest topic, in characters. */
+  public static final int MAX_TOPIC_LENGTH = 300;
 
   /**
    * Logs in the server's own console: a server operator that remote operators cannot /KILL (there
@@ -611,15 +1060,10 @@ public final class ChatServer {
    */
   private void depart(User user, Channel channel, String notice, boolean pickNewCurrent) {
     ChannelRole role = channel.roleOf(user);
-    channel.remove(user);
-    List<Channel> mine = new ArrayList<>(user.channels());
-    mine.remove(channel);
-    user.setChannels(mine);
-    if (pickNewCurrent && user.current() == channel) {
-      user.setCurrent(mine.isEmpty() ? null : mine.get(mine.size() - 1));
-    }
+    takeOut(user, channel, pickNewCurrent);
     channel.broadcast(new ChannelNotice(clock.instant(), channel.name(), notice));
-    if (role == ChannelRole.MAIN_ADMIN) {
+    // A registered channel's main admin is its founder's account, who gets ~ back on return.
+    if (role == ChannelRole.MAIN_ADMIN && !channel.isRegistered()) {
       Member heir = channel.successor();
       if (heir != null) {
         channel.setRole(heir.user(), ChannelRole.MAIN_ADMIN);
@@ -635,8 +1079,19 @@ public final class ChatServer {
                     + "."));
       }
     }
-    if (channel.size() == 0) {
+    if (channel.size() == 0 && !channel.isRegistered()) {
       channels.remove(Names.key(channel.name()));
+    }
+  }
+
+  /** Takes the user out of the channel's members and the channel out of the user's list. */
+  private static void takeOut(User user, Channel channel, boolean pickNewCurrent) {
+    channel.remove(user);
+    List<Channel> mine = new ArrayList<>(user.channels());
+    mine.remove(channel);
+    user.setChannels(mine);
+    if (pickNewCurrent && user.current() == channel) {
+      user.setCurrent(mine.isEmpty() ? null : mine.get(mine.size() - 1));
     }
   }
 

@@ -20,6 +20,8 @@ public record ModerationAction(
     REVOKE,
     RENAME,
     KILL,
+    REGISTER,
+    DELETE,
     OPER,
     OPER_REFUSED
   }

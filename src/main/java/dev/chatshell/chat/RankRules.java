@@ -11,6 +11,8 @@ package dev.chatshell.chat;
  *   <li>Admins kick members; the main admin also kicks secondary admins; only a server operator
  *       kicks the main admin or another server operator; nobody kicks themselves (that is /LEAVE).
  *   <li>Only server operators kill, and not themselves (that is /BYE).
+ *   <li>Only the main admin, logged in to an account, registers a channel; only the main admin (or
+ *       a server operator) deletes one; admins set the topic.
  * </ul>
  */
 final class RankRules {
@@ -72,6 +74,37 @@ final class RankRules {
 
   static void checkRename(User actor, Channel channel) {
     requireMainAdmin(actor, channel, "rename it");
+  }
+
+  static void checkRevokeKept(User actor, Channel channel) {
+    requireMainAdmin(actor, channel, "revoke admin rights");
+  }
+
+  static void checkRegister(User actor, Channel channel) {
+    if (channel.isRegistered()) {
+      throw new ChatException(
+          channel.name() + " is registered already; " + channel.founder() + " is its founder.");
+    }
+    if (channel.roleOf(actor) != ChannelRole.MAIN_ADMIN) {
+      throw new ChatException("Only the main admin of " + channel.name() + " can register it.");
+    }
+    if (actor.account() == null) {
+      throw new ChatException(
+          "Register your nick first (/REGISTER): a channel is registered to an account.");
+    }
+  }
+
+  static void checkDelete(User actor, Channel channel) {
+    requireMainAdmin(actor, channel, "delete it");
+  }
+
+  static void checkTopic(User actor, Channel channel) {
+    ChannelRole role = channel.roleOf(actor);
+    if (!actor.isOperator()
+        && role != ChannelRole.MAIN_ADMIN
+        && role != ChannelRole.SECONDARY_ADMIN) {
+      throw new ChatException("Only the admins of " + channel.name() + " can set its topic.");
+    }
   }
 
   static void checkKill(User actor, User target) {

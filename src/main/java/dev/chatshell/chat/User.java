@@ -7,12 +7,17 @@ import java.util.List;
  * A logged-in user. Created and changed only by {@link ChatServer}, under its lock; the fields
  * other threads read (nick, current channel, channel list) are volatile and replaced whole, so
  * sessions can render prompts and complete names without taking the lock.
+ *
+ * <p>A user logged in to an account may have several sessions (terminals) at once: they share the
+ * nick, the channels and the current channel, and each of them is shown everything the user is
+ * sent.
  */
 public final class User {
   private final long id;
   private final String address;
-  private final EventSink sink;
   private final Instant since;
+  private volatile EventSink[] sinks; // one per session, copy-on-write
+  private volatile String account; // the account logged in to, or null
   private volatile String nick;
   private volatile Channel current;
   private volatile List<Channel> channels = List.of(); // join order, copy-on-write
@@ -24,7 +29,7 @@ public final class User {
     this.id = id;
     this.nick = nick;
     this.address = address;
-    this.sink = sink;
+    this.sinks = new EventSink[] {sink};
     this.since = since;
   }
 
@@ -88,8 +93,48 @@ public final class User {
     this.console = true;
   }
 
+  /** The account the user is logged in to (its registered name), or {@code null}. */
+  public String account() {
+    return account;
+  }
+
+  void setAccount(String account) {
+    this.account = account;
+  }
+
+  /** How many sessions (terminals) the user is logged in from. */
+  public int sessions() {
+    return sinks.length;
+  }
+
+  void attach(EventSink sink) {
+    EventSink[] old = sinks;
+    EventSink[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+    grown[old.length] = sink;
+    sinks = grown;
+  }
+
+  boolean hasSession(EventSink sink) {
+    for (EventSink mine : sinks) {
+      if (mine == sink) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Takes one session away; returns how many are left. */
+  int detach(EventSink sink) {
+    List<EventSink> left = new java.util.ArrayList<>(List.of(sinks));
+    left.remove(sink);
+    sinks = left.toArray(new EventSink[0]);
+    return left.size();
+  }
+
   void deliver(ChatEvent event) {
-    sink.deliver(event);
+    for (EventSink sink : sinks) {
+      sink.deliver(event);
+    }
   }
 
   void rename(String newNick) {

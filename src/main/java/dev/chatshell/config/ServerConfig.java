@@ -67,6 +67,13 @@ public final class ServerConfig {
     }
     ServerConfig loaded = new ServerConfig(values, config.operators, config.home);
     loaded.bind(); // an unresolvable address is a configuration error, found now
+    String url = loaded.get(Setting.DATABASE_URL);
+    if (!url.equals("embedded")
+        && !url.startsWith("jdbc:postgresql:")
+        && !url.startsWith("jdbc:sqlite:")) {
+      throw new ConfigException(
+          "Bad value for database.url: use embedded, or a jdbc:postgresql: (or jdbc:sqlite:) URL");
+    }
     String nickProblem = Names.nickProblem(loaded.consoleNick());
     if (nickProblem != null) {
       throw new ConfigException("Bad value for console.nick: " + nickProblem);
@@ -159,6 +166,22 @@ public final class ServerConfig {
   /** Where the server writes its files; created when missing. */
   public Path dataDirectory() {
     return home.resolve(get(Setting.DATA_DIR)).normalize();
+  }
+
+  /** The JDBC URL of an external database, or {@code null} for the embedded SQLite file. */
+  public String databaseUrl() {
+    String url = get(Setting.DATABASE_URL);
+    return url.equals("embedded") ? null : url;
+  }
+
+  /** The embedded SQLite database file. */
+  public Path databaseFile() {
+    return dataDirectory().resolve(get(Setting.DATABASE_FILE)).normalize();
+  }
+
+  /** The work factor of new account password hashes. */
+  public int passwordIterations() {
+    return integer(Setting.PASSWORD_ITERATIONS);
   }
 
   /** The moderation log file. */

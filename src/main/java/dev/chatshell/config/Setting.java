@@ -20,12 +20,28 @@ public enum Setting {
   DATA_DIR(
       "data.dir",
       "var",
-      "Directory for what the server writes (the moderation log); relative to the installation"
-          + " directory."),
+      "Directory for what the server writes (the database, the moderation log); relative to the"
+          + " installation directory."),
+  DATABASE_URL(
+      "database.url",
+      "embedded",
+      "Where accounts and registered channels are kept: embedded for an SQLite file"
+          + " (database.file), or a jdbc:postgresql://host:port/name?user=...&password=... URL."),
+  DATABASE_FILE(
+      "database.file",
+      "chatshell.db",
+      "The embedded SQLite database file, used when database.url is embedded; relative to"
+          + " data.dir."),
   MODERATION_LOG(
       "moderation.log",
       "moderation.log",
       "File every kick, grant, revoke, rename, kill and oper is appended to; relative to data.dir."),
+  PASSWORD_ITERATIONS(
+      "accounts.hash-iterations",
+      "600000",
+      "PBKDF2-HMAC-SHA256 work factor of new account password hashes; existing hashes keep theirs.",
+      100_000,
+      10_000_000),
   COMMANDS_DIR(
       "commands.dir",
       "commands",

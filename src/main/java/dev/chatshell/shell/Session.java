@@ -162,12 +162,43 @@ final class Session implements CommandContext {
       }
       throttle();
       try {
-        return chat().connect(nick, connection.remoteAddress(), outbox);
+        if (chat().account(nick).isEmpty()) {
+          return chat().connect(nick, connection.remoteAddress(), outbox);
+        }
+        User account = logInToAccount(nick);
+        if (account != null) {
+          return account;
+        }
+        if (!connection.isOpen()) {
+          return null;
+        }
       } catch (ChatException e) {
         showNow(Reply.of(e.getMessage(), true));
       }
     }
     return null;
+  }
+
+  /**
+   * Asks for the password of a registered nick and logs in to its account; {@code null} when the
+   * user gave up (Ctrl-C: back to the nickname prompt) or went away.
+   */
+  private User logInToAccount(String nick) throws IOException {
+    String typed;
+    try {
+      typed = shell.readSecret("Password: ");
+    } catch (LineTooLongException e) {
+      throw new ChatException("That is far too long for a password.");
+    }
+    if (typed == null) {
+      return null;
+    }
+    char[] password = typed.toCharArray();
+    try {
+      return chat().login(nick, password, connection.remoteAddress(), outbox);
+    } finally {
+      java.util.Arrays.fill(password, '\0');
+    }
   }
 
   /** Runs one line typed by the logged-in user; its output goes out as one reply. */
@@ -378,7 +409,7 @@ final class Session implements CommandContext {
     String reason = quitReason == null ? "connection closed" : quitReason;
     User me = user;
     if (me != null) {
-      chat().disconnect(me, reason);
+      chat().disconnect(me, outbox, reason);
     }
     if (connection.isOpen()) {
       awaitOutput(FLUSH_ON_EXIT);

@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database implements AutoCloseable {
   /** The schema scripts, in the order they apply; their number is their version. */
-  static final List<String> MIGRATIONS = List.of("V1__accounts.sql");
+  static final List<String> MIGRATIONS = List.of("V1__accounts.sql", "V2__channels.sql");
 
   /** Work done inside one transaction. */
   @FunctionalInterface
@@ -55,6 +55,14 @@ public final class Database implements AutoCloseable {
       throw new StoreException("Cannot create the directory of " + file + ": " + e.getMessage(), e);
     }
     return open("jdbc:sqlite:" + file, null, null);
+  }
+
+  /**
+   * The configured database: the SQLite file {@code file} when {@code url} is {@code null}, else
+   * the database at {@code url}.
+   */
+  public static Database open(String url, Path file) throws StoreException {
+    return url == null ? sqlite(file) : open(url, null, null);
   }
 
   /** Opens the database at a JDBC URL (SQLite or PostgreSQL) and brings its schema up to date. */

@@ -3,8 +3,8 @@ package dev.chatshell.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.chat.OperatorCredentials.Check;
-import dev.chatshell.chat.OperatorCredentials.Verdict;
+import dev.chatshell.chat.PasswordCheck;
+import dev.chatshell.chat.PasswordCheck.Verdict;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,11 +18,13 @@ class OperatorLoginsTest {
   private final OperatorLogins logins =
       new OperatorLogins(
           Map.of("root", HASH),
+          new PasswordChecker(),
           new LoginThrottle(now::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 100));
 
   @Test
   void theRightPasswordIsAccepted() {
-    assertEquals(Check.ACCEPTED, logins.check("10.0.0.1", "root", "right password".toCharArray()));
+    assertEquals(
+        PasswordCheck.ACCEPTED, logins.check("10.0.0.1", "root", "right password".toCharArray()));
   }
 
   @Test
@@ -36,15 +38,17 @@ class OperatorLoginsTest {
   @Test
   void failuresThrottleTheAddressAndTheNameEvenWithTheRightPassword() {
     logins.check("10.0.0.1", "root", "nope".toCharArray());
-    Check sameAddress = logins.check("10.0.0.1", "root", "right password".toCharArray());
+    PasswordCheck sameAddress = logins.check("10.0.0.1", "root", "right password".toCharArray());
     assertEquals(Verdict.THROTTLED, sameAddress.verdict());
     assertEquals(Duration.ofSeconds(1), sameAddress.retryAfter());
-    Check otherAddressSameName = logins.check("10.0.0.9", "root", "right password".toCharArray());
+    PasswordCheck otherAddressSameName =
+        logins.check("10.0.0.9", "root", "right password".toCharArray());
     assertEquals(Verdict.THROTTLED, otherAddressSameName.verdict(), "the name is throttled too");
     now.addAndGet(Duration.ofSeconds(1).toNanos());
-    assertEquals(Check.ACCEPTED, logins.check("10.0.0.1", "root", "right password".toCharArray()));
     assertEquals(
-        Check.ACCEPTED,
+        PasswordCheck.ACCEPTED, logins.check("10.0.0.1", "root", "right password".toCharArray()));
+    assertEquals(
+        PasswordCheck.ACCEPTED,
         logins.check("10.0.0.1", "root", "right password".toCharArray()),
         "a success clears the penalties");
   }

@@ -16,8 +16,8 @@ public final class ChatTestSupport {
     return (address, name, password) -> {
       String hash = hashes.get(name);
       return hash != null && dev.chatshell.auth.PasswordHash.verify(password, hash)
-          ? OperatorCredentials.Check.ACCEPTED
-          : OperatorCredentials.Check.REFUSED;
+          ? PasswordCheck.ACCEPTED
+          : PasswordCheck.REFUSED;
     };
   }
 }

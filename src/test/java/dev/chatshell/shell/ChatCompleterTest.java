@@ -73,7 +73,18 @@ class ChatCompleterTest {
   void firstWordOfAUserInNoChannelOffersOnlyCommandsTheyMayRun() {
     List<String> offered = complete(dave, "/");
     assertEquals(
-        List.of("/BYE", "/CURRENT", "/HELP", "/JOIN", "/LIST", "/MSG", "/NICK", "/OPER"), offered);
+        List.of(
+            "/BYE",
+            "/CURRENT",
+            "/HELP",
+            "/JOIN",
+            "/LIST",
+            "/MSG",
+            "/NICK",
+            "/OPER",
+            "/PASSWD",
+            "/REGISTER"),
+        offered);
     assertFalse(offered.contains("/LEAVE"), "no /LEAVE outside a channel");
     assertFalse(offered.contains("/WHO"));
   }
@@ -92,6 +103,9 @@ class ChatCompleterTest {
             "/MSG",
             "/NICK",
             "/OPER",
+            "/PASSWD",
+            "/REGISTER",
+            "/TOPIC",
             "/WHO"),
         offered);
   }

@@ -121,7 +121,17 @@ class ModerationLogTest {
 
     List<String> kinds = lines(file).stream().map(l -> l.split("\t")[1]).toList();
     assertEquals(
-        List.of("KICK", "GRANT", "REVOKE", "RENAME", "KILL", "OPER", "OPER_REFUSED"), kinds);
+        List.of(
+            "KICK",
+            "GRANT",
+            "REVOKE",
+            "RENAME",
+            "KILL",
+            "REGISTER",
+            "DELETE",
+            "OPER",
+            "OPER_REFUSED"),
+        kinds);
   }
 
   @Test

@@ -1,29 +1,17 @@
 package dev.chatshell.store;
 
 import dev.chatshell.testing.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-/** The same account store tests on a real PostgreSQL server, through the same JDBC code. */
+/**
+ * The same account store tests on a real PostgreSQL server (shared with the other PostgreSQL test
+ * classes), through the same JDBC code; each test has a fresh database of its own.
+ */
 class PostgresAccountStoreTest extends AccountStoreContract {
-  private static PostgresServer server;
   private String url;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = PostgresServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @Override
   protected Database openEmpty() throws Exception {
-    url = server.newDatabase();
+    url = PostgresServer.shared().newDatabase();
     return Database.open(url, "chatshell", null);
   }
 

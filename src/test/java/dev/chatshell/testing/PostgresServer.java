@@ -13,12 +13,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL server for the tests, started by {@code test-scripts/support/postgres.sh} in a
- * throwaway directory on a free loopback port, and stopped by {@link #close()}. Each {@link
- * #newDatabase()} is a fresh, empty database on it. There is no fallback: without PostgreSQL
- * installed, the tests that need it fail and say what to install.
+ * throwaway directory on a free loopback port. Each {@link #newDatabase()} is a fresh, empty
+ * database on it. There is no fallback: without PostgreSQL installed, the tests that need it fail
+ * and say what to install.
+ *
+ * <p>A server takes seconds to start, so test classes normally share one: {@link #shared()} starts
+ * it the first time it is asked for and stops it when the JVM exits. {@link #start()} makes a
+ * server of one's own, stopped by {@link #close()}.
  */
 public final class PostgresServer implements AutoCloseable {
   private static final Path SCRIPT = Path.of("test-scripts", "support", "postgres.sh");
+  private static PostgresServer shared;
+
   private final int port;
   private final String directory;
   private final AtomicInteger databases = new AtomicInteger();
@@ -28,6 +34,34 @@ public final class PostgresServer implements AutoCloseable {
     this.directory = directory;
   }
 
+  /**
+   * The server every test class in this JVM shares, started on the first call and stopped by a
+   * shutdown hook when the JVM exits. Do not {@link #close()} it. Tests keep apart by each taking a
+   * {@link #newDatabase()}.
+   */
+  public static synchronized PostgresServer shared() throws IOException, InterruptedException {
+    if (shared == null) {
+      PostgresServer server = start();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              Thread.ofPlatform()
+                  .name("postgres-stop")
+                  .unstarted(
+                      () -> {
+                        try {
+                          server.close();
+                        } catch (IOException e) {
+                          System.err.println("Could not stop the test PostgreSQL: " + e);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }));
+      shared = server;
+    }
+    return shared;
+  }
+
+  /** A server of the caller's own, to be stopped with {@link #close()}. */
   public static PostgresServer start() throws IOException, InterruptedException {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
@@ -38,7 +72,11 @@ public final class PostgresServer implements AutoCloseable {
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IOException(SCRIPT + " did not start PostgreSQL within 120 s; see above");
+    }
+    if (process.exitValue() != 0) {
       throw new IOException(
           SCRIPT + " could not start PostgreSQL (exit " + process.exitValue() + "); see above");
     }

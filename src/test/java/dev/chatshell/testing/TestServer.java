@@ -19,6 +19,7 @@ public final class TestServer {
     all.put(Setting.BIND, "127.0.0.1");
     all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
     all.put(Setting.CONSOLE, "false");
+    all.put(Setting.PASSWORD_ITERATIONS, "100000"); // the least allowed: keeps password tests fast
     Path scratch = Files.createTempDirectory("chatshell-it");
     all.put(Setting.DATA_DIR, scratch.resolve("var").toString());
     all.put(Setting.COMMANDS_DIR, scratch.resolve("commands").toString());

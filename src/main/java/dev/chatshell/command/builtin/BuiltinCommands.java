@@ -17,11 +17,15 @@ public final class BuiltinCommands {
         new CurrentCommand(),
         new MsgCommand(),
         new NickCommand(),
+        new RegisterCommand(),
+        new PasswdCommand(),
+        new TopicCommand(),
         new ByeCommand(),
         new KickCommand(),
         new GrantCommand(),
         new RevokeCommand(),
         new RenCommand(),
+        new DelCommand(),
         new KillCommand(),
         new OperCommand());
   }

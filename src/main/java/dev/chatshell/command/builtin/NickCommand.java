@@ -6,16 +6,32 @@ import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 
-/** {@code NICK <nick>}: changes the user's nickname. */
+/**
+ * {@code NICK <nick>}: changes the user's nickname. A nick registered to an account asks for its
+ * password, and logs the user in to that account.
+ */
 @SlashCommand(
     name = "NICK",
     usage = "<nick>",
-    summary = "change your nickname",
+    summary = "change your nickname (a registered one asks for its password)",
     privilege = Privilege.ANYONE)
 public final class NickCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
     arguments.atMost(1);
-    context.chat().changeNick(context.user(), arguments.required(0, "new nickname"));
+    String nick = arguments.required(0, "new nickname");
+    if (!context.chat().needsPassword(context.user(), nick)) {
+      context.chat().changeNick(context.user(), nick);
+      return;
+    }
+    char[] password = context.readSecret("Password for " + nick + ": ");
+    if (password == null) {
+      return;
+    }
+    try {
+      context.chat().changeNick(context.user(), nick, password);
+    } finally {
+      Passwords.wipe(password);
+    }
   }
 }

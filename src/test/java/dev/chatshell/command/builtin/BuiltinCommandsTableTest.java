@@ -58,6 +58,10 @@ class BuiltinCommandsTableTest {
             Map.ofEntries(
                 Map.entry("HELP", Privilege.ANYONE),
                 Map.entry("LIST", Privilege.ANYONE),
+                Map.entry("REGISTER", Privilege.ANYONE),
+                Map.entry("PASSWD", Privilege.ANYONE),
+                Map.entry("TOPIC", Privilege.MEMBER),
+                Map.entry("DEL", Privilege.MAIN_ADMIN),
                 Map.entry("JOIN", Privilege.ANYONE),
                 Map.entry("LEAVE", Privilege.MEMBER),
                 Map.entry("WHO", Privilege.MEMBER),

@@ -23,7 +23,17 @@ class HelpCommandTest extends BuiltinFixture {
     FakeContext alice = connect("alice").run("/HELP");
 
     assertEquals(
-        List.of("/BYE", "/CURRENT", "/HELP", "/JOIN", "/LIST", "/MSG", "/NICK", "/OPER"),
+        List.of(
+            "/BYE",
+            "/CURRENT",
+            "/HELP",
+            "/JOIN",
+            "/LIST",
+            "/MSG",
+            "/NICK",
+            "/OPER",
+            "/PASSWD",
+            "/REGISTER"),
         commandNames(alice.replies()));
     assertEquals(List.of(), alice.errors());
   }
@@ -46,6 +56,9 @@ class HelpCommandTest extends BuiltinFixture {
             "/MSG",
             "/NICK",
             "/OPER",
+            "/PASSWD",
+            "/REGISTER",
+            "/TOPIC",
             "/WHO"),
         commandNames(bob.replies()));
   }
@@ -59,6 +72,7 @@ class HelpCommandTest extends BuiltinFixture {
         List.of(
             "/BYE",
             "/CURRENT",
+            "/DEL",
             "/GRANT",
             "/HELP",
             "/JOIN",
@@ -68,8 +82,11 @@ class HelpCommandTest extends BuiltinFixture {
             "/MSG",
             "/NICK",
             "/OPER",
+            "/PASSWD",
+            "/REGISTER",
             "/REN",
             "/REVOKE",
+            "/TOPIC",
             "/WHO"),
         commandNames(alice.replies()));
   }

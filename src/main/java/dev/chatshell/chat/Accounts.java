@@ -1,0 +1,47 @@
+package dev.chatshell.chat;
+
+import java.util.Optional;
+
+/**
+ * Registered nicknames (accounts) and their passwords, as the domain needs them; kept in the
+ * database by the implementation. Every method may be slow (a password hash, a disk write), so the
+ * domain never calls one while holding its lock. Storage failures come out as {@link
+ * ChatException}s that say nothing was changed.
+ */
+public interface Accounts {
+  /** No accounts: nothing is registered and nothing can be. */
+  Accounts NONE =
+      new Accounts() {
+        @Override
+        public Optional<String> registered(String name) {
+          return Optional.empty();
+        }
+
+        @Override
+        public PasswordCheck check(String address, String name, char[] password) {
+          return PasswordCheck.REFUSED;
+        }
+
+        @Override
+        public boolean register(String name, char[] password) {
+          throw new ChatException("This server keeps no accounts.");
+        }
+
+        @Override
+        public void setPassword(String name, char[] password) {
+          throw new ChatException("This server keeps no accounts.");
+        }
+      };
+
+  /** The account's name as registered, when {@code name} (in any case) is registered. */
+  Optional<String> registered(String name);
+
+  /** Checks {@code password} for account {@code name}, asked from {@code address}; throttled. */
+  PasswordCheck check(String address, String name, char[] password);
+
+  /** Registers {@code name}; false when it is registered already. Returns once it is stored. */
+  boolean register(String name, char[] password);
+
+  /** Replaces the password of account {@code name}. Returns once it is stored. */
+  void setPassword(String name, char[] password);
+}

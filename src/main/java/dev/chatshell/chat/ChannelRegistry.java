@@ -1,0 +1,62 @@
+package dev.chatshell.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Registered channels as the domain keeps them across restarts: name, founder (the account that is
+ * main admin), the accounts of the secondary admins, and the topic. The domain calls it under its
+ * lock <em>before</em> changing a registered channel in memory, so a change users are told about is
+ * already stored, and a storage failure (a {@link ChatException}) changes nothing.
+ */
+public interface ChannelRegistry {
+  /** A registered channel as stored; account names in {@code admins}, {@code topic} may be null. */
+  record Registered(String name, String founder, Set<String> admins, Topic topic) {}
+
+  /** Nothing is registered and nothing can be. */
+  ChannelRegistry NONE =
+      new ChannelRegistry() {
+        @Override
+        public List<Registered> load() {
+          return List.of();
+        }
+
+        @Override
+        public void register(Registered channel, Instant at) {
+          throw new ChatException("This server cannot register channels.");
+        }
+
+        @Override
+        public void addAdmin(String channel, String account) {}
+
+        @Override
+        public void removeAdmin(String channel, String account) {}
+
+        @Override
+        public void rename(String channel, String newName) {}
+
+        @Override
+        public void setTopic(String channel, Topic topic) {}
+
+        @Override
+        public void delete(String channel) {}
+      };
+
+  /** Every registered channel, read once when the server starts. */
+  List<Registered> load();
+
+  void register(Registered channel, Instant at);
+
+  void addAdmin(String channel, String account);
+
+  void removeAdmin(String channel, String account);
+
+  void rename(String channel, String newName);
+
+  /** Sets the topic, or clears it when {@code topic} is null. */
+  void setTopic(String channel, Topic topic);
+
+  /** Forgets the channel and its admins. */
+  void delete(String channel);
+}

@@ -1,0 +1,51 @@
+package dev.chatshell.chat;
+
+import java.time.Duration;
+
+/**
+ * The outcome of checking a password (an operator's or an account's); {@code retryAfter} says how
+ * long to wait when throttled.
+ */
+public record PasswordCheck(Verdict verdict, Duration retryAfter) {
+  public static final PasswordCheck ACCEPTED = new PasswordCheck(Verdict.ACCEPTED, Duration.ZERO);
+  public static final PasswordCheck REFUSED = new PasswordCheck(Verdict.REFUSED, Duration.ZERO);
+  public static final PasswordCheck LOCKED = new PasswordCheck(Verdict.LOCKED, Duration.ZERO);
+  public static final PasswordCheck BUSY = new PasswordCheck(Verdict.BUSY, Duration.ZERO);
+
+  /** A refusal for trying again too soon after failures. */
+  public static PasswordCheck throttled(Duration retryAfter) {
+    return new PasswordCheck(Verdict.THROTTLED, retryAfter);
+  }
+
+  /**
+   * Accepted; wrong name or password; right password but the account is locked; too many checks at
+   * once; too many failures lately.
+   */
+  public enum Verdict {
+    ACCEPTED,
+    REFUSED,
+    LOCKED,
+    BUSY,
+    THROTTLED
+  }
+
+  /**
+   * Throws the {@link ChatException} that tells the user why a check other than {@link
+   * Verdict#ACCEPTED} failed; {@code refused} is the message for a wrong password.
+   */
+  public void requireAccepted(String refused) {
+    switch (verdict) {
+      case ACCEPTED -> {}
+      case REFUSED -> throw new ChatException(refused);
+      case LOCKED ->
+          throw new ChatException("That account is locked; a server operator can unlock it.");
+      case BUSY ->
+          throw new ChatException("Other password checks are under way; try again in a moment.");
+      case THROTTLED ->
+          throw new ChatException(
+              "Too many wrong passwords lately; try again in "
+                  + Math.max(1, (retryAfter.toMillis() + 999) / 1000) // rounded up
+                  + " s.");
+    }
+  }
+}

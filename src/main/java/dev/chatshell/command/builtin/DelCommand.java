@@ -1,0 +1,42 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.chat.Channel;
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.Names;
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Completion;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+
+/**
+ * {@code DEL <channel> [reason]}: deletes the current channel, named again so that it is never
+ * deleted by a slip: everyone in it is taken out, and a registered channel is forgotten.
+ */
+@SlashCommand(
+    name = "DEL",
+    usage = "<channel> [reason]",
+    summary =
+        "delete the current channel (type its name to confirm); a registered one is forgotten",
+    privilege = Privilege.MAIN_ADMIN,
+    completes = {Completion.MY_CHANNEL, Completion.NONE})
+public final class DelCommand implements ChatCommand {
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    String typed = arguments.required(0, "channel name (the current channel, to confirm)");
+    Channel current = context.user().current();
+    if (current == null) {
+      throw new ChatException("You are not in a channel any more."); // kicked just now
+    }
+    if (!Names.key(Names.channel(typed)).equals(Names.key(current.name()))) {
+      throw new ChatException(
+          "/DEL deletes your current channel, "
+              + current.name()
+              + "; type /DEL "
+              + current.name()
+              + " to confirm (/CURRENT switches channels).");
+    }
+    context.chat().deleteChannel(context.user(), current.name(), arguments.rest(1));
+  }
+}

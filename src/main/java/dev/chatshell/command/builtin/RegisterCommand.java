@@ -1,0 +1,56 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Completion;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+import java.util.Arrays;
+
+/**
+ * {@code REGISTER [channel]}: without an argument, registers the user's nick as an account, asking
+ * for the password twice without showing it; with a channel the user is main admin of, registers
+ * that channel to their account.
+ */
+@SlashCommand(
+    name = "REGISTER",
+    usage = "[channel]",
+    summary = "register your nick (asks for a password), or a channel you are main admin of",
+    privilege = Privilege.ANYONE,
+    completes = Completion.MY_CHANNEL)
+public final class RegisterCommand implements ChatCommand {
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    arguments.atMost(1);
+    String channel = arguments.word(0);
+    if (channel != null) {
+      context.chat().registerChannel(context.user(), channel);
+      return;
+    }
+    String account = context.user().account();
+    if (account != null) {
+      throw new ChatException(
+          "You are logged in to the account "
+              + account
+              + " already; /PASSWD changes its password.");
+    }
+    char[] password = context.readSecret("Password for " + context.user().nick() + ": ");
+    if (password == null) {
+      return;
+    }
+    char[] again = context.readSecret("Again: ");
+    try {
+      if (again == null) {
+        return;
+      }
+      if (!Arrays.equals(password, again)) {
+        throw new ChatException("The two passwords differ; nothing was registered.");
+      }
+      context.chat().register(context.user(), password);
+    } finally {
+      Passwords.wipe(password, again);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.chatshell.store;
+
+import dev.chatshell.chat.ChannelRegistry;
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.Names;
+import dev.chatshell.chat.Topic;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registered channels in the database: name, founder account, kept secondary admins and topic. Each
+ * change is one committed transaction before it returns; a failure is logged and comes out as a
+ * {@link ChatException} telling the user that nothing was changed.
+ */
+public final class ChannelStore implements ChannelRegistry {
+  private static final Logger log = LoggerFactory.getLogger(ChannelStore.class);
+
+  private final Database database;
+
+  public ChannelStore(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public List<Registered> load() {
+    return run(
+        connection -> {
+          Map<String, Set<String>> admins = new HashMap<>();
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT a.channel_key, c.name FROM channel_admins a"
+                          + " JOIN accounts c ON c.name_key = a.account_key");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              admins
+                  .computeIfAbsent(rows.getString(1), k -> new TreeSet<>())
+                  .add(rows.getString(2));
+            }
+          }
+          List<Registered> channels = new ArrayList<>();
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT c.name_key, c.name, a.name, c.topic, c.topic_by, c.topic_at"
+                          + " FROM channels c JOIN accounts a ON a.name_key = c.founder_key"
+                          + " ORDER BY c.name_key");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              String topic = rows.getString(4);
+              channels.add(
+                  new Registered(
+                      rows.getString(2),
+                      rows.getString(3),
+                      admins.getOrDefault(rows.getString(1), Set.of()),
+                      topic == null
+                          ? null
+                          : new Topic(
+                              topic, rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)))));
+            }
+          }
+          return channels;
+        });
+  }
+
+  @Override
+  public void register(Registered channel, Instant at) {
+    run(
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO channels (name_key, name, founder_key, created_at)"
+                      + " VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, Names.key(channel.name()));
+            insert.setString(2, channel.name());
+            insert.setString(3, Names.key(channel.founder()));
+            insert.setLong(4, at.toEpochMilli());
+            insert.executeUpdate();
+          }
+          writeTopic(connection, channel.name(), channel.topic());
+          for (String admin : channel.admins()) {
+            insertAdmin(connection, channel.name(), admin);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void addAdmin(String channel, String account) {
+    run(
+        connection -> {
+          insertAdmin(connection, channel, account);
+          return null;
+        });
+  }
+
+  private static void insertAdmin(Connection connection, String channel, String account)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO channel_admins (channel_key, account_key) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+      insert.setString(1, Names.key(channel));
+      insert.setString(2, Names.key(account));
+      insert.executeUpdate();
+    }
+  }
+
+  @Override
+  public void removeAdmin(String channel, String account) {
+    update(
+        "DELETE FROM channel_admins WHERE channel_key = ? AND account_key = ?",
+        Names.key(channel),
+        Names.key(account));
+  }
+
+  @Override
+  public void rename(String channel, String newName) {
+    // channel_admins follows through ON UPDATE CASCADE
+    update(
+        "UPDATE channels SET name_key = ?, name = ? WHERE name_key = ?",
+        Names.key(newName),
+        newName,
+        Names.key(channel));
+  }
+
+  @Override
+  public void setTopic(String channel, Topic topic) {
+    run(
+        connection -> {
+          writeTopic(connection, channel, topic);
+          return null;
+        });
+  }
+
+  private static void writeTopic(Connection connection, String channel, Topic topic)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE channels SET topic = ?, topic_by = ?, topic_at = ? WHERE name_key = ?")) {
+      update.setString(1, topic == null ? null : topic.text());
+      update.setString(2, topic == null ? null : topic.by());
+      if (topic == null) {
+        update.setNull(3, Types.BIGINT);
+      } else {
+        update.setLong(3, topic.at().toEpochMilli());
+      }
+      update.setString(4, Names.key(channel));
+      update.executeUpdate();
+    }
+  }
+
+  @Override
+  public void delete(String channel) {
+    // channel_admins follows through ON DELETE CASCADE
+    update("DELETE FROM channels WHERE name_key = ?", Names.key(channel));
+  }
+
+  private void update(String sql, String... values) {
+    run(
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+              statement.setString(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private <T> T run(Database.Work<T> work) {
+    try {
+      return database.transaction(work);
+    } catch (StoreException e) {
+      log.error("Channel database: {}", e.getMessage(), e);
+      throw new ChatException(
+          "The channel database is not answering; nothing was changed. Try again later.");
+    }
+  }
+}

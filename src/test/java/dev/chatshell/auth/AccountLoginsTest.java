@@ -1,0 +1,226 @@
+package dev.chatshell.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.PasswordCheck;
+import dev.chatshell.chat.PasswordCheck.Verdict;
+import dev.chatshell.store.AccountStore;
+import dev.chatshell.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Account logins over a real SQLite database and real password hashes: registration, right and
+ * wrong passwords, locked accounts, the throttling of failures, and database failures.
+ */
+class AccountLoginsTest {
+  // The minimum work factor keeps these tests fast; the checks are the same.
+  private static final int ITERATIONS = 100_000;
+  private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+  @TempDir Path directory;
+  private final AtomicLong nanos = new AtomicLong();
+  private Database database;
+  private AccountStore store;
+  private PasswordChecker checker;
+  private AccountLogins logins;
+
+  @BeforeEach
+  void open() throws Exception {
+    database = Database.sqlite(directory.resolve("accounts.db"));
+    store = new AccountStore(database);
+    checker = new PasswordChecker();
+    logins =
+        new AccountLogins(
+            store,
+            checker,
+            new LoginThrottle(nanos::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 100),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            ITERATIONS);
+  }
+
+  @AfterEach
+  void close() {
+    checker.close();
+    database.close();
+  }
+
+  private PasswordCheck check(String address, String name, String password) {
+    return logins.check(address, name, password.toCharArray());
+  }
+
+  private void register(String name, String password) {
+    assertTrue(logins.register(name, password.toCharArray()));
+  }
+
+  @Test
+  void aRegisteredNameIsFoundInAnyCaseAsRegistered() {
+    register("Alice", "secret one");
+    assertEquals(Optional.of("Alice"), logins.registered("alice"));
+    assertEquals(Optional.of("Alice"), logins.registered("ALICE"));
+    assertEquals(Optional.of("Alice"), logins.registered("Alice"));
+    assertEquals(Optional.empty(), logins.registered("bob"));
+  }
+
+  @Test
+  void whatIsNotANickIsNeverRegistered() {
+    register("Alice", "secret one");
+    for (String notANick : new String[] {"", "Alice smith", "9lives", "-dash", "x".repeat(17)}) {
+      assertEquals(Optional.empty(), logins.registered(notANick), notANick);
+    }
+  }
+
+  @Test
+  void theRightPasswordIsAcceptedAndAWrongOneRefused() {
+    register("alice", "secret one");
+    assertEquals(PasswordCheck.ACCEPTED, check("10.0.0.1", "Alice", "secret one"));
+    assertEquals(PasswordCheck.REFUSED, check("10.0.0.1", "alice", "secret two"));
+  }
+
+  @Test
+  void aNameIsRegisteredOnceWhateverItsCase() throws Exception {
+    register("alice", "secret one");
+    assertFalse(logins.register("alice", "other".toCharArray()));
+    assertFalse(logins.register("ALICE", "other".toCharArray()));
+    assertEquals("alice", store.find("alice").orElseThrow().name());
+    assertEquals(PasswordCheck.ACCEPTED, check("10.0.0.1", "alice", "secret one"), "kept");
+  }
+
+  @Test
+  void aLockedAccountSaysLockedOnlyToTheRightPassword() throws Exception {
+    register("alice", "secret one");
+    assertTrue(store.setLocked("ALICE", true));
+    assertEquals(PasswordCheck.LOCKED, check("10.0.0.1", "alice", "secret one"));
+    assertEquals(
+        PasswordCheck.REFUSED,
+        check("10.0.0.2", "alice", "wrong"),
+        "a wrong password does not learn that the account is locked");
+    nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertTrue(store.setLocked("alice", false));
+    assertEquals(
+        PasswordCheck.ACCEPTED, check("10.0.0.1", "alice", "secret one"), "read at each check");
+  }
+
+  @Test
+  void aFailureThrottlesTheAddressAndTheAccountUntilTheWaitIsOver() {
+    register("alice", "secret one");
+    register("bob", "secret two");
+    assertEquals(PasswordCheck.REFUSED, check("10.0.0.1", "alice", "wrong"));
+
+    PasswordCheck sameAddress = check("10.0.0.1", "alice", "secret one");
+    assertEquals(Verdict.THROTTLED, sameAddress.verdict());
+    assertEquals(Duration.ofSeconds(1), sameAddress.retryAfter());
+    PasswordCheck sameAddressOtherAccount = check("10.0.0.1", "bob", "secret two");
+    assertEquals(Verdict.THROTTLED, sameAddressOtherAccount.verdict(), "the address is throttled");
+    assertEquals(Duration.ofSeconds(1), sameAddressOtherAccount.retryAfter());
+    PasswordCheck otherAddress = check("10.0.0.9", "ALICE", "secret one");
+    assertEquals(Verdict.THROTTLED, otherAddress.verdict(), "the account is throttled");
+    assertEquals(Duration.ofSeconds(1), otherAddress.retryAfter());
+    assertEquals(
+        PasswordCheck.ACCEPTED,
+        check("10.0.0.9", "bob", "secret two"),
+        "another address for another account is not");
+
+    nanos.addAndGet(Duration.ofMillis(400).toNanos());
+    assertEquals(Duration.ofMillis(600), check("10.0.0.9", "alice", "secret one").retryAfter());
+    nanos.addAndGet(Duration.ofMillis(600).toNanos());
+    assertEquals(PasswordCheck.ACCEPTED, check("10.0.0.9", "alice", "secret one"));
+  }
+
+  @Test
+  void failuresDoubleTheWaitAndASuccessClearsThem() {
+    register("alice", "secret one");
+    check("10.0.0.1", "alice", "wrong");
+    nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+    check("10.0.0.1", "alice", "wrong again");
+    assertEquals(Duration.ofSeconds(2), check("10.0.0.1", "alice", "secret one").retryAfter());
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+    assertEquals(PasswordCheck.ACCEPTED, check("10.0.0.1", "alice", "secret one"));
+    assertEquals(PasswordCheck.ACCEPTED, check("10.0.0.1", "alice", "secret one"), "cleared");
+    assertEquals(PasswordCheck.REFUSED, check("10.0.0.1", "alice", "wrong"));
+    assertEquals(
+        Duration.ofSeconds(1),
+        check("10.0.0.1", "alice", "secret one").retryAfter(),
+        "counted from the start again");
+  }
+
+  @Test
+  void anUnknownAccountIsRefusedAfterAHashCheckToo() {
+    register("alice", "secret one");
+    assertEquals(PasswordCheck.REFUSED, check("10.0.0.1", "nobody", "x")); // makes the decoy
+    long start = System.nanoTime();
+    PasswordCheck unknown = check("10.0.0.2", "nobody2", "secret one");
+    long elapsed = System.nanoTime() - start;
+    assertEquals(PasswordCheck.REFUSED, unknown);
+    // PBKDF2 at 100,000 iterations takes tens of milliseconds; a missing row takes microseconds.
+    assertTrue(elapsed > 5_000_000, "an unknown account was answered in " + elapsed + " ns");
+    PasswordCheck again = check("10.0.0.3", "NOBODY2", "x");
+    assertEquals(Verdict.THROTTLED, again.verdict(), "unknown names are throttled like others");
+  }
+
+  @Test
+  void aNewPasswordReplacesTheOldOne() throws Exception {
+    register("alice", "secret one");
+    logins.setPassword("ALICE", "secret two".toCharArray());
+    assertEquals(PasswordCheck.ACCEPTED, check("10.0.0.1", "alice", "secret two"));
+    assertEquals(PasswordCheck.REFUSED, check("10.0.0.2", "alice", "secret one"));
+    String stored = store.find("alice").orElseThrow().passwordHash();
+    assertEquals(ITERATIONS, PasswordHash.iterations(stored));
+    assertFalse(stored.contains("secret two"), stored);
+  }
+
+  @Test
+  void theNewPasswordOfAMissingAccountIsRefused() {
+    ChatException refused =
+        assertThrows(
+            ChatException.class, () -> logins.setPassword("ghost", "secret".toCharArray()));
+    assertTrue(refused.getMessage().contains("ghost"), refused.getMessage());
+  }
+
+  @Test
+  void onlyAPbkdf2HashIsStoredNeverThePassword() throws Exception {
+    register("Alice", "correct horse battery staple");
+    AccountStore.Account account = store.find("alice").orElseThrow();
+    String stored = account.passwordHash();
+    assertNull(PasswordHash.problem(stored), stored);
+    assertTrue(stored.startsWith(PasswordHash.SCHEME + ":"), stored);
+    assertEquals(ITERATIONS, PasswordHash.iterations(stored));
+    assertFalse(stored.contains("correct horse"), stored);
+    assertFalse(stored.contains("battery"), stored);
+    assertTrue(PasswordHash.verify("correct horse battery staple".toCharArray(), stored));
+    assertEquals(NOW, account.created(), "registered at the clock's time");
+    assertFalse(account.locked());
+  }
+
+  @Test
+  void aDatabaseFailureSaysNothingWasChanged() {
+    register("alice", "secret one");
+    database.close();
+    for (Runnable call :
+        new Runnable[] {
+          () -> logins.registered("alice"),
+          () -> logins.check("10.0.0.1", "alice", "secret one".toCharArray()),
+          () -> logins.register("bob", "secret".toCharArray()),
+          () -> logins.setPassword("alice", "secret two".toCharArray())
+        }) {
+      ChatException failed = assertThrows(ChatException.class, call::run);
+      assertTrue(failed.getMessage().contains("nothing was changed"), failed.getMessage());
+    }
+    assertEquals(
+        Optional.empty(), logins.registered("not a nick"), "answered without the database");
+  }
+}
