@@ -76,7 +76,13 @@ final class BackupCommand extends DatabaseTool {
     }
     Map<String, Long> rows;
     try {
+      // Made empty and private first (it holds password hashes); VACUUM INTO fills an empty file.
+      Database.createPrivate(target);
       rows = sqliteSource(settings) == null ? copyRows(settings, target) : vacuum(settings, target);
+    } catch (IOException e) {
+      discard(target);
+      err.println("chatshell: cannot write " + target + ": " + e.getMessage());
+      return FAILED;
     } catch (StoreException | RuntimeException e) {
       discard(target);
       throw e;

@@ -53,24 +53,33 @@ public final class ChatshellServer implements AutoCloseable {
     try {
       this.database = Database.open(config.databaseUrl(), config.databaseFile());
     } catch (StoreException e) {
+      moderationLog.close();
       throw new ConfigException(e.getMessage());
     }
     // One throttle for both: failures from an address count against it whatever was guessed.
     LoginThrottle throttle = LoginThrottle.standard();
     Clock clock = Clock.systemUTC();
-    this.chat =
-        new ChatServer(
-            clock,
-            config.channelsPerUser(),
-            new OperatorLogins(config.operators(), passwords, throttle),
-            moderationLog,
-            new AccountLogins(
-                new AccountStore(database),
-                passwords,
-                throttle,
-                clock,
-                config.passwordIterations()),
-            new ChannelStore(database));
+    try {
+      this.chat =
+          new ChatServer(
+              clock,
+              config.channelsPerUser(),
+              new OperatorLogins(config.operators(), passwords, throttle),
+              moderationLog,
+              new AccountLogins(
+                  new AccountStore(database),
+                  passwords,
+                  throttle,
+                  clock,
+                  config.passwordIterations()),
+              new ChannelStore(database));
+    } catch (RuntimeException e) { // the stored accounts or channels could not be read
+      database.close();
+      moderationLog.close();
+      throw new ConfigException("Cannot read the database: " + e.getMessage());
+    }
+    this.chat.reserveForConsole(config.consoleNick());
+
     this.commands =
         CommandTable.withPlugins(
             BuiltinCommands.all(), PluginLoader.load(config.commandsDirectory()));

@@ -1,8 +1,9 @@
--- Registered channels. name_key is the channel name folded the way the chat compares names.
+-- Registered channels. name_key is the channel name folded the way the chat compares names
+-- (folding may lengthen a name of 33 characters, hence the room).
 -- founder_key is the account of the main admin, who gets ~ back whenever they join.
 CREATE TABLE channels (
-  name_key    VARCHAR(64)   NOT NULL PRIMARY KEY,
-  name        VARCHAR(64)   NOT NULL,
+  name_key    VARCHAR(256)  NOT NULL PRIMARY KEY,
+  name        VARCHAR(256)  NOT NULL,
   founder_key VARCHAR(64)   NOT NULL REFERENCES accounts (name_key),
   topic       VARCHAR(1024),
   topic_by    VARCHAR(64),
@@ -13,7 +14,7 @@ CREATE TABLE channels (
 -- The secondary admins (@) of registered channels, by account. A rename of the channel carries
 -- them along; deleting the channel deletes them.
 CREATE TABLE channel_admins (
-  channel_key VARCHAR(64) NOT NULL REFERENCES channels (name_key)
+  channel_key VARCHAR(256) NOT NULL REFERENCES channels (name_key)
                           ON UPDATE CASCADE ON DELETE CASCADE,
   account_key VARCHAR(64) NOT NULL REFERENCES accounts (name_key),
   PRIMARY KEY (channel_key, account_key)

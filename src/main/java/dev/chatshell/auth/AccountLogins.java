@@ -8,6 +8,7 @@ import dev.chatshell.store.AccountStore;
 import dev.chatshell.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,13 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>hashes are made and checked on the {@link PasswordChecker}'s own thread;
- *   <li>each failure makes the next attempt from the same address, and for the same account, wait
- *       twice as long (from 1 s up to 5 min), whoever tries;
+ *   <li>each failure makes the next attempt from the same address (an IPv6 /64), and for the same
+ *       account from that address, wait twice as long (from 1 s up to 5 min); a success lifts only
+ *       the account's penalties, not the address's;
+ *   <li>failures on one account from anywhere also slow its logins everywhere, but only up to
+ *       {@link #ACCOUNT_MAX_WAIT}, so someone guessing from many addresses cannot lock the owner
+ *       out for long;
+ *   <li>a locked account answers "locked" whatever the password, so a lock confirms no guess;
  *   <li>an account that does not exist costs the same hash check as one that does.
  * </ul>
  *
@@ -27,12 +33,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountLogins implements Accounts {
   private static final Logger log = LoggerFactory.getLogger(AccountLogins.class);
+
+  /** The longest that failures from elsewhere can make an account's owner wait. */
+  public static final Duration ACCOUNT_MAX_WAIT = Duration.ofSeconds(30);
+
   private static final String STORE_FAILED =
       "The account database is not answering; nothing was changed. Try again later.";
 
   private final AccountStore store;
   private final PasswordChecker checker;
   private final LoginThrottle throttle;
+  private final LoginThrottle accountThrottle;
   private final Clock clock;
   private final int iterations;
   private volatile String decoy;
@@ -49,8 +60,18 @@ public final class AccountLogins implements Accounts {
     this.store = store;
     this.checker = checker;
     this.throttle = throttle;
+    this.accountThrottle = throttle.withMax(ACCOUNT_MAX_WAIT);
     this.clock = clock;
     this.iterations = iterations;
+  }
+
+  @Override
+  public List<String> names() {
+    try {
+      return store.list().stream().map(AccountStore.Account::name).toList();
+    } catch (StoreException e) {
+      throw failed(e);
+    }
   }
 
   @Override
@@ -68,28 +89,43 @@ public final class AccountLogins implements Accounts {
   @Override
   public PasswordCheck check(String address, String name, char[] password) {
     String byAddress = LoginThrottle.byAddress(address);
-    String byAccount = "account:" + Names.key(name);
-    Duration wait = throttle.waitFor(byAddress, byAccount);
+    String account = "account:" + Names.key(name);
+    String accountHere = account + "@" + byAddress;
+    Duration wait = max(throttle.waitFor(byAddress, accountHere), accountThrottle.waitFor(account));
     if (!wait.isZero()) {
       return PasswordCheck.throttled(wait);
     }
-    Optional<AccountStore.Account> account;
+    Optional<AccountStore.Account> found;
     try {
-      account = store.find(name);
+      found = store.find(name);
     } catch (StoreException e) {
       throw failed(e);
     }
-    String hash = account.map(AccountStore.Account::passwordHash).orElseGet(this::decoy);
+    String hash = found.map(AccountStore.Account::passwordHash).orElseGet(this::decoy);
     Boolean matches = checker.verify(password, hash);
     if (matches == null) {
       return PasswordCheck.BUSY;
     }
-    if (!matches || account.isEmpty()) {
-      throttle.failed(byAddress, byAccount);
+    if (found.isPresent() && found.get().locked()) {
+      // Locked whatever was typed, so a lock does not confirm a guess; and guessing stays slow.
+      throttle.failed(byAddress, accountHere);
+      accountThrottle.failed(account);
+      return PasswordCheck.LOCKED;
+    }
+    if (!matches || found.isEmpty()) {
+      throttle.failed(byAddress, accountHere);
+      accountThrottle.failed(account);
       return PasswordCheck.REFUSED;
     }
-    throttle.succeeded(byAddress, byAccount);
-    return account.get().locked() ? PasswordCheck.LOCKED : PasswordCheck.ACCEPTED;
+    // Only this account's penalties are lifted: succeeding on one's own account must not reset
+    // the address's count of guesses at others.
+    throttle.succeeded(accountHere);
+    accountThrottle.succeeded(account);
+    return PasswordCheck.ACCEPTED;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   @Override

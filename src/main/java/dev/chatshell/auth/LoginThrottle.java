@@ -29,14 +29,33 @@ public final class LoginThrottle {
     this.maxKeys = maxKeys;
   }
 
+  /** A throttle like this one (same clock, first wait and size) whose waits stop at {@code max}. */
+  public LoginThrottle withMax(Duration max) {
+    return new LoginThrottle(nanoClock, Duration.ofNanos(firstNanos), max, maxKeys);
+  }
+
   /** The usual throttle: from 1 s to 5 min, for up to 10,000 keys. */
   public static LoginThrottle standard() {
     return new LoginThrottle(
         System::nanoTime, Duration.ofSeconds(1), Duration.ofMinutes(5), 10_000);
   }
 
-  /** The key for failures from one peer address. */
+  /**
+   * The key for failures from one peer address: an IPv4 address, or the /64 of an IPv6 one (a host
+   * usually owns a whole /64, so keying single addresses would let it rotate past the throttle).
+   */
   public static String byAddress(String address) {
+    if (address.indexOf(':') >= 0) {
+      try {
+        byte[] bytes = java.net.InetAddress.getByName(address).getAddress(); // a literal: no DNS
+        if (bytes.length == 16) {
+          java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
+          return "address:" + java.net.InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        }
+      } catch (java.net.UnknownHostException e) {
+        // not an address literal: keyed as it is
+      }
+    }
     return "address:" + address;
   }
 

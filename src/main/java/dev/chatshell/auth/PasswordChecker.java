@@ -8,19 +8,20 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where slow password hashes are computed: one dedicated platform thread with a short queue, so a
- * flood of logins, /OPER or /REGISTER attempts cannot occupy the threads that carry everyone's
- * sessions. Past the queue the answer is "busy" ({@code null}) instead of a wait.
+ * Where slow password hashes are computed: a few dedicated platform threads (one per core) with a
+ * short queue, so a flood of logins, /OPER or /REGISTER attempts cannot occupy the threads that
+ * carry everyone's sessions. Past the queue the answer is "busy" ({@code null}) instead of a wait.
  *
  * <p>Threading: safe for any number of callers; each waits for its own result.
  */
 public final class PasswordChecker implements AutoCloseable {
-  private static final int QUEUED = 4;
+  private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private static final int QUEUED = 4 * THREADS;
 
   private final ThreadPoolExecutor thread =
       new ThreadPoolExecutor(
-          1,
-          1,
+          THREADS,
+          THREADS,
           0,
           TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(QUEUED),

@@ -1,5 +1,6 @@
 package dev.chatshell.chat;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,11 @@ public interface Accounts {
   /** No accounts: nothing is registered and nothing can be. */
   Accounts NONE =
       new Accounts() {
+        @Override
+        public List<String> names() {
+          return List.of();
+        }
+
         @Override
         public Optional<String> registered(String name) {
           return Optional.empty();
@@ -32,6 +38,9 @@ public interface Accounts {
           throw new ChatException("This server keeps no accounts.");
         }
       };
+
+  /** Every account's name as registered; read once when the server starts. */
+  List<String> names();
 
   /** The account's name as registered, when {@code name} (in any case) is registered. */
   Optional<String> registered(String name);

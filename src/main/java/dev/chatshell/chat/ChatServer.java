@@ -34,6 +34,10 @@ public final class ChatServer {
   private final ChannelRegistry registry;
   // Users logged in to an account, by Names.key(account): where a new session of it attaches.
   private final Map<String, User> byAccount = new java.util.concurrent.ConcurrentHashMap<>();
+  // Every registered name by key, read once at start and kept up to date (accounts are only ever
+  // created here): who may use a nick is decided under the lock, without asking the database.
+  private final Map<String, String> registered = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile String consoleKey; // the nick kept for the server's own console, or null
   private long nextUserId = 1;
   private long nextJoin = 1;
 
@@ -71,6 +75,9 @@ public final class ChatServer {
     this.moderation = moderation;
     this.accounts = accounts;
     this.registry = registry;
+    for (String name : accounts.names()) {
+      registered.put(Names.key(name), name);
+    }
     for (ChannelRegistry.Registered stored : registry.load()) {
       Channel channel = new Channel(stored.name());
       channel.register(stored.founder(), keys(stored.admins()));
@@ -90,7 +97,29 @@ public final class ChatServer {
    * or changing to it then needs its password.
    */
   public java.util.Optional<String> account(String nick) {
-    return accounts.registered(nick);
+    return java.util.Optional.ofNullable(registered.get(Names.key(nick)));
+  }
+
+  /**
+   * Keeps {@code nick} for the server's own console: nobody else may log in, change to or register
+   * it, even while no console is running.
+   */
+  public void reserveForConsole(String nick) {
+    consoleKey = Names.key(nick);
+  }
+
+  /**
+   * Refuses a nick that is registered to an account other than {@code account}, or the console's.
+   */
+  private void requireUsable(String nick, String account, boolean console) {
+    String key = Names.key(nick);
+    if (!console && key.equals(consoleKey)) {
+      throw new ChatException(nick + " is kept for the server's console; choose another.");
+    }
+    String holder = registered.get(key);
+    if (holder != null && (account == null || !Names.key(account).equals(key))) {
+      throw new ChatException(nick + " is registered; its password is needed to use it.");
+    }
   }
 
   /**
@@ -98,12 +127,14 @@ public final class ChatServer {
    * nick logs in with {@link #login}).
    */
   public User connect(String nick, String address, EventSink sink) {
+    return connect(nick, address, sink, false);
+  }
+
+  private User connect(String nick, String address, EventSink sink, boolean console) {
     Names.requireNick(nick);
-    if (accounts.registered(nick).isPresent()) {
-      throw new ChatException(nick + " is registered; its password is needed to use it.");
-    }
     return locked(
         () -> {
+          requireUsable(nick, null, console);
           if (users.containsKey(Names.key(nick))) {
             throw new ChatException("The nickname " + nick + " is taken; choose another.");
           }
@@ -121,9 +152,7 @@ public final class ChatServer {
   public User login(String name, char[] password, String address, EventSink sink) {
     Names.requireNick(name);
     String account =
-        accounts
-            .registered(name)
-            .orElseThrow(() -> new ChatException("There is no account " + name + "."));
+        account(name).orElseThrow(() -> new ChatException("There is no account " + name + "."));
     accounts
         .check(address, account, password)
         .requireAccepted("Wrong password for " + account + ".");
@@ -425,7 +454,7 @@ public final class ChatServer {
    * logged in to an account (one who is may only take their own account's nick).
    */
   public boolean needsPassword(User user, String nick) {
-    return user.account() == null && accounts.registered(nick).isPresent();
+    return user.account() == null && !user.isConsole() && account(nick).isPresent();
   }
 
   private static boolean sameAccount(User user, String account) {
@@ -445,8 +474,11 @@ public final class ChatServer {
   public void changeNick(User user, String newNick, char[] password) {
     requireOnline(user);
     Names.requireNick(newNick);
-    String account = accounts.registered(newNick).filter(a -> !sameAccount(user, a)).orElse(null);
+    String account = account(newNick).filter(a -> !sameAccount(user, a)).orElse(null);
     if (account != null) {
+      if (user.isConsole()) {
+        throw new ChatException("The console cannot log in to an account.");
+      }
       if (user.account() != null) {
         throw new ChatException(
             newNick
@@ -467,6 +499,8 @@ public final class ChatServer {
     locked(
         () -> {
           requireOnline(user); // again under the lock: a kill may have come in between
+          // Again under the lock: the nick may have been registered since it was checked.
+          requireUsable(newNick, account != null ? account : user.account(), user.isConsole());
           if (account != null && byAccount.containsKey(Names.key(account))) {
             throw new ChatException(
                 account + " is logged in elsewhere; log in as " + account + " to share it.");
@@ -520,11 +554,29 @@ public final class ChatServer {
               + " password.");
     }
     requireGoodPassword(password);
-    String nick = user.nick(); // only this user's one session can rename them meanwhile
     if (user.isConsole()) {
       throw new ChatException("The console's nick cannot be registered.");
     }
-    if (!accounts.register(nick, password)) {
+    // The name is taken under the lock first, so nobody can log in under it or change to it while
+    // it is being stored; it is given back if storing fails.
+    String nick =
+        locked(
+            () -> {
+              String mine = user.nick();
+              if (registered.putIfAbsent(Names.key(mine), mine) != null) {
+                throw new ChatException(mine + " is registered already.");
+              }
+              return mine;
+            });
+    boolean stored = false;
+    try {
+      stored = accounts.register(nick, password);
+    } finally {
+      if (!stored) {
+        registered.remove(Names.key(nick), nick);
+      }
+    }
+    if (!stored) {
       throw new ChatException(nick + " is registered already.");
     }
     locked(
@@ -634,7 +686,7 @@ public final class ChatServer {
             String account =
                 target != null && target.account() != null
                     ? target.account()
-                    : accounts.registered(nick).orElse(nick); // shown as registered
+                    : account(nick).orElse(nick); // shown as registered
 
             return revokeKept(actor, channel, account);
           }
@@ -901,7 +953,7 @@ public final class ChatServer {
    * would be no way to bring it back without a restart).
    */
   public User connectConsole(String nick, EventSink sink) {
-    User console = connect(nick, "console", sink);
+    User console = connect(nick, "console", sink, true);
     console.markConsole();
     promote(console, "console");
     return console;

@@ -190,8 +190,8 @@ final class Session implements CommandContext {
     } catch (LineTooLongException e) {
       throw new ChatException("That is far too long for a password.");
     }
-    if (typed == null) {
-      return null;
+    if (typed == null || typed.isEmpty()) {
+      return null; // given up (Ctrl-C, or just Enter): back to the nickname prompt
     }
     char[] password = typed.toCharArray();
     try {
@@ -464,6 +464,8 @@ final class Session implements CommandContext {
     try {
       String secret = shell.readSecret(prompt);
       return secret == null ? null : secret.toCharArray();
+    } catch (LineTooLongException e) {
+      throw new ChatException("That is far too long for a password; nothing was done.");
     } catch (IOException e) {
       return null;
     }

@@ -38,11 +38,16 @@ public final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
-  private final Connection connection;
+  private final String url;
+  private final Properties properties;
+  private Connection connection; // guarded by lock; replaced when it is found broken
+  private boolean closed; // guarded by lock
   private final String description;
   private final ReentrantLock lock = new ReentrantLock();
 
-  private Database(Connection connection, String description) {
+  private Database(String url, Properties properties, Connection connection, String description) {
+    this.url = url;
+    this.properties = properties;
     this.connection = connection;
     this.description = description;
   }
@@ -51,10 +56,28 @@ public final class Database implements AutoCloseable {
   public static Database sqlite(Path file) throws StoreException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
+      if (!Files.exists(file)) {
+        createPrivate(file);
+      }
     } catch (IOException e) {
-      throw new StoreException("Cannot create the directory of " + file + ": " + e.getMessage(), e);
+      throw new StoreException("Cannot create " + file + ": " + e.getMessage(), e);
     }
     return open("jdbc:sqlite:" + file, null, null);
+  }
+
+  /**
+   * Creates an empty file only its owner may read: it will hold password hashes. (SQLite gives its
+   * -wal and -shm files the same permissions.)
+   */
+  public static void createPrivate(Path file) throws IOException {
+    try {
+      Files.createFile(
+          file,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(file); // not a POSIX file system: its own rules apply
+    }
   }
 
   /**
@@ -74,6 +97,12 @@ public final class Database implements AutoCloseable {
     if (password != null) {
       properties.setProperty("password", password);
     }
+    if (url.startsWith("jdbc:postgresql:")) {
+      // A stalled server must not hang the chat: calls fail after these many seconds instead.
+      // (Values in the URL win over these defaults.)
+      properties.setProperty("connectTimeout", "10");
+      properties.setProperty("socketTimeout", "30");
+    }
     String description = url.replaceAll("password=[^&;]*", "password=...");
     Connection connection;
     try {
@@ -82,7 +111,7 @@ public final class Database implements AutoCloseable {
       throw new StoreException(
           "Cannot open the database " + description + ": " + e.getMessage(), e);
     }
-    Database database = new Database(connection, description);
+    Database database = new Database(url, properties, connection, description);
     try {
       database.configure(url.startsWith("jdbc:sqlite:"));
       database.migrate();
@@ -120,6 +149,14 @@ public final class Database implements AutoCloseable {
     }
     connection.commit();
     int current = version(connection);
+    if (current > MIGRATIONS.size()) {
+      throw new SQLException(
+          "its schema is version "
+              + current
+              + ", newer than this chatshell knows ("
+              + MIGRATIONS.size()
+              + "); use a newer chatshell");
+    }
     for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
       String script = MIGRATIONS.get(version - 1);
       try {
@@ -199,9 +236,40 @@ public final class Database implements AutoCloseable {
         throw e;
       }
     } catch (SQLException e) {
+      reconnectIfBroken();
       throw new StoreException("Database error on " + description + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * After a failure, replaces a connection that no longer works (a database server restarted, a
+   * link cut), so the next transaction can succeed; the failed one is not retried, since whether it
+   * committed cannot be known. Called with the lock held.
+   */
+  private void reconnectIfBroken() {
+    if (closed) {
+      return;
+    }
+    try {
+      if (connection.isValid(2)) {
+        return;
+      }
+    } catch (SQLException e) {
+      // treated as broken
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // it is broken already
+    }
+    try {
+      Connection fresh = DriverManager.getConnection(url, properties);
+      connection = fresh;
+      configure(url.startsWith("jdbc:sqlite:"));
+    } catch (SQLException e) {
+      // still down: the next transaction fails and tries again
     }
   }
 
@@ -209,6 +277,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     lock.lock();
     try {
+      closed = true;
       connection.close();
     } catch (SQLException e) {
       // closing at shutdown: nothing is pending, every transaction was committed or rolled back

@@ -101,15 +101,20 @@ class AccountLoginsTest {
   }
 
   @Test
-  void aLockedAccountSaysLockedOnlyToTheRightPassword() throws Exception {
+  void aLockedAccountSaysLockedWhateverThePasswordAndConfirmsNoGuess() throws Exception {
     register("alice", "secret one");
     assertTrue(store.setLocked("ALICE", true));
     assertEquals(PasswordCheck.LOCKED, check("10.0.0.1", "alice", "secret one"));
-    assertEquals(
-        PasswordCheck.REFUSED,
-        check("10.0.0.2", "alice", "wrong"),
-        "a wrong password does not learn that the account is locked");
     nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertEquals(
+        PasswordCheck.LOCKED,
+        check("10.0.0.2", "alice", "wrong"),
+        "a wrong password gets the same answer, so a lock tells a guesser nothing");
+    assertEquals(
+        Verdict.THROTTLED,
+        check("10.0.0.3", "alice", "secret one").verdict(),
+        "tries at a locked account count as failures");
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos());
     assertTrue(store.setLocked("alice", false));
     assertEquals(
         PasswordCheck.ACCEPTED, check("10.0.0.1", "alice", "secret one"), "read at each check");
@@ -142,7 +147,7 @@ class AccountLoginsTest {
   }
 
   @Test
-  void failuresDoubleTheWaitAndASuccessClearsThem() {
+  void failuresDoubleTheWaitAndASuccessClearsOnlyTheAccounts() {
     register("alice", "secret one");
     check("10.0.0.1", "alice", "wrong");
     nanos.addAndGet(Duration.ofSeconds(1).toNanos());
@@ -154,8 +159,35 @@ class AccountLoginsTest {
     assertEquals(PasswordCheck.REFUSED, check("10.0.0.1", "alice", "wrong"));
     assertEquals(
         Duration.ofSeconds(1),
+        check("10.0.0.2", "alice", "secret one").retryAfter(),
+        "the account's count starts again after a success");
+    assertEquals(
+        Duration.ofSeconds(4),
         check("10.0.0.1", "alice", "secret one").retryAfter(),
-        "counted from the start again");
+        "but the address keeps its count: succeeding on one's own account does not reset it");
+  }
+
+  @Test
+  void guessesFromManyAddressesDelayTheOwnerAtMostHalfAMinute() {
+    register("alice", "secret one");
+    for (int i = 0; i < 12; i++) {
+      nanos.addAndGet(Duration.ofMinutes(1).toNanos());
+      check("10.0.1." + i, "alice", "guess " + i);
+    }
+    Duration owner = check("10.9.9.9", "alice", "secret one").retryAfter();
+    assertTrue(
+        owner.compareTo(AccountLogins.ACCOUNT_MAX_WAIT) <= 0 && owner.toSeconds() >= 29,
+        "the owner waits " + owner);
+  }
+
+  @Test
+  void anIpv6HostIsThrottledByItsSlash64() {
+    register("alice", "secret one");
+    check("2001:db8:1:2::1", "alice", "wrong");
+    assertEquals(
+        Verdict.THROTTLED,
+        check("2001:db8:1:2:ffff::9", "bob", "whatever").verdict(),
+        "another address in the same /64");
   }
 
   @Test

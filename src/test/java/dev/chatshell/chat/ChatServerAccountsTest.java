@@ -266,6 +266,7 @@ class ChatServerAccountsTest {
     assertEquals(0, server.userCount());
 
     assertTrue(store.setLocked("alice", false));
+    waitOutThrottle(); // a try at a locked account counts as a failure
     assertEquals("alice", server.login("alice", pw(ALICE_PW), "a", new Inbox()).account());
   }
 
@@ -683,5 +684,52 @@ class ChatServerAccountsTest {
     waitOutThrottle();
     assertEquals(
         "alice", server.login("alice", pw("brand-new-secret"), "a", new Inbox()).account());
+  }
+
+  // ---- the console's nick, and names decided under the lock ----
+
+  @Test
+  void theConsolesNickIsKeptForTheConsole() {
+    server.reserveForConsole("console");
+    assertThrows(ChatException.class, () -> server.connect("Console", "a", new Inbox()));
+    User dan = server.connect("dan", "a", new Inbox());
+    assertThrows(ChatException.class, () -> server.changeNick(dan, "console"));
+    User console = server.connectConsole("console", new Inbox());
+    assertTrue(console.isConsole());
+  }
+
+  @Test
+  void theConsoleCannotLogInToAnAccountSoNoLoginCanBecomeIt() {
+    registered("alice", ALICE_PW);
+    User console = server.connectConsole("console", new Inbox());
+    assertFalse(server.needsPassword(console, "alice"));
+    ChatException refused =
+        assertThrows(ChatException.class, () -> server.changeNick(console, "alice", pw(ALICE_PW)));
+    assertTrue(refused.getMessage().contains("console"), refused.getMessage());
+    assertNull(console.account());
+    User alice = server.login("alice", pw(ALICE_PW), "a", new Inbox());
+    assertFalse(alice == console, "a login never joins the console");
+    assertFalse(alice.isOperator());
+  }
+
+  @Test
+  void aNickRegisteredMeanwhileIsRefusedUnderTheLock() {
+    User bob = server.connect("bob", "b", new Inbox());
+    server.register(bob, pw(BOB_PW));
+    server.changeNick(bob, "robert"); // the nick "bob" is free, but registered
+    assertThrows(ChatException.class, () -> server.connect("BOB", "u", new Inbox()));
+    User u = server.connect("u", "u", new Inbox());
+    ChatException refused = assertThrows(ChatException.class, () -> server.changeNick(u, "bob"));
+    assertTrue(refused.getMessage().contains("password"), refused.getMessage());
+    assertEquals("u", u.nick());
+  }
+
+  @Test
+  void aFailedRegistrationGivesTheNameBack() throws Exception {
+    User carol = server.connect("carol", "c", new Inbox());
+    database.close(); // storing fails
+    assertThrows(ChatException.class, () -> server.register(carol, pw("carol-secret")));
+    assertTrue(server.account("carol").isEmpty(), "not left reserved");
+    assertNull(carol.account());
   }
 }

@@ -89,8 +89,12 @@ class AccountsIT {
         mallory.expect("Password for alice: ");
         mallory.send(PASSWORD); // the old one
         mallory.expect("Error: Wrong password for alice; your nick is unchanged.");
-        mallory.send("/who");
-        Thread.sleep(1100); // the failure above throttles this address for a second
+        mallory.send("/nick alice");
+        mallory.expect("Password for alice: ");
+        mallory.send("battery staple");
+        mallory.expect("Error: Too many wrong passwords lately; try again in 2 s.");
+        // The address's second failure: its wait doubled, and alice's success did not reset it.
+        Thread.sleep(2100);
         mallory.send("/nick alice");
         mallory.expect("Password for alice: ");
         mallory.send("battery staple");
