@@ -16,6 +16,7 @@ import dev.chatshell.shell.ShellSettings;
 import dev.chatshell.store.AccountStore;
 import dev.chatshell.store.ChannelStore;
 import dev.chatshell.store.Database;
+import dev.chatshell.store.HistoryStore;
 import dev.chatshell.store.ModerationLog;
 import dev.chatshell.store.StoreException;
 import dev.chatshell.telnet.TelnetServer;
@@ -35,6 +36,7 @@ public final class ChatshellServer implements AutoCloseable {
   private final ServerConfig config;
   private final ModerationLog moderationLog;
   private final Database database;
+  private final HistoryStore history;
   private final PasswordChecker passwords = new PasswordChecker();
   private final ChatServer chat;
   private final CommandTable commands;
@@ -59,6 +61,7 @@ public final class ChatshellServer implements AutoCloseable {
     // One throttle for both: failures from an address count against it whatever was guessed.
     LoginThrottle throttle = LoginThrottle.standard();
     Clock clock = Clock.systemUTC();
+    this.history = new HistoryStore(database, clock, config.historyKept());
     try {
       this.chat =
           new ChatServer(
@@ -72,13 +75,16 @@ public final class ChatshellServer implements AutoCloseable {
                   throttle,
                   clock,
                   config.passwordIterations()),
-              new ChannelStore(database));
+              new ChannelStore(database),
+              history);
     } catch (RuntimeException e) { // the stored accounts or channels could not be read
+      history.close();
       database.close();
       moderationLog.close();
       throw new ConfigException("Cannot read the database: " + e.getMessage());
     }
     this.chat.reserveForConsole(config.consoleNick());
+    this.chat.setScrollback(config.historyJoinLines());
 
     this.commands =
         CommandTable.withPlugins(
@@ -152,6 +158,7 @@ public final class ChatshellServer implements AutoCloseable {
     sessions.shutdown(reason, config.shutdownGrace());
     sessions.close();
     passwords.close();
+    history.close(); // stores the last lines
     database.close();
     try {
       moderationLog.close();

@@ -8,7 +8,9 @@ CREATE TABLE channels (
   topic       VARCHAR(1024),
   topic_by    VARCHAR(64),
   topic_at    BIGINT,
-  created_at  BIGINT        NOT NULL
+  created_at  BIGINT        NOT NULL,
+  -- where the channel's own history starts: lines said earlier under its name are another's
+  history_from BIGINT
 );
 
 -- The secondary admins (@) of registered channels, by account. A rename of the channel carries

@@ -150,6 +150,24 @@ public final class AccountLogins implements Accounts {
     }
   }
 
+  @Override
+  public java.util.Set<String> ignored(String account) {
+    try {
+      return store.ignored(account);
+    } catch (StoreException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  public void setIgnored(String account, java.util.Set<String> keys) {
+    try {
+      store.setIgnored(account, keys);
+    } catch (StoreException e) {
+      throw failed(e);
+    }
+  }
+
   private String hash(char[] password) {
     String hash = checker.hash(password, iterations);
     if (hash == null) {

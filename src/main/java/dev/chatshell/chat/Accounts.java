@@ -2,6 +2,7 @@ package dev.chatshell.chat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Registered nicknames (accounts) and their passwords, as the domain needs them; kept in the
@@ -37,6 +38,14 @@ public interface Accounts {
         public void setPassword(String name, char[] password) {
           throw new ChatException("This server keeps no accounts.");
         }
+
+        @Override
+        public Set<String> ignored(String account) {
+          return Set.of();
+        }
+
+        @Override
+        public void setIgnored(String account, Set<String> keys) {}
       };
 
   /** Every account's name as registered; read once when the server starts. */
@@ -53,4 +62,10 @@ public interface Accounts {
 
   /** Replaces the password of account {@code name}. Returns once it is stored. */
   void setPassword(String name, char[] password);
+
+  /** The nick and account keys the account ignores. */
+  Set<String> ignored(String account);
+
+  /** Replaces what the account ignores. Returns once it is stored. */
+  void setIgnored(String account, Set<String> keys);
 }

@@ -1,5 +1,6 @@
 package dev.chatshell.chat;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,20 @@ public final class Channel {
   private volatile Set<String> adminAccounts = Set.of(); // keys of registered secondary admins
   private volatile Topic topic;
 
-  Channel(String name) {
+  private final Instant historyFrom;
+
+  /**
+   * @param historyFrom where the channel's own history starts (its creation), so that a channel
+   *     made again under an old name does not show what was said in the old one; null for all
+   */
+  Channel(String name, Instant historyFrom) {
     this.name = name;
+    this.historyFrom = historyFrom;
+  }
+
+  /** The start of this channel's history, or {@code null} for all lines under its name. */
+  public Instant historyFrom() {
+    return historyFrom;
   }
 
   public String name() {
@@ -88,6 +101,16 @@ public final class Channel {
   void broadcast(ChatEvent event) {
     for (Member member : snapshot.inOrder()) {
       member.user().deliver(event);
+    }
+  }
+
+  /** Sends what {@code sender} said to every member who does not ignore them. */
+  void broadcastFrom(User sender, ChatEvent event) {
+    for (Member member : snapshot.inOrder()) {
+      User user = member.user();
+      if (!user.ignores(sender)) {
+        user.deliver(event);
+      }
     }
   }
 

@@ -11,8 +11,16 @@ import java.util.Set;
  * already stored, and a storage failure (a {@link ChatException}) changes nothing.
  */
 public interface ChannelRegistry {
-  /** A registered channel as stored; account names in {@code admins}, {@code topic} may be null. */
-  record Registered(String name, String founder, Set<String> admins, Topic topic) {}
+  /**
+   * A registered channel as stored; account names in {@code admins}; {@code topic} may be null;
+   * {@code historyFrom} is where its own history starts (null: all lines under its name).
+   */
+  record Registered(
+      String name, String founder, Set<String> admins, Topic topic, Instant historyFrom) {
+    public Registered(String name, String founder, Set<String> admins, Topic topic) {
+      this(name, founder, admins, topic, null);
+    }
+  }
 
   /** Nothing is registered and nothing can be. */
   ChannelRegistry NONE =

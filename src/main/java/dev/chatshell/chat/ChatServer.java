@@ -1,6 +1,7 @@
 package dev.chatshell.chat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,8 @@ public final class ChatServer {
   private final ModerationListener moderation;
   private final Accounts accounts;
   private final ChannelRegistry registry;
+  private final History history;
+  private volatile int scrollback = 10; // lines of history shown on /JOIN
   // Users logged in to an account, by Names.key(account): where a new session of it attaches.
   private final Map<String, User> byAccount = new java.util.concurrent.ConcurrentHashMap<>();
   // Every registered name by key, read once at start and kept up to date (accounts are only ever
@@ -69,6 +72,21 @@ public final class ChatServer {
       ModerationListener moderation,
       Accounts accounts,
       ChannelRegistry registry) {
+    this(clock, maxChannelsPerUser, operators, moderation, accounts, registry, History.NONE);
+  }
+
+  /**
+   * @param history keeps what is said
+   */
+  public ChatServer(
+      Clock clock,
+      int maxChannelsPerUser,
+      OperatorCredentials operators,
+      ModerationListener moderation,
+      Accounts accounts,
+      ChannelRegistry registry,
+      History history) {
+    this.history = history;
     this.clock = clock;
     this.maxChannelsPerUser = maxChannelsPerUser;
     this.operators = operators;
@@ -79,7 +97,7 @@ public final class ChatServer {
       registered.put(Names.key(name), name);
     }
     for (ChannelRegistry.Registered stored : registry.load()) {
-      Channel channel = new Channel(stored.name());
+      Channel channel = new Channel(stored.name(), stored.historyFrom());
       channel.register(stored.founder(), keys(stored.admins()));
       channel.setTopic(stored.topic());
       channels.put(Names.key(stored.name()), channel);
@@ -98,6 +116,11 @@ public final class ChatServer {
    */
   public java.util.Optional<String> account(String nick) {
     return java.util.Optional.ofNullable(registered.get(Names.key(nick)));
+  }
+
+  /** How many lines of a channel's history whoever joins it is shown (0: none). */
+  public void setScrollback(int lines) {
+    this.scrollback = lines;
   }
 
   /**
@@ -156,35 +179,81 @@ public final class ChatServer {
     accounts
         .check(address, account, password)
         .requireAccepted("Wrong password for " + account + ".");
-    return locked(
-        () -> {
-          User online = byAccount.get(Names.key(account));
-          if (online != null) {
-            online.attach(sink);
-            sink.deliver(
-                new ServerNotice(
-                    clock.instant(),
-                    "You are logged in to "
-                        + account
-                        + (online.nick().equals(account) ? "" : ", known as " + online.nick())
-                        + ", from "
-                        + online.sessions()
-                        + " terminals now: they share channels and messages."
-                        + (online.current() == null
-                            ? ""
-                            : " Current channel: " + online.current().name() + ".")));
-            return online;
-          }
-          User holder = users.get(Names.key(account));
-          if (holder != null) { // only the console can hold a registered nick without its account
-            throw new ChatException("The nickname " + account + " is in use; try again later.");
-          }
-          User user = new User(nextUserId++, account, address, sink, clock.instant());
-          user.setAccount(account);
-          users.put(Names.key(account), user);
-          byAccount.put(Names.key(account), user);
-          return user;
-        });
+    boolean[] fresh = new boolean[1];
+    User user =
+        locked(
+            () -> {
+              User online = byAccount.get(Names.key(account));
+              if (online != null) {
+                online.attach(sink);
+                sink.deliver(
+                    new ServerNotice(
+                        clock.instant(),
+                        "You are logged in to "
+                            + account
+                            + (online.nick().equals(account) ? "" : ", known as " + online.nick())
+                            + ", from "
+                            + online.sessions()
+                            + " terminals now: they share channels and messages."
+                            + (online.current() == null
+                                ? ""
+                                : " Current channel: " + online.current().name() + ".")));
+                return online;
+              }
+              // Only the console can hold a registered nick without its account.
+              if (users.get(Names.key(account)) != null) {
+                throw new ChatException("The nickname " + account + " is in use; try again later.");
+              }
+              User created = new User(nextUserId++, account, address, sink, clock.instant());
+              created.setAccount(account);
+              users.put(Names.key(account), created);
+              byAccount.put(Names.key(account), created);
+              fresh[0] = true;
+              return created;
+            });
+    if (fresh[0]) {
+      try {
+        user.setIgnored(accounts.ignored(account));
+      } catch (ChatException e) {
+        user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
+      }
+      showMissed(user, account);
+    }
+    return user;
+  }
+
+  /** Most mentions shown at login; /HISTORY shows the rest. */
+  private static final int MISSED_SHOWN = 10;
+
+  /**
+   * Tells an account that comes back what mentioned it while it was away: lines naming it in
+   * channels, and private messages to it, since it last logged out (read outside the lock).
+   */
+  private void showMissed(User user, String account) {
+    List<HistoryEntry> missed;
+    Instant since;
+    try {
+      since = history.lastSeen(account);
+      if (since == null) {
+        return; // never logged out yet: nothing was missed
+      }
+      missed = history.mentions(account, since, MISSED_SHOWN);
+    } catch (ChatException e) {
+      user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
+      return;
+    }
+    if (missed.isEmpty()) {
+      user.deliver(new ServerNotice(clock.instant(), "Nobody mentioned you while you were away."));
+      return;
+    }
+    user.deliver(
+        new HistoryLines(
+            clock.instant(),
+            "While you were away, you were mentioned"
+                + (missed.size() == MISSED_SHOWN ? " (the last " + MISSED_SHOWN + " times)" : "")
+                + ":",
+            missed,
+            true));
   }
 
   /**
@@ -240,6 +309,7 @@ public final class ChatServer {
     users.remove(Names.key(user.nick()));
     if (user.account() != null) {
       byAccount.remove(Names.key(user.account()), user);
+      history.seen(user.account(), clock.instant());
     }
     user.markGone(); // lines the session still had queued must not bring the user back
   }
@@ -254,6 +324,9 @@ public final class ChatServer {
           for (User user : users.values()) {
             user.setChannels(List.of());
             user.markGone();
+            if (user.account() != null) {
+              history.seen(user.account(), clock.instant()); // what they saw live is not "missed"
+            }
           }
           users.clear();
           byAccount.clear();
@@ -269,58 +342,122 @@ public final class ChatServer {
   public Channel join(User user, String typedName) {
     requireOnline(user);
     String name = Names.channel(typedName);
-    return locked(
-        () -> {
-          requireOnline(user); // again under the lock: a kill may have come in between
-          Channel channel = channels.get(Names.key(name));
-          if (channel != null && channel.contains(user)) {
-            user.setCurrent(channel);
-            user.deliver(
-                new ChannelNotice(
-                    clock.instant(),
-                    channel.name(),
-                    "You are already in " + channel.name() + "; it is now your current channel."));
-            return channel;
-          }
-          if (user.channels().size() >= maxChannelsPerUser) {
-            throw new ChatException(
-                "You are in "
-                    + maxChannelsPerUser
-                    + " channels already, the most allowed; /LEAVE one first.");
-          }
-          boolean created = channel == null;
-          if (created) {
-            channel = new Channel(name);
-            channels.put(Names.key(name), channel);
-          }
-          ChannelRole role = created ? ChannelRole.MAIN_ADMIN : registeredRole(channel, user);
-          channel.add(user, role, nextJoin++);
-          List<Channel> mine = new ArrayList<>(user.channels());
-          mine.add(channel);
-          user.setChannels(mine);
-          user.setCurrent(channel);
-          channel.broadcastExcept(
-              user,
-              new ChannelNotice(
-                  clock.instant(), channel.name(), user.nick() + " has joined " + channel.name()));
-          String welcome =
-              created
-                  ? "You created " + channel.name() + "; you are its main admin (~)."
-                  : "You joined "
-                      + channel.name()
-                      + (role == ChannelRole.MEMBER
-                          ? ""
-                          : " as " + role.title() + " (" + role.sigil() + ")")
-                      + ". Members: "
-                      + whoLine(channel);
-          user.deliver(new ChannelNotice(clock.instant(), channel.name(), welcome));
-          Topic topic = channel.topic();
-          if (topic != null) {
-            user.deliver(
-                new ChannelNotice(clock.instant(), channel.name(), "Topic: " + topic.text()));
-          }
-          return channel;
-        });
+    Instant[] joinedAt = new Instant[1]; // set when the user joined an existing channel just now
+    Channel joined =
+        locked(
+            () -> {
+              requireOnline(user); // again under the lock: a kill may have come in between
+              Channel channel = channels.get(Names.key(name));
+              if (channel != null && channel.contains(user)) {
+                user.setCurrent(channel);
+                user.deliver(
+                    new ChannelNotice(
+                        clock.instant(),
+                        channel.name(),
+                        "You are already in "
+                            + channel.name()
+                            + "; it is now your current channel."));
+                return channel;
+              }
+              if (user.channels().size() >= maxChannelsPerUser) {
+                throw new ChatException(
+                    "You are in "
+                        + maxChannelsPerUser
+                        + " channels already, the most allowed; /LEAVE one first.");
+              }
+              boolean created = channel == null;
+              if (created) {
+                channel = new Channel(name, clock.instant());
+                channels.put(Names.key(name), channel);
+              } else {
+                joinedAt[0] = clock.instant();
+              }
+              ChannelRole role = created ? ChannelRole.MAIN_ADMIN : registeredRole(channel, user);
+              channel.add(user, role, nextJoin++);
+              List<Channel> mine = new ArrayList<>(user.channels());
+              mine.add(channel);
+              user.setChannels(mine);
+              user.setCurrent(channel);
+              channel.broadcastExcept(
+                  user,
+                  new ChannelNotice(
+                      clock.instant(),
+                      channel.name(),
+                      user.nick() + " has joined " + channel.name()));
+              String welcome =
+                  created
+                      ? "You created " + channel.name() + "; you are its main admin (~)."
+                      : "You joined "
+                          + channel.name()
+                          + (role == ChannelRole.MEMBER
+                              ? ""
+                              : " as " + role.title() + " (" + role.sigil() + ")")
+                          + ". Members: "
+                          + whoLine(channel);
+              user.deliver(new ChannelNotice(clock.instant(), channel.name(), welcome));
+              Topic topic = channel.topic();
+              if (topic != null) {
+                user.deliver(
+                    new ChannelNotice(clock.instant(), channel.name(), "Topic: " + topic.text()));
+              }
+              return channel;
+            });
+    if (joinedAt[0] != null) {
+      showScrollback(user, joined, joinedAt[0]);
+    }
+    return joined;
+  }
+
+  /** Shows someone who just joined what was said there before (read outside the lock). */
+  private void showScrollback(User user, Channel channel, Instant joinedAt) {
+    int lines = scrollback;
+    if (lines <= 0) {
+      return;
+    }
+    List<HistoryEntry> earlier;
+    try {
+      earlier = history.channel(channel.name(), channel.historyFrom(), joinedAt, lines);
+    } catch (ChatException e) {
+      user.deliver(new ChannelNotice(clock.instant(), channel.name(), e.getMessage()));
+      return;
+    }
+    if (!earlier.isEmpty()) {
+      user.deliver(
+          new HistoryLines(
+              clock.instant(),
+              "Earlier in " + channel.name() + " (/HISTORY shows more):",
+              earlier,
+              false));
+    }
+  }
+
+  /** The last {@code lines} lines of the user's current channel, oldest first. */
+  public List<HistoryEntry> channelHistory(User user, int lines) {
+    requireOnline(user);
+    Channel channel = requireCurrent(user);
+    return history.channel(channel.name(), channel.historyFrom(), clock.instant(), lines);
+  }
+
+  /**
+   * The last {@code lines} private messages between the user's account and the account {@code nick}
+   * is registered to: kept for accounts only, so that a conversation is never shown to someone who
+   * later takes one of the nicks.
+   */
+  public List<HistoryEntry> conversation(User user, String nick, int lines) {
+    requireOnline(user);
+    String mine = user.account();
+    if (mine == null) {
+      throw new ChatException(
+          "Private history is kept for accounts only: /REGISTER your nick to keep yours.");
+    }
+    String theirs =
+        account(nick)
+            .orElseThrow(
+                () ->
+                    new ChatException(
+                        Text.visible(nick)
+                            + " has no account, so no private history is kept with them."));
+    return history.conversation(mine, theirs, lines);
   }
 
   /**
@@ -385,6 +522,18 @@ public final class ChatServer {
 
   /** Says {@code text} in the user's current channel. */
   public void say(User user, String text) {
+    say(user, text, false);
+  }
+
+  /** Shows an action in the user's current channel: {@code * alice waves}. */
+  public void act(User user, String text) {
+    if (text == null || Text.visible(text).isBlank()) {
+      throw new ChatException("Say what you do: /ME <action>.");
+    }
+    say(user, text, true);
+  }
+
+  private void say(User user, String text, boolean action) {
     requireOnline(user);
     Channel channel = user.current();
     if (channel == null) {
@@ -395,7 +544,10 @@ public final class ChatServer {
     if (safe.isBlank()) {
       return;
     }
-    channel.broadcast(new ChannelMessage(clock.instant(), channel.name(), user.nick(), safe));
+    ChannelMessage message =
+        new ChannelMessage(clock.instant(), channel.name(), user.nick(), safe, action);
+    channel.broadcastFrom(user, message);
+    history.record(HistoryEntry.said(message, user.account()));
   }
 
   /**
@@ -435,10 +587,34 @@ public final class ChatServer {
     if (!found.isEmpty()) {
       PrivateMessage message =
           new PrivateMessage(clock.instant(), from.nick(), List.copyOf(found.values()), safe);
-      found.keySet().forEach(to -> to.deliver(message));
+      List<String> away = new ArrayList<>();
+      for (User to : found.keySet()) {
+        if (!to.ignores(from)) { // ignored senders are not told: that would invite them around it
+          to.deliver(message);
+        }
+        String why = to.away();
+        if (why != null && to != from) {
+          away.add(to.nick() + " is away: " + why);
+        }
+      }
       if (!found.containsKey(from)) {
         from.deliver(message);
       }
+      for (String line : away) {
+        from.deliver(new ServerNotice(clock.instant(), line));
+      }
+      List<String> toAccounts = new ArrayList<>();
+      found
+          .keySet()
+          .forEach(
+              to -> {
+                if (to.account() != null) {
+                  toAccounts.add(to.account());
+                }
+              });
+      history.record(
+          new HistoryEntry(
+              message.time(), null, from.nick(), from.account(), message.to(), toAccounts, safe));
     }
     if (!missing.isEmpty()) {
       throw new ChatException(
@@ -767,6 +943,7 @@ public final class ChatServer {
     requireOnline(actor);
     String name = Names.channel(typedName);
     Channel[] renamed = new Channel[1];
+    String[] oldName = new String[1];
     moderated(
         () -> {
           Channel channel = requireCurrent(actor);
@@ -789,8 +966,14 @@ public final class ChatServer {
               new ChannelNotice(
                   clock.instant(), name, actor.nick() + " renamed " + old + " to " + name + "."));
           renamed[0] = channel;
+          oldName[0] = old;
           return record(ModerationAction.Kind.RENAME, actor, name, old, null);
         });
+    try {
+      history.renamed(oldName[0], name, renamed[0].historyFrom());
+    } catch (ChatException e) {
+      // the rename stands; only its earlier lines stay under the old name
+    }
     return renamed[0];
   }
 
@@ -860,7 +1043,7 @@ public final class ChatServer {
           }
           registry.register(
               new ChannelRegistry.Registered(
-                  channel.name(), actor.account(), admins, channel.topic()),
+                  channel.name(), actor.account(), admins, channel.topic(), channel.historyFrom()),
               clock.instant());
           channel.register(actor.account(), keys(admins));
           channel.broadcast(
@@ -943,6 +1126,71 @@ public final class ChatServer {
                       : actor.nick() + " set the topic of " + channel.name() + ": " + safe));
           return null;
         });
+  }
+
+  /** Longest away message, in characters. */
+  public static final int MAX_AWAY_LENGTH = 200;
+
+  /**
+   * Marks the user away with {@code message} (shown to whoever sends them a private message and in
+   * /WHO), or back when it is null or blank.
+   */
+  public void setAway(User user, String message) {
+    requireOnline(user);
+    String safe = message == null ? "" : Text.visible(message).strip();
+    if (safe.length() > MAX_AWAY_LENGTH) {
+      throw new ChatException(
+          "An away message is at most "
+              + MAX_AWAY_LENGTH
+              + " characters; this one has "
+              + safe.length()
+              + ".");
+    }
+    user.setAway(safe.isEmpty() ? null : safe);
+    user.deliver(
+        new ServerNotice(
+            clock.instant(),
+            safe.isEmpty()
+                ? "You are back: you are no longer marked away."
+                : "You are marked away: " + safe + " (/AWAY alone when you are back)."));
+  }
+
+  /** Most nicks one user may ignore. */
+  public static final int MAX_IGNORED = 100;
+
+  /**
+   * Stops (or, with {@code ignore} false, resumes) showing the user what {@code nick} says in
+   * channels and privately. Kept across logins for users with an account.
+   */
+  public void ignore(User user, String nick, boolean ignore) {
+    requireOnline(user);
+    Names.requireNick(nick);
+    String key = Names.key(nick);
+    if (ignore && key.equals(Names.key(user.nick()))) {
+      throw new ChatException("You cannot ignore yourself.");
+    }
+    Set<String> keys = new java.util.HashSet<>(user.ignored());
+    boolean changed = ignore ? keys.add(key) : keys.remove(key);
+    if (!changed) {
+      throw new ChatException(
+          ignore ? "You ignore " + nick + " already." : "You do not ignore " + nick + ".");
+    }
+    if (keys.size() > MAX_IGNORED) {
+      throw new ChatException("You ignore " + MAX_IGNORED + " nicks already; /UNIGNORE some.");
+    }
+    if (user.account() != null) {
+      accounts.setIgnored(user.account(), keys); // stored first; nothing changes if it fails
+    }
+    user.setIgnored(keys);
+    user.deliver(
+        new ServerNotice(
+            clock.instant(),
+            ignore
+                ? "You now ignore "
+                    + nick
+                    + ": nothing they say is shown to you."
+                    + (user.account() == null ? "" : " Kept with your account.")
+                : "You no longer ignore " + nick + "."));
   }
 
   /** Longest topic, in characters. */

@@ -18,6 +18,8 @@ public final class User {
   private final Instant since;
   private volatile EventSink[] sinks; // one per session, copy-on-write
   private volatile String account; // the account logged in to, or null
+  private volatile String away; // the away message, or null when here
+  private volatile java.util.Set<String> ignored = java.util.Set.of(); // keys of nicks or accounts
   private volatile String nick;
   private volatile Channel current;
   private volatile List<Channel> channels = List.of(); // join order, copy-on-write
@@ -100,6 +102,39 @@ public final class User {
 
   void setAccount(String account) {
     this.account = account;
+  }
+
+  /** The user's away message, or {@code null} when they are here. */
+  public String away() {
+    return away;
+  }
+
+  void setAway(String message) {
+    this.away = message;
+  }
+
+  /** The nicks and accounts the user ignores, as keys. */
+  public java.util.Set<String> ignored() {
+    return ignored;
+  }
+
+  void setIgnored(java.util.Set<String> keys) {
+    this.ignored = java.util.Set.copyOf(keys);
+  }
+
+  /**
+   * True when the user does not want to see what {@code sender} says: by nick, or by account when
+   * the sender has one (so a nick change does not get round it). Cheap when nobody is ignored: it
+   * runs for every member of a channel on every message.
+   */
+  boolean ignores(User sender) {
+    java.util.Set<String> keys = ignored;
+    if (keys.isEmpty()) {
+      return false;
+    }
+    String account = sender.account;
+    return keys.contains(Names.key(sender.nick))
+        || (account != null && keys.contains(Names.key(account)));
   }
 
   /** How many sessions (terminals) the user is logged in from. */

@@ -184,6 +184,16 @@ public final class ServerConfig {
     return integer(Setting.PASSWORD_ITERATIONS);
   }
 
+  /** Lines of history shown on /JOIN. */
+  public int historyJoinLines() {
+    return integer(Setting.HISTORY_JOIN_LINES);
+  }
+
+  /** How long messages are kept; zero for ever. */
+  public Duration historyKept() {
+    return Duration.ofDays(integer(Setting.HISTORY_DAYS));
+  }
+
   /** The moderation log file. */
   public Path moderationLog() {
     return dataDirectory().resolve(get(Setting.MODERATION_LOG)).normalize();

@@ -42,6 +42,19 @@ public enum Setting {
       "PBKDF2-HMAC-SHA256 work factor of new account password hashes; existing hashes keep theirs.",
       100_000,
       10_000_000),
+  HISTORY_JOIN_LINES(
+      "history.join-lines",
+      "10",
+      "Lines of a channel's history shown to whoever joins it (0 shows none).",
+      0,
+      100),
+  HISTORY_DAYS(
+      "history.days",
+      "90",
+      "Days that messages are kept in the database for scrollback and /HISTORY (0 keeps them"
+          + " for ever).",
+      0,
+      100_000),
   COMMANDS_DIR(
       "commands.dir",
       "commands",

@@ -160,6 +160,14 @@ final class JLineShell implements Shell {
   }
 
   @Override
+  public void beep() {
+    // BEL moves no cursor, so it cannot disturb the line being drawn.
+    if (terminal.puts(Capability.bell)) {
+      terminal.flush();
+    }
+  }
+
+  @Override
   public String readSecret(String prompt) throws IOException {
     String secret = read(prompt, LineReaderImpl.NULL_MASK); // shows nothing, skips history
     return secret == null || secret.isEmpty() && interrupted ? null : secret;

@@ -6,6 +6,8 @@ import dev.chatshell.chat.ChannelNotice;
 import dev.chatshell.chat.ChannelRole;
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.Disconnected;
+import dev.chatshell.chat.HistoryEntry;
+import dev.chatshell.chat.HistoryLines;
 import dev.chatshell.chat.Names;
 import dev.chatshell.chat.PrivateMessage;
 import dev.chatshell.chat.ServerNotice;
@@ -57,6 +59,9 @@ final class Renderer {
   // How a viewer sees an event, for the events shown alike to many people.
   private static final int TAGGED = 1; // from a channel other than the viewer's current one
   private static final int OWN = 2; // the viewer wrote it
+  private static final int MENTION = 4; // it names the viewer
+  private static final AttributedStyle MENTIONED =
+      AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW + AttributedStyle.BRIGHT);
 
   private Renderer() {}
 
@@ -88,7 +93,8 @@ final class Renderer {
       Channel current = viewer == null ? null : viewer.current();
       boolean tagged = current == null || !current.name().equals(message.channel());
       boolean own = viewer != null && isViewer(message.nick(), viewer);
-      return (tagged ? TAGGED : 0) | (own ? OWN : 0);
+      boolean mention = viewer != null && !own && mentions(message.text(), viewer.nick());
+      return (tagged ? TAGGED : 0) | (own ? OWN : 0) | (mention ? MENTION : 0);
     }
     if (event instanceof PrivateMessage message) {
       return viewer != null && isViewer(message.from(), viewer) ? OWN : 0;
@@ -115,8 +121,16 @@ final class Renderer {
         line.styled(CHANNEL, "[" + message.channel() + "] ");
       }
       AttributedStyle style = nickStyle(message.nick());
-      line.append('<').styled(own ? style.bold() : style, message.nick()).append("> ");
-      line.append(message.text());
+      if (message.action()) {
+        line.append("* ").styled(own ? style.bold() : style, message.nick()).append(' ');
+      } else {
+        line.append('<').styled(own ? style.bold() : style, message.nick()).append("> ");
+      }
+      if ((variant & MENTION) != 0) {
+        line.styled(MENTIONED, message.text());
+      } else {
+        line.append(message.text());
+      }
     } else if (event instanceof PrivateMessage message) {
       String recipients = String.join(";", message.to());
       if (own) {
@@ -132,6 +146,11 @@ final class Renderer {
       line.styled(NOTICE, "-!- ").append(notice.text());
     } else if (event instanceof ServerNotice notice) {
       line.styled(NOTICE, "-!- ").append(notice.text());
+    } else if (event instanceof HistoryLines lines) {
+      line.styled(NOTICE, "-!- ").append(lines.heading());
+      for (HistoryEntry entry : lines.entries()) {
+        line.append('\n').styled(LOG, entry.line(lines.time(), lines.withChannel()));
+      }
     } else if (event instanceof LogLine logLine) {
       line.styled(LOG, Text.visible(logLine.text()));
     } else if (event instanceof Disconnected farewell) {
@@ -177,6 +196,32 @@ final class Renderer {
       prompt.append(' ').styled(CHANNEL.bold(), current.name());
     }
     return prompt.append("> ").toAttributedString();
+  }
+
+  /** True when {@code event} names {@code viewer}: their terminal rings for it. */
+  static boolean mentionsViewer(ChatEvent event, User viewer) {
+    return viewer != null && (variant(event, viewer) & MENTION) != 0;
+  }
+
+  /**
+   * True when {@code text} contains {@code nick} as a word, in any case: "alice: hi" and "hi
+   * Alice!" name alice, "malice" and "alice_2" do not. No allocation: it runs for every member of a
+   * channel on every message.
+   */
+  static boolean mentions(String text, String nick) {
+    int length = nick.length();
+    for (int at = 0; at + length <= text.length(); at++) {
+      if (text.regionMatches(true, at, nick, 0, length)
+          && (at == 0 || !nickChar(text.charAt(at - 1)))
+          && (at + length == text.length() || !nickChar(text.charAt(at + length)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean nickChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || "_-[]\\`^{}|".indexOf(c) >= 0);
   }
 
   private static boolean isViewer(String nick, User viewer) {

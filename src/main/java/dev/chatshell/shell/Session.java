@@ -292,6 +292,12 @@ final class Session implements CommandContext {
     }
     out.print(text);
     for (ChatEvent event : batch) {
+      if (Renderer.mentionsViewer(event, me)) {
+        out.beep(); // once per batch is enough
+        break;
+      }
+    }
+    for (ChatEvent event : batch) {
       if (event instanceof Disconnected) {
         drop("disconnected by a server operator", null); // told above; the domain let them go
       }

@@ -39,6 +39,12 @@ interface Shell extends AutoCloseable {
    */
   void enterChat();
 
+  /**
+   * Rings the terminal's bell, where it has one (a line naming the user arrived). Plain clients get
+   * nothing: they are promised no control characters.
+   */
+  default void beep() throws IOException {}
+
   /** Styled text as this terminal can show it: escape sequences only where it has colour. */
   String format(AttributedString text);
 

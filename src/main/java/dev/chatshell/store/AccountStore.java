@@ -79,6 +79,48 @@ public final class AccountStore {
         });
   }
 
+  /** The keys the account ignores. */
+  public java.util.Set<String> ignored(String name) throws StoreException {
+    return database.transaction(
+        connection -> {
+          java.util.Set<String> keys = new java.util.TreeSet<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT ignored_key FROM ignores WHERE account_key = ?")) {
+            select.setString(1, Names.key(name));
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                keys.add(rows.getString(1));
+              }
+            }
+          }
+          return keys;
+        });
+  }
+
+  /** Replaces what the account ignores, in one transaction. */
+  public void setIgnored(String name, java.util.Set<String> keys) throws StoreException {
+    database.transaction(
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement("DELETE FROM ignores WHERE account_key = ?")) {
+            delete.setString(1, Names.key(name));
+            delete.executeUpdate();
+          }
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO ignores (account_key, ignored_key) VALUES (?, ?)")) {
+            for (String key : keys) {
+              insert.setString(1, Names.key(name));
+              insert.setString(2, key);
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          return null;
+        });
+  }
+
   /** Every account, by name. */
   public List<Account> list() throws StoreException {
     return database.transaction(

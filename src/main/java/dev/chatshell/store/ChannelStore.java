@@ -52,12 +52,15 @@ public final class ChannelStore implements ChannelRegistry {
           List<Registered> channels = new ArrayList<>();
           try (PreparedStatement select =
                   connection.prepareStatement(
-                      "SELECT c.name_key, c.name, a.name, c.topic, c.topic_by, c.topic_at"
+                      "SELECT c.name_key, c.name, a.name, c.topic, c.topic_by, c.topic_at,"
+                          + " c.history_from"
                           + " FROM channels c JOIN accounts a ON a.name_key = c.founder_key"
                           + " ORDER BY c.name_key");
               ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
               String topic = rows.getString(4);
+              long from = rows.getLong(7);
+              Instant historyFrom = rows.wasNull() ? null : Instant.ofEpochMilli(from);
               channels.add(
                   new Registered(
                       rows.getString(2),
@@ -66,7 +69,8 @@ public final class ChannelStore implements ChannelRegistry {
                       topic == null
                           ? null
                           : new Topic(
-                              topic, rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)))));
+                              topic, rows.getString(5), Instant.ofEpochMilli(rows.getLong(6))),
+                      historyFrom));
             }
           }
           return channels;
@@ -79,12 +83,17 @@ public final class ChannelStore implements ChannelRegistry {
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO channels (name_key, name, founder_key, created_at)"
-                      + " VALUES (?, ?, ?, ?)")) {
+                  "INSERT INTO channels (name_key, name, founder_key, created_at, history_from)"
+                      + " VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, Names.key(channel.name()));
             insert.setString(2, channel.name());
             insert.setString(3, Names.key(channel.founder()));
             insert.setLong(4, at.toEpochMilli());
+            if (channel.historyFrom() == null) {
+              insert.setNull(5, Types.BIGINT);
+            } else {
+              insert.setLong(5, channel.historyFrom().toEpochMilli());
+            }
             insert.executeUpdate();
           }
           writeTopic(connection, channel.name(), channel.topic());

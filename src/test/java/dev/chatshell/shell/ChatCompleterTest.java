@@ -74,16 +74,20 @@ class ChatCompleterTest {
     List<String> offered = complete(dave, "/");
     assertEquals(
         List.of(
+            "/AWAY",
             "/BYE",
             "/CURRENT",
             "/HELP",
+            "/HISTORY",
+            "/IGNORE",
             "/JOIN",
             "/LIST",
             "/MSG",
             "/NICK",
             "/OPER",
             "/PASSWD",
-            "/REGISTER"),
+            "/REGISTER",
+            "/UNIGNORE"),
         offered);
     assertFalse(offered.contains("/LEAVE"), "no /LEAVE outside a channel");
     assertFalse(offered.contains("/WHO"));
@@ -94,18 +98,23 @@ class ChatCompleterTest {
     List<String> offered = complete(bob, "/le");
     assertEquals(
         List.of(
+            "/AWAY",
             "/BYE",
             "/CURRENT",
             "/HELP",
+            "/HISTORY",
+            "/IGNORE",
             "/JOIN",
             "/LEAVE",
             "/LIST",
+            "/ME",
             "/MSG",
             "/NICK",
             "/OPER",
             "/PASSWD",
             "/REGISTER",
             "/TOPIC",
+            "/UNIGNORE",
             "/WHO"),
         offered);
   }

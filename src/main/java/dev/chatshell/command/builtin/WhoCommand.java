@@ -3,6 +3,7 @@ package dev.chatshell.command.builtin;
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.Member;
 import dev.chatshell.chat.Names;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
@@ -33,5 +34,19 @@ public final class WhoCommand implements ChatCommand {
     }
     int size = channel.size();
     context.reply(channel.name() + " (" + size + "): " + ChatServer.whoLine(channel));
+    StringBuilder away = new StringBuilder();
+    for (Member member : channel.members()) {
+      String why = member.user().away();
+      if (why != null) {
+        away.append(away.isEmpty() ? "Away: " : "; ")
+            .append(member.user().nick())
+            .append(" (")
+            .append(why)
+            .append(')');
+      }
+    }
+    if (!away.isEmpty()) {
+      context.reply(away.toString());
+    }
   }
 }

@@ -24,16 +24,20 @@ class HelpCommandTest extends BuiltinFixture {
 
     assertEquals(
         List.of(
+            "/AWAY",
             "/BYE",
             "/CURRENT",
             "/HELP",
+            "/HISTORY",
+            "/IGNORE",
             "/JOIN",
             "/LIST",
             "/MSG",
             "/NICK",
             "/OPER",
             "/PASSWD",
-            "/REGISTER"),
+            "/REGISTER",
+            "/UNIGNORE"),
         commandNames(alice.replies()));
     assertEquals(List.of(), alice.errors());
   }
@@ -47,18 +51,23 @@ class HelpCommandTest extends BuiltinFixture {
 
     assertEquals(
         List.of(
+            "/AWAY",
             "/BYE",
             "/CURRENT",
             "/HELP",
+            "/HISTORY",
+            "/IGNORE",
             "/JOIN",
             "/LEAVE",
             "/LIST",
+            "/ME",
             "/MSG",
             "/NICK",
             "/OPER",
             "/PASSWD",
             "/REGISTER",
             "/TOPIC",
+            "/UNIGNORE",
             "/WHO"),
         commandNames(bob.replies()));
   }
@@ -70,15 +79,19 @@ class HelpCommandTest extends BuiltinFixture {
 
     assertEquals(
         List.of(
+            "/AWAY",
             "/BYE",
             "/CURRENT",
             "/DEL",
             "/GRANT",
             "/HELP",
+            "/HISTORY",
+            "/IGNORE",
             "/JOIN",
             "/KICK",
             "/LEAVE",
             "/LIST",
+            "/ME",
             "/MSG",
             "/NICK",
             "/OPER",
@@ -87,6 +100,7 @@ class HelpCommandTest extends BuiltinFixture {
             "/REN",
             "/REVOKE",
             "/TOPIC",
+            "/UNIGNORE",
             "/WHO"),
         commandNames(alice.replies()));
   }

@@ -1,0 +1,81 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.HistoryEntry;
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Completion;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code HISTORY [nick] [n]}: the last lines of the current channel, or of the private conversation
+ * with {@code nick} (kept for accounts only).
+ */
+@SlashCommand(
+    name = "HISTORY",
+    usage = "[nick] [n]",
+    summary = "show the channel's last lines, or your private messages with a nick",
+    privilege = Privilege.ANYONE,
+    completes = {Completion.NICK, Completion.NONE})
+public final class HistoryCommand implements ChatCommand {
+  static final int DEFAULT_LINES = 20;
+  static final int MAX_LINES = 200;
+
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    arguments.atMost(2);
+    String first = arguments.word(0);
+    String nick = null;
+    String count = null;
+    if (first != null && first.chars().allMatch(Character::isDigit)) {
+      arguments.atMost(1);
+      count = first;
+    } else {
+      nick = first;
+      count = arguments.word(1);
+    }
+    int lines = lines(count);
+    List<HistoryEntry> entries;
+    String what;
+    if (nick == null) {
+      if (context.user().current() == null) {
+        throw new ChatException(
+            "You are not in a channel: /JOIN one, or /HISTORY <nick> for private messages.");
+      }
+      what = context.user().current().name();
+      entries = context.chat().channelHistory(context.user(), lines);
+    } else {
+      what = "your private messages with " + nick;
+      entries = context.chat().conversation(context.user(), nick, lines);
+    }
+    if (entries.isEmpty()) {
+      context.reply("Nothing kept for " + what + ".");
+      return;
+    }
+    context.reply("The last " + entries.size() + " lines of " + what + " (times in UTC):");
+    Instant now = Instant.now();
+    for (HistoryEntry entry : entries) {
+      context.reply(entry.line(now, false));
+    }
+  }
+
+  private static int lines(String typed) {
+    if (typed == null) {
+      return DEFAULT_LINES;
+    }
+    int lines;
+    try {
+      lines = Integer.parseInt(typed);
+    } catch (NumberFormatException e) {
+      lines = -1;
+    }
+    if (lines < 1 || lines > MAX_LINES) {
+      throw new ChatException("Ask for 1 to " + MAX_LINES + " lines: /HISTORY [nick] [n].");
+    }
+    return lines;
+  }
+}

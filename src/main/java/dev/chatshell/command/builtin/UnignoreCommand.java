@@ -1,0 +1,21 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+
+/** {@code UNIGNORE <nick>}: shows what an ignored nick says again. */
+@SlashCommand(
+    name = "UNIGNORE",
+    usage = "<nick>",
+    summary = "show what an ignored nick says again",
+    privilege = Privilege.ANYONE)
+public final class UnignoreCommand implements ChatCommand {
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    arguments.atMost(1);
+    context.chat().ignore(context.user(), arguments.required(0, "nick"), false);
+  }
+}

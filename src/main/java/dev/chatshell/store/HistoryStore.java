@@ -1,0 +1,425 @@
+package dev.chatshell.store;
+
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.History;
+import dev.chatshell.chat.HistoryEntry;
+import dev.chatshell.chat.Names;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * History in the database, written in batches so that keeping it costs the chat nothing it would
+ * notice: {@link #record} only queues the line; a writer thread stores whatever has queued up, in
+ * one transaction, every {@link #FLUSH_EVERY} (or sooner once {@link #BATCH} lines wait). Reads
+ * first store what is still queued, so they see every line recorded before them.
+ *
+ * <p>Under overload (a database slower than the chat for long), lines past {@link #QUEUE} are
+ * dropped and counted in the log rather than slowing anyone down.
+ */
+public final class HistoryStore implements History, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HistoryStore.class);
+  static final int QUEUE = 100_000;
+  static final int BATCH = 1_000;
+  static final Duration FLUSH_EVERY = Duration.ofMillis(50);
+  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  private static final String FAILED = "The history database is not answering; try again later.";
+
+  private final Database database;
+  private final Clock clock;
+  private final Duration keep; // zero: forever
+  private final BlockingQueue<HistoryEntry> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final ReentrantLock writing = new ReentrantLock(); // one writer at a time, in order
+  private final AtomicLong dropped = new AtomicLong();
+  // Logouts not yet stored: written with the next batch, so a departure costs no disk write.
+  private final java.util.Map<String, Instant> seen =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Thread writer;
+  private long seq; // guarded by writing
+  private volatile boolean closing;
+
+  /**
+   * @param keep how long lines are kept; {@link Duration#ZERO} keeps them for ever
+   */
+  public HistoryStore(Database database, Clock clock, Duration keep) {
+    this.database = database;
+    this.clock = clock;
+    this.keep = keep;
+    this.seq = nextSeq(database);
+    this.writer = Thread.ofPlatform().name("history-writer").daemon(true).start(this::writeLoop);
+  }
+
+  /** Carries on from the last line stored, so lines keep their order across restarts. */
+  private static long nextSeq(Database database) {
+    try {
+      return database.transaction(
+          connection -> {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT MAX(seq) FROM messages");
+                ResultSet row = select.executeQuery()) {
+              return row.next() ? row.getLong(1) + 1 : 0;
+            }
+          });
+    } catch (StoreException e) {
+      throw new ChatException(FAILED);
+    }
+  }
+
+  @Override
+  public void record(HistoryEntry entry) {
+    if (!queue.offer(entry) && dropped.getAndIncrement() % 1000 == 0) {
+      log.warn("History is behind: {} lines not kept so far", dropped.get());
+    }
+  }
+
+  private void writeLoop() {
+    Instant nextPrune = clock.instant();
+    while (!closing) {
+      try {
+        Thread.sleep(FLUSH_EVERY); // lines gather meanwhile: one commit for many
+        if (!queue.isEmpty() || !seen.isEmpty()) {
+          flush();
+        }
+        if (!keep.isZero() && clock.instant().isAfter(nextPrune)) {
+          prune();
+          nextPrune = clock.instant().plus(PRUNE_EVERY);
+        }
+      } catch (InterruptedException e) {
+        break;
+      } catch (StoreException | RuntimeException e) {
+        log.error("Writing history: {}", e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Stores everything queued now, in order. */
+  private void flush() throws StoreException {
+    writing.lock();
+    try {
+      List<HistoryEntry> batch = new ArrayList<>();
+      while (queue.drainTo(batch, BATCH) > 0) {
+        write(batch);
+        batch.clear();
+      }
+      writeSeen();
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  private void write(List<HistoryEntry> batch) throws StoreException {
+    try {
+      insert(batch);
+    } catch (StoreException e) {
+      // One bad line must not take the others with it: store them one by one, skipping it.
+      log.warn("History batch failed ({}); storing its lines one by one", e.getMessage());
+      for (HistoryEntry entry : batch) {
+        try {
+          insert(List.of(entry));
+        } catch (StoreException lost) {
+          log.error("History line from {} not kept: {}", entry.nick(), lost.getMessage());
+        }
+      }
+    }
+  }
+
+  private void insert(List<HistoryEntry> batch) throws StoreException {
+    database.transaction(
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO messages (at, seq, channel_key, channel, nick, account_key,"
+                      + " account, recipients, recipient_accounts, text)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (HistoryEntry entry : batch) {
+              insert.setLong(1, entry.time().toEpochMilli());
+              insert.setLong(2, seq++);
+              insert.setString(3, entry.channel() == null ? null : Names.key(entry.channel()));
+              insert.setString(4, entry.channel());
+              insert.setString(5, entry.nick());
+              insert.setString(6, entry.account() == null ? null : Names.key(entry.account()));
+              insert.setString(7, entry.account());
+              insert.setString(8, entry.isPrivate() ? String.join(";", entry.to()) : null);
+              insert.setString(9, entry.isPrivate() ? listed(entry.toAccounts()) : null);
+              insert.setString(10, entry.text());
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  private void writeSeen() throws StoreException {
+    if (seen.isEmpty()) {
+      return;
+    }
+    java.util.Map<String, Instant> now = new java.util.HashMap<>();
+    for (String account : List.copyOf(seen.keySet())) {
+      Instant at = seen.remove(account);
+      if (at != null) {
+        now.put(account, at);
+      }
+    }
+    database.transaction(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement("UPDATE accounts SET last_seen = ? WHERE name_key = ?")) {
+            for (java.util.Map.Entry<String, Instant> entry : now.entrySet()) {
+              update.setLong(1, entry.getValue().toEpochMilli());
+              update.setString(2, entry.getKey());
+              update.addBatch();
+            }
+            update.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  /** Account names as {@code ;Alice;Bob;}, so one is found with LOWER(...) LIKE '%;alice;%'. */
+  private static String listed(List<String> accounts) {
+    StringBuilder joined = new StringBuilder(";");
+    for (String account : accounts) {
+      joined.append(account).append(';');
+    }
+    return joined.toString();
+  }
+
+  private void prune() throws StoreException {
+    long before = clock.instant().minus(keep).toEpochMilli();
+    int deleted =
+        database.transaction(
+            connection -> {
+              try (PreparedStatement delete =
+                  connection.prepareStatement("DELETE FROM messages WHERE at < ?")) {
+                delete.setLong(1, before);
+                return delete.executeUpdate();
+              }
+            });
+    if (deleted > 0) {
+      log.info("History: {} lines older than {} days removed", deleted, keep.toDays());
+    }
+  }
+
+  private static final String COLUMNS =
+      "SELECT at, channel, nick, account, recipients, recipient_accounts, text FROM messages";
+
+  @Override
+  public List<HistoryEntry> channel(String channel, Instant since, Instant until, int limit) {
+    return read(
+        COLUMNS
+            + " WHERE channel_key = ? AND at >= ? AND at < ? ORDER BY at DESC, seq DESC LIMIT ?",
+        Names.key(channel),
+        since == null ? Long.MIN_VALUE : since.toEpochMilli(),
+        until.toEpochMilli(),
+        limit);
+  }
+
+  @Override
+  public List<HistoryEntry> conversation(String account, String other, int limit) {
+    String me = Names.key(account);
+    String them = Names.key(other);
+    return read(
+        COLUMNS
+            + " WHERE channel_key IS NULL AND ((account_key = ? AND LOWER(recipient_accounts)"
+            + " LIKE ? ESCAPE '!') OR (account_key = ? AND LOWER(recipient_accounts) LIKE ?"
+            + " ESCAPE '!'))"
+            + " ORDER BY at DESC, seq DESC LIMIT ?",
+        me,
+        "%;" + likeEscaped(them) + ";%",
+        them,
+        "%;" + likeEscaped(me) + ";%",
+        limit);
+  }
+
+  @Override
+  public List<HistoryEntry> mentions(String account, Instant since, int limit) {
+    String me = Names.key(account);
+    // LIKE narrows it down in the database; the word match is made here. Up to CANDIDATES lines
+    // are read, so that lines where the name is only part of a word do not crowd out real ones.
+    List<HistoryEntry> candidates =
+        read(
+            COLUMNS
+                + " WHERE at > ? AND (account_key IS NULL OR account_key <> ?) AND"
+                + " (LOWER(text) LIKE ? ESCAPE '!' OR LOWER(recipient_accounts) LIKE ? ESCAPE '!')"
+                + " ORDER BY at DESC, seq DESC LIMIT ?",
+            since.toEpochMilli(),
+            me,
+            "%" + likeEscaped(me) + "%",
+            "%;" + likeEscaped(me) + ";%",
+            Math.max(CANDIDATES, limit));
+    Pattern word =
+        Pattern.compile(
+            "(?<![A-Za-z0-9_\\-\\[\\]\\\\`^{}|])"
+                + Pattern.quote(account)
+                + "(?![A-Za-z0-9_\\-\\[\\]\\\\`^{}|])",
+            Pattern.CASE_INSENSITIVE);
+    List<HistoryEntry> found = new ArrayList<>();
+    for (HistoryEntry entry : candidates) {
+      // A private line counts only when sent to the account: others' private lines that name it
+      // are none of its business.
+      boolean mine =
+          entry.isPrivate()
+              ? entry.toAccounts().stream().anyMatch(a -> Names.key(a).equals(me))
+              : word.matcher(entry.text()).find();
+      if (mine) {
+        found.add(entry);
+      }
+    }
+    return found.subList(Math.max(0, found.size() - limit), found.size());
+  }
+
+  /** Lines read to find the last mentions among lines that only contain the name. */
+  private static final int CANDIDATES = 1_000;
+
+  private static String likeEscaped(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  /** Runs a query over the messages, newest first, and returns them oldest first. */
+  private List<HistoryEntry> read(String sql, Object... parameters) {
+    try {
+      flush();
+      List<HistoryEntry> entries =
+          database.transaction(
+              connection -> {
+                List<HistoryEntry> rows = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(sql)) {
+                  for (int i = 0; i < parameters.length; i++) {
+                    select.setObject(i + 1, parameters[i]);
+                  }
+                  try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                      rows.add(entry(row));
+                    }
+                  }
+                }
+                return rows;
+              });
+      Collections.reverse(entries);
+      return entries;
+    } catch (StoreException e) {
+      log.error("Reading history: {}", e.getMessage(), e);
+      throw new ChatException(FAILED);
+    }
+  }
+
+  private static HistoryEntry entry(ResultSet row) throws SQLException {
+    String recipients = row.getString(5);
+    String recipientAccounts = row.getString(6);
+    return new HistoryEntry(
+        Instant.ofEpochMilli(row.getLong(1)),
+        row.getString(2),
+        row.getString(3),
+        row.getString(4),
+        recipients == null ? List.of() : Arrays.asList(recipients.split(";")),
+        recipientAccounts == null
+            ? List.of()
+            : Arrays.stream(recipientAccounts.split(";")).filter(s -> !s.isEmpty()).toList(),
+        row.getString(7));
+  }
+
+  @Override
+  public Instant lastSeen(String account) {
+    try {
+      flush();
+      return database.transaction(
+          connection -> {
+            try (PreparedStatement select =
+                connection.prepareStatement("SELECT last_seen FROM accounts WHERE name_key = ?")) {
+              select.setString(1, Names.key(account));
+              try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                  return null;
+                }
+                long at = row.getLong(1);
+                return row.wasNull() ? null : Instant.ofEpochMilli(at);
+              }
+            }
+          });
+    } catch (StoreException e) {
+      log.error("Reading history: {}", e.getMessage(), e);
+      throw new ChatException(FAILED);
+    }
+  }
+
+  @Override
+  public void seen(String account, Instant at) {
+    seen.put(Names.key(account), at); // stored by the writer, with the next batch
+  }
+
+  @Override
+  public void renamed(String channel, String newName, Instant since) {
+    try {
+      flush();
+    } catch (StoreException e) {
+      log.error("Writing history: {}", e.getMessage(), e);
+    }
+    if (Names.key(channel).equals(Names.key(newName))) {
+      return; // only the case changed: the lines are found by key already
+    }
+    // Lines already under the new name belong to a channel of that name that is gone (a rename
+    // onto a live channel's name is refused): they are set aside so they never show as this one's.
+    update(
+        "UPDATE messages SET channel_key = ? WHERE channel_key = ?",
+        Names.key(newName) + " (gone before " + clock.instant().toEpochMilli() + ")",
+        Names.key(newName));
+    update(
+        "UPDATE messages SET channel_key = ?, channel = ? WHERE channel_key = ? AND at >= ?",
+        Names.key(newName),
+        newName,
+        Names.key(channel),
+        since == null ? Long.MIN_VALUE : since.toEpochMilli());
+  }
+
+  private void update(String sql, Object... parameters) {
+    try {
+      database.transaction(
+          connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+              for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == null) {
+                  statement.setNull(i + 1, Types.VARCHAR);
+                } else {
+                  statement.setObject(i + 1, parameters[i]);
+                }
+              }
+              return statement.executeUpdate();
+            }
+          });
+    } catch (StoreException e) {
+      log.error("Writing history: {}", e.getMessage(), e);
+      throw new ChatException(FAILED);
+    }
+  }
+
+  /** Stores what is still queued and stops the writer. */
+  @Override
+  public void close() {
+    closing = true;
+    writer.interrupt();
+    try {
+      writer.join(5_000);
+      flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (StoreException e) {
+      log.error("Writing the last history lines: {}", e.getMessage(), e);
+    }
+  }
+}
