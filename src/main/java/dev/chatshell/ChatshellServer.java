@@ -14,6 +14,7 @@ import dev.chatshell.console.OperatorConsole;
 import dev.chatshell.shell.SessionManager;
 import dev.chatshell.shell.ShellSettings;
 import dev.chatshell.store.AccountStore;
+import dev.chatshell.store.BanStore;
 import dev.chatshell.store.ChannelStore;
 import dev.chatshell.store.Database;
 import dev.chatshell.store.HistoryStore;
@@ -76,7 +77,8 @@ public final class ChatshellServer implements AutoCloseable {
                   clock,
                   config.passwordIterations()),
               new ChannelStore(database),
-              history);
+              history,
+              new BanStore(database));
     } catch (RuntimeException e) { // the stored accounts or channels could not be read
       history.close();
       database.close();

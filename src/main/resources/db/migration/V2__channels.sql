@@ -10,7 +10,9 @@ CREATE TABLE channels (
   topic_at    BIGINT,
   created_at  BIGINT        NOT NULL,
   -- where the channel's own history starts: lines said earlier under its name are another's
-  history_from BIGINT
+  history_from BIGINT,
+  -- private: /JOIN files a request (channel_requests) that an admin accepts or denies
+  private     BOOLEAN       NOT NULL DEFAULT FALSE
 );
 
 -- The secondary admins (@) of registered channels, by account. A rename of the channel carries

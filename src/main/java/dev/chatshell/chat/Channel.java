@@ -24,6 +24,8 @@ public final class Channel {
   private volatile String founder; // the account that is main admin once registered, else null
   private volatile Set<String> adminAccounts = Set.of(); // keys of registered secondary admins
   private volatile Topic topic;
+  private volatile boolean closed; // private: joining takes an invitation or an admin's yes
+  private volatile List<JoinRequest> requests = List.of(); // copy-on-write, under the lock
 
   private final Instant historyFrom;
 
@@ -63,6 +65,24 @@ public final class Channel {
   /** The topic, or {@code null} when none is set. */
   public Topic topic() {
     return topic;
+  }
+
+  /** True when the channel is private: /JOIN files a request that its admins accept or deny. */
+  public boolean isPrivate() {
+    return closed;
+  }
+
+  void setPrivate(boolean closed) {
+    this.closed = closed;
+  }
+
+  /** Pending join requests and invitations, oldest first. */
+  public List<JoinRequest> requests() {
+    return requests;
+  }
+
+  void setRequests(List<JoinRequest> requests) {
+    this.requests = List.copyOf(requests);
   }
 
   void setTopic(Topic topic) {

@@ -16,9 +16,20 @@ public interface ChannelRegistry {
    * {@code historyFrom} is where its own history starts (null: all lines under its name).
    */
   record Registered(
-      String name, String founder, Set<String> admins, Topic topic, Instant historyFrom) {
+      String name,
+      String founder,
+      Set<String> admins,
+      Topic topic,
+      Instant historyFrom,
+      boolean isPrivate,
+      List<JoinRequest> requests) {
     public Registered(String name, String founder, Set<String> admins, Topic topic) {
       this(name, founder, admins, topic, null);
+    }
+
+    public Registered(
+        String name, String founder, Set<String> admins, Topic topic, Instant historyFrom) {
+      this(name, founder, admins, topic, historyFrom, false, List.of());
     }
   }
 
@@ -49,6 +60,15 @@ public interface ChannelRegistry {
 
         @Override
         public void delete(String channel) {}
+
+        @Override
+        public void setPrivate(String channel, boolean isPrivate) {}
+
+        @Override
+        public void addRequest(String channel, JoinRequest request) {}
+
+        @Override
+        public void removeRequest(String channel, JoinRequest request) {}
       };
 
   /** Every registered channel, read once when the server starts. */
@@ -67,4 +87,11 @@ public interface ChannelRegistry {
 
   /** Forgets the channel and its admins. */
   void delete(String channel);
+
+  void setPrivate(String channel, boolean isPrivate);
+
+  /** Keeps a join request or invitation, replacing one of the same kind for the same nick. */
+  void addRequest(String channel, JoinRequest request);
+
+  void removeRequest(String channel, JoinRequest request);
 }

@@ -1,6 +1,7 @@
 package dev.chatshell.chat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ public final class ChatServer {
   private final Accounts accounts;
   private final ChannelRegistry registry;
   private final History history;
+  private final BanList banList;
+  private volatile List<Ban> bans = List.of(); // copy-on-write, changed under the lock
   private volatile int scrollback = 10; // lines of history shown on /JOIN
   // Users logged in to an account, by Names.key(account): where a new session of it attaches.
   private final Map<String, User> byAccount = new java.util.concurrent.ConcurrentHashMap<>();
@@ -86,7 +89,32 @@ public final class ChatServer {
       Accounts accounts,
       ChannelRegistry registry,
       History history) {
+    this(
+        clock,
+        maxChannelsPerUser,
+        operators,
+        moderation,
+        accounts,
+        registry,
+        history,
+        BanList.NONE);
+  }
+
+  /**
+   * @param banList keeps bans; read once here
+   */
+  public ChatServer(
+      Clock clock,
+      int maxChannelsPerUser,
+      OperatorCredentials operators,
+      ModerationListener moderation,
+      Accounts accounts,
+      ChannelRegistry registry,
+      History history,
+      BanList banList) {
     this.history = history;
+    this.banList = banList;
+    this.bans = List.copyOf(banList.load());
     this.clock = clock;
     this.maxChannelsPerUser = maxChannelsPerUser;
     this.operators = operators;
@@ -100,6 +128,8 @@ public final class ChatServer {
       Channel channel = new Channel(stored.name(), stored.historyFrom());
       channel.register(stored.founder(), keys(stored.admins()));
       channel.setTopic(stored.topic());
+      channel.setPrivate(stored.isPrivate());
+      channel.setRequests(stored.requests());
       channels.put(Names.key(stored.name()), channel);
     }
   }
@@ -158,6 +188,9 @@ public final class ChatServer {
     return locked(
         () -> {
           requireUsable(nick, null, console);
+          if (!console) {
+            refuseIfBanned(null, nick, null, address);
+          }
           if (users.containsKey(Names.key(nick))) {
             throw new ChatException("The nickname " + nick + " is taken; choose another.");
           }
@@ -183,6 +216,7 @@ public final class ChatServer {
     User user =
         locked(
             () -> {
+              refuseIfBanned(null, account, account, address);
               User online = byAccount.get(Names.key(account));
               if (online != null) {
                 online.attach(sink);
@@ -212,11 +246,7 @@ public final class ChatServer {
               return created;
             });
     if (fresh[0]) {
-      try {
-        user.setIgnored(accounts.ignored(account));
-      } catch (ChatException e) {
-        user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
-      }
+      adoptIgnores(user, account);
       showMissed(user, account);
     }
     return user;
@@ -254,6 +284,37 @@ public final class ChatServer {
                 + ":",
             missed,
             true));
+  }
+
+  /** Throws the refusal for a user a ban in {@code channel} (null: the server) applies to. */
+  private void refuseIfBanned(Channel channel, String nick, String account, String address) {
+    Ban ban = activeBan(channel == null ? null : channel.name(), nick, account, address);
+    if (ban != null) {
+      throw new ChatException(
+          "You are banned from "
+              + (channel == null ? "this server" : channel.name())
+              + " by "
+              + ban.by()
+              + (ban.reason() == null ? "" : " (" + ban.reason() + ")")
+              + ", "
+              + ban.untilText()
+              + ".");
+    }
+  }
+
+  /** The ban in force in {@code channel} (null: server-wide) that applies, or null. */
+  private Ban activeBan(String channel, String nick, String account, String address) {
+    Instant now = clock.instant();
+    for (Ban ban : bans) {
+      boolean here =
+          channel == null
+              ? ban.isServerWide()
+              : !ban.isServerWide() && Names.key(ban.channel()).equals(Names.key(channel));
+      if (here && ban.activeAt(now) && ban.matches(nick, account, address)) {
+        return ban;
+      }
+    }
+    return null;
   }
 
   /**
@@ -359,6 +420,13 @@ public final class ChatServer {
                             + "; it is now your current channel."));
                 return channel;
               }
+              if (channel != null) {
+                refuseIfBanned(channel, user.nick(), user.account(), user.address());
+                if (channel.isPrivate() && !letIn(channel, user)) {
+                  fileRequest(channel, user);
+                  return null;
+                }
+              }
               if (user.channels().size() >= maxChannelsPerUser) {
                 throw new ChatException(
                     "You are in "
@@ -406,6 +474,280 @@ public final class ChatServer {
       showScrollback(user, joined, joinedAt[0]);
     }
     return joined;
+  }
+
+  /**
+   * Whether a user may walk into a private channel: operators, its kept admins, and whoever holds
+   * an invitation (which is used up).
+   */
+  private boolean letIn(Channel channel, User user) {
+    if (user.isOperator() || registeredRole(channel, user) != ChannelRole.MEMBER) {
+      return true;
+    }
+    JoinRequest invitation =
+        find(channel, JoinRequest.Kind.INVITATION, user.nick(), user.account());
+    if (invitation == null) {
+      return false;
+    }
+    dropRequest(channel, invitation);
+    return true;
+  }
+
+  private static JoinRequest find(
+      Channel channel, JoinRequest.Kind kind, String nick, String account) {
+    for (JoinRequest request : channel.requests()) {
+      if (request.kind() == kind && request.isFor(nick, account)) {
+        return request;
+      }
+    }
+    return null;
+  }
+
+  /** Keeps a request or invitation (stored first when the channel is registered). */
+  private void keepRequest(Channel channel, JoinRequest request) {
+    if (channel.isRegistered()) {
+      registry.addRequest(channel.name(), request);
+    }
+    List<JoinRequest> now = new ArrayList<>();
+    for (JoinRequest r : channel.requests()) {
+      if (!(r.kind() == request.kind() && sameName(r.nick(), request.nick()))) {
+        now.add(r);
+      }
+    }
+    now.add(request);
+    channel.setRequests(now);
+  }
+
+  private void dropRequest(Channel channel, JoinRequest request) {
+    if (channel.isRegistered()) {
+      registry.removeRequest(channel.name(), request);
+    }
+    channel.setRequests(channel.requests().stream().filter(r -> r != request).toList());
+  }
+
+  /** Most requests and invitations a channel keeps waiting. */
+  private static final int MAX_REQUESTS = 100;
+
+  /** Files a user's request to join a private channel and tells its admins who are online. */
+  private void fileRequest(Channel channel, User user) {
+    Instant now = clock.instant();
+    if (find(channel, JoinRequest.Kind.REQUEST, user.nick(), user.account()) != null) {
+      user.deliver(
+          new ChannelNotice(
+              now,
+              channel.name(),
+              "Your request to join " + channel.name() + " is still waiting for an admin."));
+      return;
+    }
+    if (channel.requests().size() >= MAX_REQUESTS) {
+      throw new ChatException(
+          channel.name() + " is private and has too many requests waiting; try again later.");
+    }
+    keepRequest(
+        channel,
+        new JoinRequest(JoinRequest.Kind.REQUEST, user.nick(), user.account(), user.nick(), now));
+    user.deliver(
+        new ChannelNotice(
+            now,
+            channel.name(),
+            channel.name()
+                + " is private: your request to join was sent to its admins. You will be let in"
+                + " when one accepts it."));
+    ChannelNotice ask =
+        new ChannelNotice(
+            now,
+            channel.name(),
+            user.nick()
+                + " asks to join "
+                + channel.name()
+                + ": /ACCEPT "
+                + user.nick()
+                + " or /DENY "
+                + user.nick()
+                + " (from "
+                + channel.name()
+                + ").");
+    for (Member member : channel.members()) {
+      if (member.role() != ChannelRole.MEMBER || member.user().isOperator()) {
+        member.user().deliver(ask);
+      }
+    }
+  }
+
+  /** Makes the actor's current channel private (or open again); its main admin's call. */
+  public void setPrivate(User actor, boolean on) {
+    requireOnline(actor);
+    locked(
+        () -> {
+          Channel channel = requireCurrent(actor);
+          RankRules.checkPrivate(actor, channel);
+          if (channel.isPrivate() == on) {
+            throw new ChatException(
+                channel.name() + " is " + (on ? "private" : "open") + " already.");
+          }
+          if (channel.isRegistered()) {
+            registry.setPrivate(channel.name(), on);
+          }
+          channel.setPrivate(on);
+          channel.broadcast(
+              new ChannelNotice(
+                  clock.instant(),
+                  channel.name(),
+                  actor.nick()
+                      + (on
+                          ? " made "
+                              + channel.name()
+                              + " private: joining now takes an"
+                              + " invitation (/INVITE) or an admin's /ACCEPT."
+                          : " opened " + channel.name() + ": anyone may /JOIN it.")));
+          return null;
+        });
+  }
+
+  /**
+   * Accepts a request to join the actor's current channel: a requester who is online is let in at
+   * once; one who is not gets an invitation for their next /JOIN.
+   */
+  public void accept(User actor, String nick) {
+    requireOnline(actor);
+    answer(actor, nick, true, null);
+  }
+
+  /** Turns down a request to join the actor's current channel; the requester is told. */
+  public void deny(User actor, String nick, String reason) {
+    requireOnline(actor);
+    answer(actor, nick, false, reason);
+  }
+
+  private void answer(User actor, String nick, boolean yes, String reason) {
+    String why = because(reason);
+    User[] letIn = new User[1];
+    Channel[] where = new Channel[1];
+    locked(
+        () -> {
+          Channel channel = requireCurrent(actor);
+          RankRules.checkRequests(actor, channel);
+          JoinRequest request = find(channel, JoinRequest.Kind.REQUEST, nick, null);
+          if (request == null) {
+            throw new ChatException(
+                "Nobody called "
+                    + Text.visible(nick)
+                    + " is waiting to join "
+                    + channel.name()
+                    + "; /REQUESTS lists them.");
+          }
+          dropRequest(channel, request);
+          Instant now = clock.instant();
+          String outcome =
+              yes
+                  ? actor.nick() + " accepted " + request.nick() + "'s request to join "
+                  : actor.nick() + " turned down " + request.nick() + "'s request to join ";
+          channel.broadcast(
+              new ChannelNotice(now, channel.name(), outcome + channel.name() + why + "."));
+          User requester = users.get(Names.key(request.nick()));
+          if (!yes) {
+            if (requester != null) {
+              requester.deliver(
+                  new ChannelNotice(
+                      now,
+                      channel.name(),
+                      "Your request to join "
+                          + channel.name()
+                          + " was turned down by "
+                          + actor.nick()
+                          + why
+                          + "."));
+            }
+            return null;
+          }
+          keepRequest(
+              channel,
+              new JoinRequest(
+                  JoinRequest.Kind.INVITATION,
+                  request.nick(),
+                  request.account(),
+                  actor.nick(),
+                  now));
+          if (requester != null) {
+            letIn[0] = requester;
+            where[0] = channel;
+          }
+          return null;
+        });
+    if (letIn[0] != null) {
+      try {
+        join(letIn[0], where[0].name()); // uses the invitation just made
+      } catch (ChatException e) {
+        // too many channels, say: the invitation waits for their own /JOIN
+        letIn[0].deliver(
+            new ChannelNotice(
+                clock.instant(),
+                where[0].name(),
+                "You are invited to " + where[0].name() + " (" + e.getMessage() + ")"));
+      }
+    }
+  }
+
+  /**
+   * Invites {@code nick} to the actor's current channel: their next /JOIN lets them in even when it
+   * is private. They are told if they are online.
+   */
+  public void invite(User actor, String nick) {
+    requireOnline(actor);
+    Names.requireNick(nick);
+    locked(
+        () -> {
+          Channel channel = requireCurrent(actor);
+          RankRules.checkRequests(actor, channel);
+          User invitee = users.get(Names.key(nick));
+          if (invitee != null && channel.contains(invitee)) {
+            throw new ChatException(invitee.nick() + " is in " + channel.name() + " already.");
+          }
+          if (channel.requests().size() >= MAX_REQUESTS) {
+            throw new ChatException("Too many requests and invitations wait already.");
+          }
+          Instant now = clock.instant();
+          String shownNick = invitee == null ? nick : invitee.nick();
+          JoinRequest pending = find(channel, JoinRequest.Kind.REQUEST, shownNick, null);
+          if (pending != null) {
+            dropRequest(channel, pending); // an invitation answers it
+          }
+          keepRequest(
+              channel,
+              new JoinRequest(
+                  JoinRequest.Kind.INVITATION,
+                  shownNick,
+                  invitee == null ? account(nick).orElse(null) : invitee.account(),
+                  actor.nick(),
+                  now));
+          channel.broadcast(
+              new ChannelNotice(
+                  now,
+                  channel.name(),
+                  actor.nick() + " invited " + shownNick + " to " + channel.name() + "."));
+          if (invitee != null) {
+            invitee.deliver(
+                new ServerNotice(
+                    now,
+                    actor.nick()
+                        + " invites you to "
+                        + channel.name()
+                        + ": /JOIN "
+                        + channel.name()));
+          }
+          return null;
+        });
+  }
+
+  /** The requests and invitations waiting in the actor's current channel (its admins only). */
+  public List<JoinRequest> requests(User actor) {
+    requireOnline(actor);
+    return locked(
+        () -> {
+          Channel channel = requireCurrent(actor);
+          RankRules.checkRequests(actor, channel);
+          return channel.requests();
+        });
   }
 
   /** Shows someone who just joined what was said there before (read outside the lock). */
@@ -714,6 +1056,9 @@ public final class ChatServer {
                       + (account == null ? "." : ", logged in to the account " + account + ".")));
           return null;
         });
+    if (account != null) {
+      adoptIgnores(user, account);
+    }
   }
 
   /**
@@ -772,6 +1117,7 @@ public final class ChatServer {
                       + " once."));
           return null;
         });
+    adoptIgnores(user, nick);
   }
 
   /** Changes the password of the account the user is logged in to; needs the current one. */
@@ -959,6 +1305,17 @@ public final class ChatServer {
           if (channel.isRegistered()) {
             registry.rename(old, name);
           }
+          if (bans.stream().anyMatch(b -> !b.isServerWide() && sameName(b.channel(), old))) {
+            banList.renameChannel(old, name);
+            List<Ban> moved = new ArrayList<>();
+            for (Ban b : bans) {
+              moved.add(
+                  !b.isServerWide() && sameName(b.channel(), old)
+                      ? new Ban(name, b.kind(), b.target(), b.by(), b.reason(), b.at(), b.until())
+                      : b);
+            }
+            bans = List.copyOf(moved);
+          }
           channels.remove(Names.key(old));
           channel.rename(name);
           channels.put(Names.key(name), channel);
@@ -1043,7 +1400,13 @@ public final class ChatServer {
           }
           registry.register(
               new ChannelRegistry.Registered(
-                  channel.name(), actor.account(), admins, channel.topic(), channel.historyFrom()),
+                  channel.name(),
+                  actor.account(),
+                  admins,
+                  channel.topic(),
+                  channel.historyFrom(),
+                  channel.isPrivate(),
+                  channel.requests()),
               clock.instant());
           channel.register(actor.account(), keys(admins));
           channel.broadcast(
@@ -1082,6 +1445,7 @@ public final class ChatServer {
             takeOut(member.user(), channel, true); // no succession: the channel is going
           }
           channels.remove(Names.key(channel.name()), channel);
+          forgetBans(channel);
           // Told once it is gone, so whatever they do next already finds it gone.
           ChannelNotice notice =
               new ChannelNotice(
@@ -1165,23 +1529,31 @@ public final class ChatServer {
   public void ignore(User user, String nick, boolean ignore) {
     requireOnline(user);
     Names.requireNick(nick);
-    String key = Names.key(nick);
-    if (ignore && key.equals(Names.key(user.nick()))) {
+    // By nick, and by the account behind it (online now, or registered under that nick), so
+    // that a nick change does not get round it.
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    keys.add(Names.key(nick));
+    User now = users.get(Names.key(nick));
+    if (now != null && now.account() != null) {
+      keys.add(Names.key(now.account()));
+    }
+    account(nick).ifPresent(a -> keys.add(Names.key(a)));
+    if (ignore && (keys.contains(Names.key(user.nick())) || now == user)) {
       throw new ChatException("You cannot ignore yourself.");
     }
-    Set<String> keys = new java.util.HashSet<>(user.ignored());
-    boolean changed = ignore ? keys.add(key) : keys.remove(key);
+    Set<String> mine = new java.util.HashSet<>(user.ignored());
+    boolean changed = ignore ? mine.addAll(keys) : mine.removeAll(keys);
     if (!changed) {
       throw new ChatException(
           ignore ? "You ignore " + nick + " already." : "You do not ignore " + nick + ".");
     }
-    if (keys.size() > MAX_IGNORED) {
+    if (mine.size() > MAX_IGNORED) {
       throw new ChatException("You ignore " + MAX_IGNORED + " nicks already; /UNIGNORE some.");
     }
     if (user.account() != null) {
-      accounts.setIgnored(user.account(), keys); // stored first; nothing changes if it fails
+      accounts.setIgnored(user.account(), mine); // stored first; nothing changes if it fails
     }
-    user.setIgnored(keys);
+    user.setIgnored(mine);
     user.deliver(
         new ServerNotice(
             clock.instant(),
@@ -1191,6 +1563,24 @@ public final class ChatServer {
                     + ": nothing they say is shown to you."
                     + (user.account() == null ? "" : " Kept with your account.")
                 : "You no longer ignore " + nick + "."));
+  }
+
+  /**
+   * Joins the ignore list kept with an account the user just logged in to (or registered) with the
+   * one they had, and keeps the result.
+   */
+  private void adoptIgnores(User user, String account) {
+    try {
+      Set<String> stored = accounts.ignored(account);
+      Set<String> merged = new java.util.HashSet<>(stored);
+      merged.addAll(user.ignored());
+      if (!merged.equals(stored)) {
+        accounts.setIgnored(account, merged);
+      }
+      user.setIgnored(merged);
+    } catch (ChatException e) {
+      user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
+    }
   }
 
   /** Longest topic, in characters. */
@@ -1381,7 +1771,252 @@ public final class ChatServer {
     }
     if (channel.size() == 0 && !channel.isRegistered()) {
       channels.remove(Names.key(channel.name()));
+      forgetBans(channel); // they went with the channel
     }
+  }
+
+  private static boolean sameName(String a, String b) {
+    return Names.key(a).equals(Names.key(b));
+  }
+
+  /** Forgets the bans of a channel that is gone (a channel made later under its name is new). */
+  private void forgetBans(Channel channel) {
+    String name = channel.name();
+    if (bans.stream().anyMatch(b -> !b.isServerWide() && sameName(b.channel(), name))) {
+      try {
+        banList.removeChannel(name);
+      } catch (ChatException e) {
+        // stored bans of a gone channel are harmless: a channel made under its name is new
+      }
+      bans = bans.stream().filter(b -> b.isServerWide() || !sameName(b.channel(), name)).toList();
+    }
+  }
+
+  /** Where a ban applies: {@code *} for the server, a channel name, or null for the current one. */
+  private Channel banScope(User actor, String scope) {
+    if ("*".equals(scope)) {
+      RankRules.checkServerBan(actor);
+      return null;
+    }
+    Channel channel = scope == null ? requireCurrent(actor) : memberChannel(actor, scope);
+    RankRules.checkBan(actor, channel);
+    return channel;
+  }
+
+  /**
+   * Bans a nick, an account ({@code account:name}) or an address block from the actor's current
+   * channel, a channel named in {@code scope}, or the whole server ({@code scope} "*", operators
+   * only), for {@code duration} or for good (null). Whoever it hits now is kicked (or, from the
+   * server, disconnected) with the reason; the rank rules of a kick (or a kill) apply to each.
+   */
+  public void ban(User actor, String scope, String typed, Duration duration, String reason) {
+    requireOnline(actor);
+    Ban.Kind kind = banKind(typed);
+    String target = banTarget(kind, typed);
+    String why = reason == null || reason.isBlank() ? null : Text.visible(reason.strip());
+    moderated(
+        () -> {
+          Channel channel = banScope(actor, scope);
+          Instant now = clock.instant();
+          Ban ban =
+              new Ban(
+                  channel == null ? null : channel.name(),
+                  kind,
+                  target,
+                  actor.nick(),
+                  why,
+                  now,
+                  duration == null ? null : now.plus(duration));
+          List<User> hit = new ArrayList<>();
+          Iterable<User> candidates =
+              channel == null
+                  ? users.values()
+                  : channel.members().stream().map(Member::user).toList();
+          for (User user : candidates) {
+            if (ban.matches(user.nick(), user.account(), user.address())) {
+              if (user == actor) {
+                throw new ChatException("That ban would hit you; nothing was done.");
+              }
+              if (channel == null) {
+                RankRules.checkKill(actor, user);
+              } else {
+                RankRules.checkKick(actor, user, channel);
+              }
+              hit.add(user);
+            }
+          }
+          banList.add(ban); // stored before anyone is told
+          List<Ban> now2 = new ArrayList<>();
+          for (Ban b : bans) {
+            if (!(sameScope(b, ban) && b.isOn(kind, target))) {
+              now2.add(b);
+            }
+          }
+          now2.add(ban);
+          bans = List.copyOf(now2);
+          String told =
+              " by "
+                  + actor.nick()
+                  + (why == null ? "" : " (" + why + ")")
+                  + ", "
+                  + ban.untilText();
+          if (channel != null) {
+            channel.broadcast(
+                new ChannelNotice(
+                    now,
+                    channel.name(),
+                    actor.nick()
+                        + " banned "
+                        + ban.shown()
+                        + " from "
+                        + channel.name()
+                        + (why == null ? "" : " (" + why + ")")
+                        + ", "
+                        + ban.untilText()
+                        + "."));
+            for (User user : hit) {
+              depart(user, channel, user.nick() + " was banned from " + channel.name(), true);
+              user.deliver(
+                  new ChannelNotice(
+                      now, channel.name(), "You were banned from " + channel.name() + told + "."));
+            }
+          } else {
+            for (User user : hit) {
+              user.deliver(new Disconnected(now, "You were banned from this server" + told + "."));
+              remove(user, user.nick() + " was banned from the server" + because(why));
+            }
+            actor.deliver(
+                new ServerNotice(
+                    now,
+                    "Banned "
+                        + ban.shown()
+                        + " from the server"
+                        + (why == null ? "" : " (" + why + ")")
+                        + ", "
+                        + ban.untilText()
+                        + "; "
+                        + hit.size()
+                        + (hit.size() == 1 ? " user" : " users")
+                        + " disconnected."));
+          }
+          return record(
+              ModerationAction.Kind.BAN,
+              actor,
+              ban.shown(),
+              channel == null ? "*" : channel.name(),
+              (why == null ? "" : why + "; ") + ban.untilText());
+        });
+  }
+
+  private static boolean sameScope(Ban a, Ban b) {
+    return a.isServerWide()
+        ? b.isServerWide()
+        : !b.isServerWide() && sameName(a.channel(), b.channel());
+  }
+
+  private static Ban.Kind banKind(String typed) {
+    if (typed.regionMatches(true, 0, "account:", 0, 8)) {
+      return Ban.Kind.ACCOUNT;
+    }
+    return AddressMask.looksLikeOne(typed) ? Ban.Kind.MASK : Ban.Kind.NICK;
+  }
+
+  private static String banTarget(Ban.Kind kind, String typed) {
+    return switch (kind) {
+      case ACCOUNT -> {
+        String name = typed.substring(8);
+        Names.requireNick(name);
+        yield name;
+      }
+      case MASK -> AddressMask.parse(typed).toString();
+      case NICK -> {
+        Names.requireNick(typed);
+        yield typed;
+      }
+    };
+  }
+
+  /** Lifts a ban set with {@link #ban}: same target, same place. */
+  public void unban(User actor, String scope, String typed) {
+    requireOnline(actor);
+    Ban.Kind kind = banKind(typed);
+    String target = banTarget(kind, typed);
+    moderated(
+        () -> {
+          Channel channel = banScope(actor, scope);
+          Ban found = null;
+          for (Ban b : bans) {
+            boolean here =
+                channel == null
+                    ? b.isServerWide()
+                    : !b.isServerWide() && sameName(b.channel(), channel.name());
+            if (here && b.isOn(kind, target)) {
+              found = b;
+            }
+          }
+          String where = channel == null ? "the server" : channel.name();
+          if (found == null) {
+            throw new ChatException(
+                Text.visible(typed) + " is not banned from " + where + "; /BANS lists the bans.");
+          }
+          banList.remove(found);
+          Ban lifted = found;
+          bans = bans.stream().filter(b -> b != lifted).toList();
+          String text =
+              actor.nick() + " lifted the ban on " + found.shown() + " from " + where + ".";
+          if (channel != null) {
+            channel.broadcast(new ChannelNotice(clock.instant(), channel.name(), text));
+          } else {
+            actor.deliver(new ServerNotice(clock.instant(), text));
+          }
+          return record(
+              ModerationAction.Kind.UNBAN,
+              actor,
+              found.shown(),
+              channel == null ? "*" : channel.name(),
+              null);
+        });
+  }
+
+  /**
+   * The bans in force in the actor's current channel, a named one, or on the server ({@code *},
+   * operators only); bans that have run out are dropped on the way.
+   */
+  public List<Ban> bans(User actor, String scope) {
+    requireOnline(actor);
+    return locked(
+        () -> {
+          Channel channel;
+          if ("*".equals(scope)) {
+            RankRules.checkServerBan(actor);
+            channel = null;
+          } else {
+            channel = scope == null ? requireCurrent(actor) : memberChannel(actor, scope);
+          }
+          Instant now = clock.instant();
+          List<Ban> here = new ArrayList<>();
+          List<Ban> kept = new ArrayList<>();
+          for (Ban b : bans) {
+            if (!b.activeAt(now)) {
+              try {
+                banList.remove(b);
+              } catch (ChatException e) {
+                kept.add(b); // tried again next time; it is ignored meanwhile
+              }
+              continue;
+            }
+            kept.add(b);
+            boolean inScope =
+                channel == null
+                    ? b.isServerWide()
+                    : !b.isServerWide() && sameName(b.channel(), channel.name());
+            if (inScope) {
+              here.add(b);
+            }
+          }
+          bans = List.copyOf(kept);
+          return here;
+        });
   }
 
   /** Takes the user out of the channel's members and the channel out of the user's list. */

@@ -20,6 +20,8 @@ public record ModerationAction(
     REVOKE,
     RENAME,
     KILL,
+    BAN,
+    UNBAN,
     REGISTER,
     DELETE,
     OPER,

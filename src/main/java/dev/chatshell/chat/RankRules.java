@@ -107,6 +107,35 @@ final class RankRules {
     }
   }
 
+  static void checkBan(User actor, Channel channel) {
+    ChannelRole role = channel.roleOf(actor);
+    if (!actor.isOperator()
+        && role != ChannelRole.MAIN_ADMIN
+        && role != ChannelRole.SECONDARY_ADMIN) {
+      throw new ChatException("Only the admins of " + channel.name() + " can ban.");
+    }
+  }
+
+  static void checkPrivate(User actor, Channel channel) {
+    requireMainAdmin(actor, channel, "make it private or open");
+  }
+
+  static void checkRequests(User actor, Channel channel) {
+    ChannelRole role = channel.roleOf(actor);
+    if (!actor.isOperator()
+        && role != ChannelRole.MAIN_ADMIN
+        && role != ChannelRole.SECONDARY_ADMIN) {
+      throw new ChatException(
+          "Only the admins of " + channel.name() + " answer its join requests and invite.");
+    }
+  }
+
+  static void checkServerBan(User actor) {
+    if (!actor.isOperator()) {
+      throw new ChatException("Only server operators can ban from the whole server.");
+    }
+  }
+
   static void checkKill(User actor, User target) {
     if (!actor.isOperator()) {
       throw new ChatException("Only server operators can disconnect users.");

@@ -2,6 +2,7 @@ package dev.chatshell.store;
 
 import dev.chatshell.chat.ChannelRegistry;
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.JoinRequest;
 import dev.chatshell.chat.Names;
 import dev.chatshell.chat.Topic;
 import java.sql.Connection;
@@ -49,11 +50,29 @@ public final class ChannelStore implements ChannelRegistry {
                   .add(rows.getString(2));
             }
           }
+          Map<String, List<JoinRequest>> requests = new HashMap<>();
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT channel_key, kind, nick, account, made_by, made_at"
+                          + " FROM channel_requests ORDER BY made_at");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              requests
+                  .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                  .add(
+                      new JoinRequest(
+                          JoinRequest.Kind.valueOf(rows.getString(2)),
+                          rows.getString(3),
+                          rows.getString(4),
+                          rows.getString(5),
+                          Instant.ofEpochMilli(rows.getLong(6))));
+            }
+          }
           List<Registered> channels = new ArrayList<>();
           try (PreparedStatement select =
                   connection.prepareStatement(
                       "SELECT c.name_key, c.name, a.name, c.topic, c.topic_by, c.topic_at,"
-                          + " c.history_from"
+                          + " c.history_from, c.private"
                           + " FROM channels c JOIN accounts a ON a.name_key = c.founder_key"
                           + " ORDER BY c.name_key");
               ResultSet rows = select.executeQuery()) {
@@ -70,7 +89,9 @@ public final class ChannelStore implements ChannelRegistry {
                           ? null
                           : new Topic(
                               topic, rows.getString(5), Instant.ofEpochMilli(rows.getLong(6))),
-                      historyFrom));
+                      historyFrom,
+                      rows.getBoolean(8),
+                      requests.getOrDefault(rows.getString(1), List.of())));
             }
           }
           return channels;
@@ -100,6 +121,16 @@ public final class ChannelStore implements ChannelRegistry {
           for (String admin : channel.admins()) {
             insertAdmin(connection, channel.name(), admin);
           }
+          return null;
+        });
+    if (channel.isPrivate()) {
+      setPrivate(channel.name(), true);
+    }
+    for (JoinRequest request : channel.requests()) {
+      addRequest(channel.name(), request);
+    }
+    run(
+        connection -> {
           return null;
         });
   }
@@ -166,6 +197,63 @@ public final class ChannelStore implements ChannelRegistry {
       }
       update.setString(4, Names.key(channel));
       update.executeUpdate();
+    }
+  }
+
+  @Override
+  public void setPrivate(String channel, boolean isPrivate) {
+    run(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement("UPDATE channels SET private = ? WHERE name_key = ?")) {
+            update.setBoolean(1, isPrivate);
+            update.setString(2, Names.key(channel));
+            update.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void addRequest(String channel, JoinRequest request) {
+    run(
+        connection -> {
+          deleteRequest(connection, channel, request);
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO channel_requests (channel_key, kind, nick_key, nick, account,"
+                      + " made_by, made_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, Names.key(channel));
+            insert.setString(2, request.kind().name());
+            insert.setString(3, Names.key(request.nick()));
+            insert.setString(4, request.nick());
+            insert.setString(5, request.account());
+            insert.setString(6, request.by());
+            insert.setLong(7, request.at().toEpochMilli());
+            insert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void removeRequest(String channel, JoinRequest request) {
+    run(
+        connection -> {
+          deleteRequest(connection, channel, request);
+          return null;
+        });
+  }
+
+  private static void deleteRequest(Connection connection, String channel, JoinRequest request)
+      throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM channel_requests WHERE channel_key = ? AND kind = ? AND nick_key = ?")) {
+      delete.setString(1, Names.key(channel));
+      delete.setString(2, request.kind().name());
+      delete.setString(3, Names.key(request.nick()));
+      delete.executeUpdate();
     }
   }
 

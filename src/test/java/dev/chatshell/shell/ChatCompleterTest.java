@@ -99,6 +99,7 @@ class ChatCompleterTest {
     assertEquals(
         List.of(
             "/AWAY",
+            "/BANS",
             "/BYE",
             "/CURRENT",
             "/HELP",

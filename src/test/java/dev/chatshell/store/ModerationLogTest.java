@@ -127,6 +127,8 @@ class ModerationLogTest {
             "REVOKE",
             "RENAME",
             "KILL",
+            "BAN",
+            "UNBAN",
             "REGISTER",
             "DELETE",
             "OPER",

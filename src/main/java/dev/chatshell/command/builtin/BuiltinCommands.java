@@ -31,7 +31,15 @@ public final class BuiltinCommands {
         new RevokeCommand(),
         new RenCommand(),
         new DelCommand(),
+        new PrivateCommand(),
+        new InviteCommand(),
+        new AcceptCommand(),
+        new DenyCommand(),
+        new RequestsCommand(),
         new KillCommand(),
+        new BanCommand(),
+        new UnbanCommand(),
+        new BansCommand(),
         new OperCommand());
   }
 }

@@ -52,6 +52,7 @@ class HelpCommandTest extends BuiltinFixture {
     assertEquals(
         List.of(
             "/AWAY",
+            "/BANS",
             "/BYE",
             "/CURRENT",
             "/HELP",
@@ -79,14 +80,19 @@ class HelpCommandTest extends BuiltinFixture {
 
     assertEquals(
         List.of(
+            "/ACCEPT",
             "/AWAY",
+            "/BAN",
+            "/BANS",
             "/BYE",
             "/CURRENT",
             "/DEL",
+            "/DENY",
             "/GRANT",
             "/HELP",
             "/HISTORY",
             "/IGNORE",
+            "/INVITE",
             "/JOIN",
             "/KICK",
             "/LEAVE",
@@ -96,10 +102,13 @@ class HelpCommandTest extends BuiltinFixture {
             "/NICK",
             "/OPER",
             "/PASSWD",
+            "/PRIVATE",
             "/REGISTER",
             "/REN",
+            "/REQUESTS",
             "/REVOKE",
             "/TOPIC",
+            "/UNBAN",
             "/UNIGNORE",
             "/WHO"),
         commandNames(alice.replies()));

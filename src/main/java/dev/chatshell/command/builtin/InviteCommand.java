@@ -1,0 +1,23 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Completion;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+
+/** {@code INVITE <nick>}: lets someone into the current channel at their next /JOIN. */
+@SlashCommand(
+    name = "INVITE",
+    usage = "<nick>",
+    summary = "invite someone: their next /JOIN lets them in, even when private",
+    privilege = Privilege.SECONDARY_ADMIN,
+    completes = Completion.NICK)
+public final class InviteCommand implements ChatCommand {
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    arguments.atMost(1);
+    context.chat().invite(context.user(), arguments.required(0, "nick"));
+  }
+}

@@ -1,0 +1,23 @@
+package dev.chatshell.command.builtin;
+
+import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChatCommand;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Privilege;
+import dev.chatshell.command.SlashCommand;
+
+/** {@code UNBAN [#channel|*] <target>}: lifts a ban. */
+@SlashCommand(
+    name = "UNBAN",
+    usage = "[#channel|*] <target>",
+    summary = "lift a ban",
+    privilege = Privilege.SECONDARY_ADMIN)
+public final class UnbanCommand implements ChatCommand {
+  @Override
+  public void run(CommandContext context, Arguments arguments) {
+    BanCommand.Scoped scoped =
+        BanCommand.Scoped.of(arguments, "nick, account:name or address to unban");
+    arguments.atMost(scoped.next() + 1);
+    context.chat().unban(context.user(), scoped.scope(), scoped.target());
+  }
+}
