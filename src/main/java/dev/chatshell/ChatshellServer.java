@@ -5,6 +5,7 @@ import dev.chatshell.auth.LoginThrottle;
 import dev.chatshell.auth.OperatorLogins;
 import dev.chatshell.auth.PasswordChecker;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.History;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.PluginLoader;
 import dev.chatshell.command.builtin.BuiltinCommands;
@@ -15,6 +16,7 @@ import dev.chatshell.shell.SessionManager;
 import dev.chatshell.shell.ShellSettings;
 import dev.chatshell.store.AccountStore;
 import dev.chatshell.store.BanStore;
+import dev.chatshell.store.ChannelLogs;
 import dev.chatshell.store.ChannelStore;
 import dev.chatshell.store.Database;
 import dev.chatshell.store.HistoryStore;
@@ -22,6 +24,7 @@ import dev.chatshell.store.ModerationLog;
 import dev.chatshell.store.StoreException;
 import dev.chatshell.telnet.TelnetServer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -37,7 +40,8 @@ public final class ChatshellServer implements AutoCloseable {
   private final ServerConfig config;
   private final ModerationLog moderationLog;
   private final Database database;
-  private final HistoryStore history;
+  private final HistoryStore historyStore;
+  private final ChannelLogs channelLogs; // null when off
   private final PasswordChecker passwords = new PasswordChecker();
   private final ChatServer chat;
   private final CommandTable commands;
@@ -62,7 +66,10 @@ public final class ChatshellServer implements AutoCloseable {
     // One throttle for both: failures from an address count against it whatever was guessed.
     LoginThrottle throttle = LoginThrottle.standard();
     Clock clock = Clock.systemUTC();
-    this.history = new HistoryStore(database, clock, config.historyKept());
+    this.historyStore = new HistoryStore(database, clock, config.historyKept());
+    Path logs = config.channelLogs();
+    this.channelLogs = logs == null ? null : new ChannelLogs(historyStore, logs);
+    History history = channelLogs == null ? historyStore : channelLogs;
     try {
       this.chat =
           new ChatServer(
@@ -80,7 +87,7 @@ public final class ChatshellServer implements AutoCloseable {
               history,
               new BanStore(database));
     } catch (RuntimeException e) { // the stored accounts or channels could not be read
-      history.close();
+      closeHistory();
       database.close();
       moderationLog.close();
       throw new ConfigException("Cannot read the database: " + e.getMessage());
@@ -160,7 +167,7 @@ public final class ChatshellServer implements AutoCloseable {
     sessions.shutdown(reason, config.shutdownGrace());
     sessions.close();
     passwords.close();
-    history.close(); // stores the last lines
+    closeHistory(); // stores the last lines
     database.close();
     try {
       moderationLog.close();
@@ -168,6 +175,13 @@ public final class ChatshellServer implements AutoCloseable {
       log.warn("Closing the moderation log: {}", e.toString());
     }
     log.info("Stopped");
+  }
+
+  private void closeHistory() {
+    if (channelLogs != null) {
+      channelLogs.close();
+    }
+    historyStore.close();
   }
 
   @Override

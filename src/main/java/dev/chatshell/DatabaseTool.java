@@ -45,7 +45,7 @@ abstract class DatabaseTool implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ServerConfig settings;
     try {
-      settings = ServerConfig.load(configFile(config), home(), Map.of());
+      settings = ServerConfig.load(Installation.configFile(config), Installation.home(), Map.of());
     } catch (ConfigException e) {
       err.println("chatshell: " + e.getMessage());
       return BAD_INPUT;
@@ -76,22 +76,5 @@ abstract class DatabaseTool implements Callable<Integer> {
           null);
     }
     return Database.open(settings.databaseUrl(), settings.databaseFile());
-  }
-
-  /** The configuration file: {@code option} when given, else the installation's, if present. */
-  static Path configFile(Path option) throws ConfigException {
-    if (option != null) {
-      if (!Files.isRegularFile(option)) {
-        throw new ConfigException("No configuration file at " + option);
-      }
-      return option;
-    }
-    Path installed = home().resolve("etc").resolve("chatshell.properties");
-    return Files.isRegularFile(installed) ? installed : null;
-  }
-
-  /** The installation directory: set by the launcher, else the working directory. */
-  static Path home() {
-    return Path.of(System.getProperty("chatshell.home", ".")).toAbsolutePath().normalize();
   }
 }

@@ -6,7 +6,6 @@ import dev.chatshell.config.Setting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -53,7 +52,8 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ServerConfig settings;
     try {
-      settings = ServerConfig.load(configFile(), home(), overrides());
+      settings =
+          ServerConfig.load(Installation.configFile(config), Installation.home(), overrides());
     } catch (ConfigException e) {
       err.println("chatshell: " + e.getMessage());
       return 2;
@@ -90,17 +90,6 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Path configFile() throws ConfigException {
-    if (config != null) {
-      if (!Files.isRegularFile(config)) {
-        throw new ConfigException("No configuration file at " + config);
-      }
-      return config;
-    }
-    Path installed = home().resolve("etc").resolve("chatshell.properties");
-    return Files.isRegularFile(installed) ? installed : null;
-  }
-
   private Map<Setting, String> overrides() {
     Map<Setting, String> overrides = new EnumMap<>(Setting.class);
     if (port != null) {
@@ -110,10 +99,5 @@ final class ServeCommand implements Callable<Integer> {
       overrides.put(Setting.BIND, bind);
     }
     return overrides;
-  }
-
-  /** The installation directory: set by the launcher, else the working directory. */
-  private static Path home() {
-    return Path.of(System.getProperty("chatshell.home", ".")).toAbsolutePath().normalize();
   }
 }

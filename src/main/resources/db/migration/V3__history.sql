@@ -13,12 +13,16 @@ CREATE TABLE messages (
   account            VARCHAR(64),
   recipients         TEXT,
   recipient_accounts TEXT,
-  text               TEXT          NOT NULL
+  text               TEXT          NOT NULL,
+  -- said in a channel that was private then: never shown outside it
+  closed             BOOLEAN       NOT NULL DEFAULT FALSE
 );
 
 CREATE INDEX messages_by_channel ON messages (channel_key, at);
 
 CREATE INDEX messages_by_time ON messages (at);
+
+CREATE INDEX messages_by_account ON messages (account_key, at);
 
 -- When each account last logged out: the start of its "while you were away".
 ALTER TABLE accounts ADD COLUMN last_seen BIGINT;

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * Only address literals are accepted, so parsing never looks a name up in DNS.
  */
 public final class AddressMask {
-  private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+  // Only these reach InetAddress, which takes them as literals: a dotted quad, or anything with a
+  // colon (IPv6, perhaps with a dotted quad at its end). A name is never looked up.
+  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private final byte[] network;
   private final int bits;
@@ -75,8 +78,16 @@ public final class AddressMask {
   }
 
   private static byte[] bytes(String address) {
-    if (!LITERAL.matcher(address).matches()) {
+    boolean v4 = IPV4.matcher(address).matches();
+    if (address.length() > 45 || !(v4 || IPV6.matcher(address).matches())) {
       return null;
+    }
+    if (v4) {
+      for (String part : address.split("\\.")) {
+        if (Integer.parseInt(part) > 255) {
+          return null; // never handed on: an invalid quad might be taken for a name
+        }
+      }
     }
     try {
       return InetAddress.getByName(address).getAddress(); // a literal: no lookup

@@ -114,7 +114,7 @@ public final class ChatServer {
       BanList banList) {
     this.history = history;
     this.banList = banList;
-    this.bans = List.copyOf(banList.load());
+
     this.clock = clock;
     this.maxChannelsPerUser = maxChannelsPerUser;
     this.operators = operators;
@@ -131,7 +131,18 @@ public final class ChatServer {
       channel.setPrivate(stored.isPrivate());
       channel.setRequests(stored.requests());
       channels.put(Names.key(stored.name()), channel);
+    } // Bans of channels that did not survive the restart went with them.
+    List<Ban> kept = new ArrayList<>();
+    Set<String> gone = new java.util.TreeSet<>();
+    for (Ban ban : banList.load()) {
+      if (ban.isServerWide() || channels.containsKey(Names.key(ban.channel()))) {
+        kept.add(ban);
+      } else {
+        gone.add(ban.channel());
+      }
     }
+    gone.forEach(banList::removeChannel);
+    this.bans = List.copyOf(kept);
   }
 
   private static Set<String> keys(Set<String> accounts) {
@@ -219,6 +230,12 @@ public final class ChatServer {
               refuseIfBanned(null, account, account, address);
               User online = byAccount.get(Names.key(account));
               if (online != null) {
+                // A terminal from an address banned where the user is would read those channels.
+                for (Channel channel : online.channels()) {
+                  if (!exemptFromBans(channel, online)) {
+                    refuseIfBanned(channel, online.nick(), account, address);
+                  }
+                }
                 online.attach(sink);
                 sink.deliver(
                     new ServerNotice(
@@ -267,6 +284,7 @@ public final class ChatServer {
       if (since == null) {
         return; // never logged out yet: nothing was missed
       }
+      // Lines said in private channels are not among them: what is said there stays there.
       missed = history.mentions(account, since, MISSED_SHOWN);
     } catch (ChatException e) {
       user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
@@ -284,6 +302,17 @@ public final class ChatServer {
                 + ":",
             missed,
             true));
+  }
+
+  /**
+   * Who no channel ban keeps out: server operators, and a registered channel's founder (its own
+   * admins cannot lock it out with an address block while it is away).
+   */
+  private static boolean exemptFromBans(Channel channel, User user) {
+    return user.isOperator()
+        || (channel.isRegistered()
+            && user.account() != null
+            && sameName(user.account(), channel.founder()));
   }
 
   /** Throws the refusal for a user a ban in {@code channel} (null: the server) applies to. */
@@ -421,10 +450,8 @@ public final class ChatServer {
                 return channel;
               }
               if (channel != null) {
-                refuseIfBanned(channel, user.nick(), user.account(), user.address());
-                if (channel.isPrivate() && !letIn(channel, user)) {
-                  fileRequest(channel, user);
-                  return null;
+                if (!exemptFromBans(channel, user)) {
+                  refuseIfBanned(channel, user.nick(), user.account(), user.address());
                 }
               }
               if (user.channels().size() >= maxChannelsPerUser) {
@@ -432,6 +459,11 @@ public final class ChatServer {
                     "You are in "
                         + maxChannelsPerUser
                         + " channels already, the most allowed; /LEAVE one first.");
+              }
+              // After the limit: letting in uses an invitation up.
+              if (channel != null && channel.isPrivate() && !letIn(channel, user)) {
+                fileRequest(channel, user);
+                return null;
               }
               boolean created = channel == null;
               if (created) {
@@ -620,7 +652,7 @@ public final class ChatServer {
   }
 
   private void answer(User actor, String nick, boolean yes, String reason) {
-    String why = because(reason);
+    String why = because(bounded(reason, MAX_REASON_LENGTH, "A reason"));
     User[] letIn = new User[1];
     Channel[] where = new Channel[1];
     locked(
@@ -645,6 +677,13 @@ public final class ChatServer {
           channel.broadcast(
               new ChannelNotice(now, channel.name(), outcome + channel.name() + why + "."));
           User requester = users.get(Names.key(request.nick()));
+          if (requester != null
+              && !(request.account() != null
+                  ? request.account().equalsIgnoreCase(String.valueOf(requester.account()))
+                  : requester.account() == null && !requester.since().isAfter(request.at()))) {
+            // Someone else holds the nick now (the one who asked left): not them.
+            requester = null;
+          }
           if (!yes) {
             if (requester != null) {
               requester.deliver(
@@ -889,7 +928,7 @@ public final class ChatServer {
     ChannelMessage message =
         new ChannelMessage(clock.instant(), channel.name(), user.nick(), safe, action);
     channel.broadcastFrom(user, message);
-    history.record(HistoryEntry.said(message, user.account()));
+    history.record(HistoryEntry.said(message, user.account(), channel.isPrivate()));
   }
 
   /**
@@ -1019,6 +1058,13 @@ public final class ChatServer {
           requireOnline(user); // again under the lock: a kill may have come in between
           // Again under the lock: the nick may have been registered since it was checked.
           requireUsable(newNick, account != null ? account : user.account(), user.isConsole());
+          String asAccount = account != null ? account : user.account();
+          refuseIfBanned(null, newNick, asAccount, user.address());
+          for (Channel channel : user.channels()) {
+            if (!exemptFromBans(channel, user)) {
+              refuseIfBanned(channel, newNick, asAccount, user.address());
+            }
+          }
           if (account != null && byAccount.containsKey(Names.key(account))) {
             throw new ChatException(
                 account + " is logged in elsewhere; log in as " + account + " to share it.");
@@ -1290,6 +1336,7 @@ public final class ChatServer {
     String name = Names.channel(typedName);
     Channel[] renamed = new Channel[1];
     String[] oldName = new String[1];
+    Instant[] renamedAt = new Instant[1];
     moderated(
         () -> {
           Channel channel = requireCurrent(actor);
@@ -1324,10 +1371,11 @@ public final class ChatServer {
                   clock.instant(), name, actor.nick() + " renamed " + old + " to " + name + "."));
           renamed[0] = channel;
           oldName[0] = old;
+          renamedAt[0] = clock.instant();
           return record(ModerationAction.Kind.RENAME, actor, name, old, null);
         });
     try {
-      history.renamed(oldName[0], name, renamed[0].historyFrom());
+      history.renamed(oldName[0], name, renamed[0].historyFrom(), renamedAt[0]);
     } catch (ChatException e) {
       // the rename stands; only its earlier lines stay under the old name
     }
@@ -1463,15 +1511,7 @@ public final class ChatServer {
    */
   public void setTopic(User actor, String text) {
     requireOnline(actor);
-    String safe = text == null ? "" : Text.visible(text).strip();
-    if (safe.length() > MAX_TOPIC_LENGTH) {
-      throw new ChatException(
-          "A topic is at most "
-              + MAX_TOPIC_LENGTH
-              + " characters; this one has "
-              + safe.length()
-              + ".");
-    }
+    String safe = bounded(text, MAX_TOPIC_LENGTH, "A topic");
     locked(
         () -> {
           Channel channel = requireCurrent(actor);
@@ -1492,6 +1532,19 @@ public final class ChatServer {
         });
   }
 
+  /** Typed text made safe and stripped ("" for none), refused when longer than {@code max}. */
+  private static String bounded(String typed, int max, String what) {
+    String safe = typed == null ? "" : Text.visible(typed).strip();
+    if (safe.length() > max) {
+      throw new ChatException(
+          what + " is at most " + max + " characters; this one has " + safe.length() + ".");
+    }
+    return safe;
+  }
+
+  /** Longest reason for a ban or a refusal, in characters. */
+  public static final int MAX_REASON_LENGTH = 300;
+
   /** Longest away message, in characters. */
   public static final int MAX_AWAY_LENGTH = 200;
 
@@ -1501,15 +1554,7 @@ public final class ChatServer {
    */
   public void setAway(User user, String message) {
     requireOnline(user);
-    String safe = message == null ? "" : Text.visible(message).strip();
-    if (safe.length() > MAX_AWAY_LENGTH) {
-      throw new ChatException(
-          "An away message is at most "
-              + MAX_AWAY_LENGTH
-              + " characters; this one has "
-              + safe.length()
-              + ".");
-    }
+    String safe = bounded(message, MAX_AWAY_LENGTH, "An away message");
     user.setAway(safe.isEmpty() ? null : safe);
     user.deliver(
         new ServerNotice(
@@ -1573,7 +1618,11 @@ public final class ChatServer {
     try {
       Set<String> stored = accounts.ignored(account);
       Set<String> merged = new java.util.HashSet<>(stored);
-      merged.addAll(user.ignored());
+      for (String key : user.ignored()) {
+        if (merged.size() < MAX_IGNORED) {
+          merged.add(key);
+        }
+      }
       if (!merged.equals(stored)) {
         accounts.setIgnored(account, merged);
       }
@@ -1813,7 +1862,8 @@ public final class ChatServer {
     requireOnline(actor);
     Ban.Kind kind = banKind(typed);
     String target = banTarget(kind, typed);
-    String why = reason == null || reason.isBlank() ? null : Text.visible(reason.strip());
+    String bounded = bounded(reason, MAX_REASON_LENGTH, "A reason");
+    String why = bounded.isEmpty() ? null : bounded;
     moderated(
         () -> {
           Channel channel = banScope(actor, scope);
@@ -1827,6 +1877,13 @@ public final class ChatServer {
                   why,
                   now,
                   duration == null ? null : now.plus(duration));
+          if (channel != null && channel.isRegistered() && kind != Ban.Kind.MASK) {
+            // The kept roles count while their holders are away, as if they were here.
+            String account = kind == Ban.Kind.ACCOUNT ? target : account(target).orElse(null);
+            if (account != null) {
+              RankRules.checkBanKept(actor, channel, account);
+            }
+          }
           List<User> hit = new ArrayList<>();
           Iterable<User> candidates =
               channel == null

@@ -40,7 +40,7 @@ public interface History {
         public void seen(String account, Instant at) {}
 
         @Override
-        public void renamed(String channel, String newName, Instant since) {}
+        public void renamed(String channel, String newName, Instant since, Instant at) {}
       };
 
   /** Keeps a message; never blocks (under overload, lines may be dropped, never the chat). */
@@ -56,8 +56,9 @@ public interface History {
   List<HistoryEntry> conversation(String account, String other, int limit);
 
   /**
-   * The last {@code limit} lines after {@code since} that mention the account's name, in channels
-   * or privately to it, oldest first.
+   * The last {@code limit} lines from {@code since} on that mention the account's name, in channels
+   * or privately to it, oldest first. Times are whole milliseconds, so a line of the same
+   * millisecond as {@code since} counts: better shown twice than missed.
    */
   List<HistoryEntry> mentions(String account, Instant since, int limit);
 
@@ -67,6 +68,14 @@ public interface History {
   /** Notes when the account logged out; returns at once (it may be stored a moment later). */
   void seen(String account, Instant at);
 
-  /** A channel was renamed: its lines from {@code since} (null: all) now belong to the new name. */
-  void renamed(String channel, String newName, Instant since);
+  /**
+   * A channel was renamed at {@code at}: its lines from {@code since} (null: all) now belong to the
+   * new name, and lines under the new name from before {@code at} (a gone channel's) are set aside.
+   */
+  void renamed(String channel, String newName, Instant since, Instant at);
+
+  /** {@link #renamed(String, String, Instant, Instant)} just now. */
+  default void renamed(String channel, String newName, Instant since) {
+    renamed(channel, newName, since, Instant.now());
+  }
 }

@@ -15,11 +15,24 @@ public record HistoryEntry(
     String account,
     List<String> to,
     List<String> toAccounts,
-    String text) {
+    String text,
+    boolean closed) {
 
   public HistoryEntry {
     to = List.copyOf(to);
     toAccounts = List.copyOf(toAccounts);
+  }
+
+  /** An entry said in an open channel, or privately. */
+  public HistoryEntry(
+      Instant time,
+      String channel,
+      String nick,
+      String account,
+      List<String> to,
+      List<String> toAccounts,
+      String text) {
+    this(time, channel, nick, account, to, toAccounts, text, false);
   }
 
   /**
@@ -28,8 +41,16 @@ public record HistoryEntry(
    */
   static final String ACTION = "\u0001";
 
-  /** A line said in a channel. */
+  /** A line said in an open channel. */
   public static HistoryEntry said(ChannelMessage message, String account) {
+    return said(message, account, false);
+  }
+
+  /**
+   * A line said in a channel; {@code closed} when the channel was private then, so that the line
+   * never reaches anyone outside it (missed mentions, channel logs).
+   */
+  public static HistoryEntry said(ChannelMessage message, String account, boolean closed) {
     return new HistoryEntry(
         message.time(),
         message.channel(),
@@ -37,7 +58,8 @@ public record HistoryEntry(
         account,
         List.of(),
         List.of(),
-        message.action() ? ACTION + message.text() : message.text());
+        message.action() ? ACTION + message.text() : message.text(),
+        closed);
   }
 
   public boolean isPrivate() {

@@ -13,11 +13,14 @@ public record JoinRequest(Kind kind, String nick, String account, String by, Ins
     INVITATION
   }
 
-  /** True when it is for this user: by nick, or by account when it was made for one. */
+  /**
+   * True when it is for this user: by account when it was made for one (whatever nick they have
+   * now, and never for someone else who took the nick), else by nick.
+   */
   public boolean isFor(String userNick, String userAccount) {
-    return Names.key(nick).equals(Names.key(userNick))
-        || (account != null
-            && userAccount != null
-            && Names.key(account).equals(Names.key(userAccount)));
+    if (account != null) {
+      return userAccount != null && Names.key(account).equals(Names.key(userAccount));
+    }
+    return Names.key(nick).equals(Names.key(userNick));
   }
 }

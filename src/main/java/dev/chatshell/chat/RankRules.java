@@ -130,6 +130,22 @@ final class RankRules {
     }
   }
 
+  /** Banning an account that holds a kept role in a registered channel, whether here or not. */
+  static void checkBanKept(User actor, Channel channel, String account) {
+    if (actor.isOperator()) {
+      return;
+    }
+    String key = Names.key(account);
+    if (key.equals(Names.key(channel.founder()))) {
+      throw new ChatException(
+          "Nobody but a server operator can ban the main admin (~) of " + channel.name() + ".");
+    }
+    if (channel.adminAccounts().contains(key) && channel.roleOf(actor) != ChannelRole.MAIN_ADMIN) {
+      throw new ChatException(
+          "Only the main admin of " + channel.name() + " can ban a secondary admin (@).");
+    }
+  }
+
   static void checkServerBan(User actor) {
     if (!actor.isOperator()) {
       throw new ChatException("Only server operators can ban from the whole server.");

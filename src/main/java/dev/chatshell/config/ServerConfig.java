@@ -194,6 +194,13 @@ public final class ServerConfig {
     return Duration.ofDays(integer(Setting.HISTORY_DAYS));
   }
 
+  /** Where channel logs go, or {@code null} when they are off. */
+  public Path channelLogs() {
+    return Boolean.parseBoolean(get(Setting.CHANNEL_LOGS))
+        ? dataDirectory().resolve(get(Setting.LOGS_DIR)).normalize()
+        : null;
+  }
+
   /** The moderation log file. */
   public Path moderationLog() {
     return dataDirectory().resolve(get(Setting.MODERATION_LOG)).normalize();

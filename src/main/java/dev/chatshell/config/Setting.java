@@ -55,6 +55,15 @@ public enum Setting {
           + " for ever).",
       0,
       100_000),
+  CHANNEL_LOGS(
+      "logs.channels",
+      "false",
+      "Keep a plain-text log of each channel: one file per channel per day (UTC) under logs.dir.",
+      Kind.BOOLEAN),
+  LOGS_DIR(
+      "logs.dir",
+      "logs",
+      "Directory of the channel logs, one subdirectory per channel; relative to data.dir."),
   COMMANDS_DIR(
       "commands.dir",
       "commands",

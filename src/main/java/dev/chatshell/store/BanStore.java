@@ -2,7 +2,6 @@ package dev.chatshell.store;
 
 import dev.chatshell.chat.Ban;
 import dev.chatshell.chat.BanList;
-import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Names;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,26 +117,19 @@ public final class BanStore implements BanList {
         scope(channel));
   }
 
-  private void update(String sql, String... values) {
-    run(
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-              statement.setString(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-          }
-          return null;
-        });
+  private void update(String sql, Object... values) {
+    try {
+      database.update(sql, values);
+    } catch (StoreException e) {
+      throw Database.failure(log, "Ban", e);
+    }
   }
 
   private <T> T run(Database.Work<T> work) {
     try {
       return database.transaction(work);
     } catch (StoreException e) {
-      log.error("Ban database: {}", e.getMessage(), e);
-      throw new ChatException(
-          "The ban database is not answering; nothing was changed. Try again later.");
+      throw Database.failure(log, "Ban", e);
     }
   }
 }

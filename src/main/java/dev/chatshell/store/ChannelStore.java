@@ -263,26 +263,19 @@ public final class ChannelStore implements ChannelRegistry {
     update("DELETE FROM channels WHERE name_key = ?", Names.key(channel));
   }
 
-  private void update(String sql, String... values) {
-    run(
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-              statement.setString(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-          }
-          return null;
-        });
+  private void update(String sql, Object... values) {
+    try {
+      database.update(sql, values);
+    } catch (StoreException e) {
+      throw Database.failure(log, "Channel", e);
+    }
   }
 
   private <T> T run(Database.Work<T> work) {
     try {
       return database.transaction(work);
     } catch (StoreException e) {
-      log.error("Channel database: {}", e.getMessage(), e);
-      throw new ChatException(
-          "The channel database is not answering; nothing was changed. Try again later.");
+      throw Database.failure(log, "Channel", e);
     }
   }
 }

@@ -274,6 +274,36 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Runs one statement in a transaction of its own; returns how many rows it changed. */
+  public int update(String sql, Object... values) throws StoreException {
+    return transaction(
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+              if (values[i] == null) {
+                statement.setNull(i + 1, java.sql.Types.VARCHAR);
+              } else {
+                statement.setObject(i + 1, values[i]);
+              }
+            }
+            return statement.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * What a user is told when storing failed, after logging why: the failure changed nothing, the
+   * transaction was rolled back.
+   */
+  public static dev.chatshell.chat.ChatException failure(
+      org.slf4j.Logger log, String what, StoreException e) {
+    log.error("{} database: {}", what, e.getMessage(), e);
+    return new dev.chatshell.chat.ChatException(
+        "The "
+            + what.toLowerCase(java.util.Locale.ROOT)
+            + " database is not answering; nothing was changed. Try again later.");
+  }
+
   @Override
   public void close() {
     lock.lock();

@@ -7,7 +7,6 @@ import dev.chatshell.chat.Names;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,8 +143,8 @@ public final class HistoryStore implements History, AutoCloseable {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO messages (at, seq, channel_key, channel, nick, account_key,"
-                      + " account, recipients, recipient_accounts, text)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " account, recipients, recipient_accounts, text, closed)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (HistoryEntry entry : batch) {
               insert.setLong(1, entry.time().toEpochMilli());
               insert.setLong(2, seq++);
@@ -157,6 +156,7 @@ public final class HistoryStore implements History, AutoCloseable {
               insert.setString(8, entry.isPrivate() ? String.join(";", entry.to()) : null);
               insert.setString(9, entry.isPrivate() ? listed(entry.toAccounts()) : null);
               insert.setString(10, entry.text());
+              insert.setBoolean(11, entry.closed());
               insert.addBatch();
             }
             insert.executeBatch();
@@ -217,7 +217,8 @@ public final class HistoryStore implements History, AutoCloseable {
   }
 
   private static final String COLUMNS =
-      "SELECT at, channel, nick, account, recipients, recipient_accounts, text FROM messages";
+      "SELECT at, channel, nick, account, recipients, recipient_accounts, text, closed"
+          + " FROM messages";
 
   @Override
   public List<HistoryEntry> channel(String channel, Instant since, Instant until, int limit) {
@@ -255,7 +256,8 @@ public final class HistoryStore implements History, AutoCloseable {
     List<HistoryEntry> candidates =
         read(
             COLUMNS
-                + " WHERE at > ? AND (account_key IS NULL OR account_key <> ?) AND"
+                + " WHERE at >= ? AND closed = FALSE AND (account_key IS NULL OR account_key <> ?)"
+                + " AND"
                 + " (LOWER(text) LIKE ? ESCAPE '!' OR LOWER(recipient_accounts) LIKE ? ESCAPE '!')"
                 + " ORDER BY at DESC, seq DESC LIMIT ?",
             since.toEpochMilli(),
@@ -331,7 +333,8 @@ public final class HistoryStore implements History, AutoCloseable {
         recipientAccounts == null
             ? List.of()
             : Arrays.stream(recipientAccounts.split(";")).filter(s -> !s.isEmpty()).toList(),
-        row.getString(7));
+        row.getString(7),
+        row.getBoolean(8));
   }
 
   @Override
@@ -364,7 +367,7 @@ public final class HistoryStore implements History, AutoCloseable {
   }
 
   @Override
-  public void renamed(String channel, String newName, Instant since) {
+  public void renamed(String channel, String newName, Instant since, Instant at) {
     try {
       flush();
     } catch (StoreException e) {
@@ -375,10 +378,12 @@ public final class HistoryStore implements History, AutoCloseable {
     }
     // Lines already under the new name belong to a channel of that name that is gone (a rename
     // onto a live channel's name is refused): they are set aside so they never show as this one's.
+    long before = at.toEpochMilli(); // lines said under the new name since are this channel's
     update(
-        "UPDATE messages SET channel_key = ? WHERE channel_key = ?",
-        Names.key(newName) + " (gone before " + clock.instant().toEpochMilli() + ")",
-        Names.key(newName));
+        "UPDATE messages SET channel_key = ? WHERE channel_key = ? AND at < ?",
+        Names.key(newName) + " (gone before " + before + ")",
+        Names.key(newName),
+        before);
     update(
         "UPDATE messages SET channel_key = ?, channel = ? WHERE channel_key = ? AND at >= ?",
         Names.key(newName),
@@ -389,22 +394,9 @@ public final class HistoryStore implements History, AutoCloseable {
 
   private void update(String sql, Object... parameters) {
     try {
-      database.transaction(
-          connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] == null) {
-                  statement.setNull(i + 1, Types.VARCHAR);
-                } else {
-                  statement.setObject(i + 1, parameters[i]);
-                }
-              }
-              return statement.executeUpdate();
-            }
-          });
+      database.update(sql, parameters);
     } catch (StoreException e) {
-      log.error("Writing history: {}", e.getMessage(), e);
-      throw new ChatException(FAILED);
+      throw Database.failure(log, "History", e);
     }
   }
 

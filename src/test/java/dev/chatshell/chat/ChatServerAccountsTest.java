@@ -9,83 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.auth.AccountLogins;
-import dev.chatshell.auth.LoginThrottle;
-import dev.chatshell.auth.PasswordChecker;
-import dev.chatshell.store.AccountStore;
-import dev.chatshell.store.ChannelStore;
-import dev.chatshell.store.Database;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Accounts in the chat domain, over the real account logins and an SQLite file: /REGISTER, logging
  * in with a password, several terminals on one account, /NICK to a registered nick, /PASSWD.
  */
-class ChatServerAccountsTest {
-  private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
-  private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
-  private static final String ALICE_PW = "alice-secret";
-  private static final String BOB_PW = "bob-secret!";
-
-  @TempDir Path directory;
-
-  private final AtomicLong nanos = new AtomicLong();
-  private final List<ModerationAction> recorded = new ArrayList<>();
-  private final PasswordChecker checker = new PasswordChecker();
-  private Database database;
-  private AccountStore store;
-  private ChatServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    database = Database.sqlite(directory.resolve("chatshell.db"));
-    store = new AccountStore(database);
-    LoginThrottle throttle =
-        new LoginThrottle(nanos::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 1000);
-    AccountLogins accounts = new AccountLogins(store, checker, throttle, CLOCK, 100_000);
-    server =
-        new ChatServer(
-            CLOCK,
-            50,
-            ChatTestSupport.credentials(Map.of()),
-            recorded::add,
-            accounts,
-            new ChannelStore(database));
-  }
-
-  @AfterEach
-  void stop() {
-    database.close();
-    checker.close();
-  }
-
+class ChatServerAccountsTest extends StoredChat {
   /** Lets the login throttle's penalties run out, as after a wrong password. */
   private void waitOutThrottle() {
     nanos.addAndGet(Duration.ofMinutes(10).toNanos());
-  }
-
-  private static char[] pw(String password) {
-    return password.toCharArray();
-  }
-
-  /** Registers {@code nick} with {@code password} and logs it out again. */
-  private void registered(String nick, String password) {
-    User user = server.connect(nick, "setup", new Inbox());
-    server.register(user, pw(password));
-    server.disconnect(user, null);
   }
 
   // ---- /REGISTER ----

@@ -6,26 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.auth.AccountLogins;
-import dev.chatshell.auth.LoginThrottle;
-import dev.chatshell.auth.PasswordChecker;
-import dev.chatshell.store.AccountStore;
-import dev.chatshell.store.ChannelStore;
-import dev.chatshell.store.Database;
-import dev.chatshell.store.HistoryStore;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.chatshell.testing.HandClock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * History in the chat domain, over the real history store, account logins and channel store on an
@@ -35,80 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The clock moves on by a millisecond whenever it is read, so every line has a time of its own
  * and a join comes after what was said before it.
  */
-class ChatServerHistoryTest {
-  private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
-  private static final String ALICE_PW = "alice-secret";
-  private static final String BOB_PW = "bob-secret!";
+class ChatServerHistoryTest extends ThreeUsersChat {
   private static final String AWAY = "While you were away, you were mentioned:";
   private static final String NOBODY = "Nobody mentioned you while you were away.";
 
-  @TempDir Path directory;
-
-  private final TickingClock clock = new TickingClock(T0);
-  private final AtomicLong nanos = new AtomicLong();
-  private final PasswordChecker checker = new PasswordChecker();
-  private Database database;
-  private HistoryStore history;
-  private ChatServer server;
-
-  private final Inbox aliceInbox = new Inbox();
-  private final Inbox bobInbox = new Inbox();
-  private final Inbox carolInbox = new Inbox();
-  private User alice; // account alice
-  private User bob; // account bob
-  private User carol; // no account
-
-  @BeforeEach
-  void setUp() throws Exception {
-    start();
-    alice = server.connect("alice", "a", aliceInbox);
-    server.register(alice, ALICE_PW.toCharArray());
-    bob = server.connect("bob", "b", bobInbox);
-    server.register(bob, BOB_PW.toCharArray());
-    carol = server.connect("carol", "c", carolInbox);
-    clearAll();
-  }
-
-  @AfterEach
-  void tearDown() {
-    history.close();
-    database.close();
-    checker.close();
-  }
-
-  /** A new server over a new connection to the same database file. */
-  private void start() throws Exception {
-    database = Database.sqlite(directory.resolve("chatshell.db"));
-    history = new HistoryStore(database, clock, Duration.ZERO);
-    LoginThrottle throttle =
-        new LoginThrottle(nanos::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 1000);
-    AccountLogins accounts =
-        new AccountLogins(new AccountStore(database), checker, throttle, clock, 100_000);
-    server =
-        new ChatServer(
-            clock,
-            50,
-            ChatTestSupport.credentials(Map.of()),
-            ModerationListener.NONE,
-            accounts,
-            new ChannelStore(database),
-            history);
-  }
-
-  /** Shuts the server down as the session manager does, and starts a new one. */
-  private void restart() throws Exception {
-    server.disconnectAll();
-    history.close();
-    database.close();
-    start();
-  }
-
-  private void clearAll() {
-    List.of(aliceInbox, bobInbox, carolInbox).forEach(Inbox::clear);
-  }
-
-  private User login(String name, String password, Inbox inbox) {
-    return server.login(name, password.toCharArray(), "x", inbox);
+  ChatServerHistoryTest() {
+    super(HandClock.ticking(T0), Kept.HISTORY);
   }
 
   private static List<String> texts(List<HistoryEntry> entries) {
@@ -535,29 +450,5 @@ class ChatServerHistoryTest {
     login("alice", ALICE_PW, inbox);
 
     assertEquals(List.of(), inbox.ofType(HistoryLines.class), inbox.events().toString());
-  }
-
-  /** A clock that moves on by a millisecond each time it is read. */
-  private static final class TickingClock extends Clock {
-    private final AtomicLong millis;
-
-    TickingClock(Instant start) {
-      millis = new AtomicLong(start.toEpochMilli());
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.getAndIncrement());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -7,103 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.auth.AccountLogins;
-import dev.chatshell.auth.LoginThrottle;
-import dev.chatshell.auth.PasswordChecker;
-import dev.chatshell.store.AccountStore;
-import dev.chatshell.store.ChannelStore;
-import dev.chatshell.store.Database;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Registered channels over the real channel store and an SQLite file: /REGISTER of a channel, what
  * is kept when everyone leaves and across restarts (founder, kept admins, topic, name), /TOPIC and
  * /DELETE.
  */
-class ChatServerRegisteredChannelTest {
-  private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
-  private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
-  private static final String ALICE_PW = "alice-secret";
-  private static final String BOB_PW = "bob-secret!";
-
-  @TempDir Path directory;
-
-  private final AtomicLong nanos = new AtomicLong();
-  private final List<ModerationAction> recorded = new ArrayList<>();
-  private final PasswordChecker checker = new PasswordChecker();
-  private Database database;
-  private ChatServer server;
-
-  private final Inbox aliceInbox = new Inbox();
-  private final Inbox bobInbox = new Inbox();
-  private final Inbox carolInbox = new Inbox();
-  private User alice; // founder-to-be, account alice
-  private User bob; // account bob
-  private User carol; // no account
-
-  @BeforeEach
-  void setUp() throws Exception {
-    start();
-    alice = server.connect("alice", "a", aliceInbox);
-    server.register(alice, ALICE_PW.toCharArray());
-    bob = server.connect("bob", "b", bobInbox);
-    server.register(bob, BOB_PW.toCharArray());
-    carol = server.connect("carol", "c", carolInbox);
-    clearAll();
-  }
-
-  @AfterEach
-  void tearDown() {
-    database.close();
-    checker.close();
-  }
-
-  /** A new server over a new connection to the same database file. */
-  private void start() throws Exception {
-    database = Database.sqlite(directory.resolve("chatshell.db"));
-    LoginThrottle throttle =
-        new LoginThrottle(nanos::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 1000);
-    AccountLogins accounts =
-        new AccountLogins(new AccountStore(database), checker, throttle, CLOCK, 100_000);
-    server =
-        new ChatServer(
-            CLOCK,
-            50,
-            ChatTestSupport.credentials(Map.of()),
-            recorded::add,
-            accounts,
-            new ChannelStore(database));
-  }
-
-  /** Stops the server (by forgetting it) and starts a new one over the same database file. */
-  private void restart() throws Exception {
-    database.close();
-    start();
-    recorded.clear();
-  }
-
-  private void clearAll() {
-    List.of(aliceInbox, bobInbox, carolInbox).forEach(Inbox::clear);
-    recorded.clear();
-  }
-
-  private User login(String name, String password, Inbox inbox) {
-    return server.login(name, password.toCharArray(), "x", inbox);
-  }
-
+class ChatServerRegisteredChannelTest extends ThreeUsersChat {
   private static ChannelNotice notice(String channel, String text) {
     return new ChannelNotice(T0, channel, text);
   }

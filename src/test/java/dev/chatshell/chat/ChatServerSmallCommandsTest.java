@@ -6,26 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.auth.AccountLogins;
-import dev.chatshell.auth.LoginThrottle;
-import dev.chatshell.auth.PasswordChecker;
-import dev.chatshell.store.AccountStore;
-import dev.chatshell.store.ChannelStore;
-import dev.chatshell.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The small commands in the chat domain: /ME, /AWAY, /IGNORE and /UNIGNORE. */
 class ChatServerSmallCommandsTest {
@@ -448,56 +436,7 @@ class ChatServerSmallCommandsTest {
 
   /** Users with accounts, over the real account logins and an SQLite file. */
   @Nested
-  class WithAccounts {
-    private static final String ALICE_PW = "alice-secret";
-    private static final String BOB_PW = "bob-secret!";
-
-    @TempDir Path directory;
-
-    private final AtomicLong nanos = new AtomicLong();
-    private final PasswordChecker checker = new PasswordChecker();
-    private Database database;
-    private AccountStore store;
-    private AccountLogins accounts;
-    private ChatServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-      database = Database.sqlite(directory.resolve("chatshell.db"));
-      store = new AccountStore(database);
-      LoginThrottle throttle =
-          new LoginThrottle(nanos::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 1000);
-      accounts = new AccountLogins(store, checker, throttle, CLOCK, 100_000);
-      server = newServer();
-    }
-
-    private ChatServer newServer() {
-      return new ChatServer(
-          CLOCK,
-          50,
-          ChatTestSupport.credentials(Map.of()),
-          action -> {},
-          accounts,
-          new ChannelStore(database));
-    }
-
-    @AfterEach
-    void stop() {
-      database.close();
-      checker.close();
-    }
-
-    private static char[] pw(String password) {
-      return password.toCharArray();
-    }
-
-    /** Registers {@code nick} with {@code password} and logs it out again. */
-    private void registered(String nick, String password) {
-      User user = server.connect(nick, "setup", new Inbox());
-      server.register(user, pw(password));
-      server.disconnect(user, null);
-    }
-
+  class WithAccounts extends StoredChat {
     @Test
     void ignoringByNickCatchesARegisteredUserAfterTheyChangeNick() {
       registered("bob", BOB_PW);

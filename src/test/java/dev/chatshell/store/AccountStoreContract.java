@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,27 +13,14 @@ import org.junit.jupiter.api.Test;
  * What every database behind {@link AccountStore} must do. Each database gets a subclass that opens
  * a fresh, empty one; the same tests then run on all of them.
  */
-abstract class AccountStoreContract {
+abstract class AccountStoreContract extends StoreContract {
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00.123Z");
 
-  protected Database database;
   private AccountStore accounts;
-
-  /** A fresh database with an up-to-date schema and no accounts. */
-  protected abstract Database openEmpty() throws Exception;
-
-  /** The same database opened again, as after a restart. */
-  protected abstract Database reopen() throws Exception;
 
   @BeforeEach
   void open() throws Exception {
-    database = openEmpty();
     accounts = new AccountStore(database);
-  }
-
-  @AfterEach
-  void closeDatabase() {
-    database.close();
   }
 
   @Test
@@ -82,8 +68,7 @@ abstract class AccountStoreContract {
   void whatWasCommittedIsThereAfterReopening() throws Exception {
     accounts.create("dave", "hash", NOW);
     accounts.setLocked("dave", true);
-    database.close();
-    database = reopen();
+    reopenDatabase();
     AccountStore again = new AccountStore(database);
     AccountStore.Account dave = again.find("dave").orElseThrow();
     assertEquals("hash", dave.passwordHash());

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,22 +21,14 @@ import org.junit.jupiter.api.Test;
  * a fresh, empty one; the same tests then run on all of them. Founders and admins are accounts, so
  * each test starts with a few accounts made through {@link AccountStore}.
  */
-abstract class ChannelStoreContract {
+abstract class ChannelStoreContract extends StoreContract {
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00.123Z");
   private static final Instant LATER = Instant.parse("2026-11-22T08:30:00.456Z");
 
-  protected Database database;
   private ChannelStore channels;
-
-  /** A fresh database with an up-to-date schema and nothing in it. */
-  protected abstract Database openEmpty() throws Exception;
-
-  /** The same database opened again, as after a restart. */
-  protected abstract Database reopen() throws Exception;
 
   @BeforeEach
   void open() throws Exception {
-    database = openEmpty();
     channels = new ChannelStore(database);
     AccountStore accounts = new AccountStore(database);
     for (String name : List.of("Alice", "Bob", "carol", "Dave")) {
@@ -45,15 +36,9 @@ abstract class ChannelStoreContract {
     }
   }
 
-  @AfterEach
-  void closeDatabase() {
-    database.close();
-  }
-
   /** Closes the database and opens it again, as a restart of the server would. */
   private void restart() throws Exception {
-    database.close();
-    database = reopen();
+    reopenDatabase();
     channels = new ChannelStore(database);
   }
 

@@ -1,22 +1,12 @@
 package dev.chatshell.store;
 
-import dev.chatshell.testing.PostgresServer;
-
 /**
  * The same account store tests on a real PostgreSQL server (shared with the other PostgreSQL test
  * classes), through the same JDBC code; each test has a fresh database of its own.
  */
 class PostgresAccountStoreTest extends AccountStoreContract {
-  private String url;
-
   @Override
-  protected Database openEmpty() throws Exception {
-    url = PostgresServer.shared().newDatabase();
-    return Database.open(url, "chatshell", null);
-  }
-
-  @Override
-  protected Database reopen() throws Exception {
-    return Database.open(url, "chatshell", null);
+  protected TestDatabase newDatabase() throws Exception {
+    return TestDatabase.postgres();
   }
 }

@@ -21,13 +21,8 @@ class SqliteAccountStoreTest extends AccountStoreContract {
   }
 
   @Override
-  protected Database openEmpty() throws Exception {
-    return Database.sqlite(file());
-  }
-
-  @Override
-  protected Database reopen() throws Exception {
-    return Database.sqlite(file());
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite(file());
   }
 
   @Test

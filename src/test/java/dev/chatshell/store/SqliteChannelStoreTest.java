@@ -7,17 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteChannelStoreTest extends ChannelStoreContract {
   @TempDir Path directory;
 
-  private Path file() {
-    return directory.resolve("chatshell.db");
-  }
-
   @Override
-  protected Database openEmpty() throws Exception {
-    return Database.sqlite(file());
-  }
-
-  @Override
-  protected Database reopen() throws Exception {
-    return Database.sqlite(file());
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite(directory.resolve("chatshell.db"));
   }
 }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
     privilege = Privilege.SECONDARY_ADMIN,
     completes = {Completion.MEMBER, Completion.NONE})
 public final class BanCommand implements ChatCommand {
-  private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})([mhdw])");
+  private static final Pattern DURATION = Pattern.compile("([0-9]+)([mhdw])");
   static final Duration LONGEST = Duration.ofDays(3650);
 
   @Override
@@ -42,6 +42,9 @@ public final class BanCommand implements ChatCommand {
     Matcher m = DURATION.matcher(word);
     if (!m.matches()) {
       return null;
+    }
+    if (m.group(1).length() > 7) {
+      throw new ChatException("A ban lasts from 1m to 3650d; leave the duration out for good.");
     }
     long n = Long.parseLong(m.group(1));
     Duration d =

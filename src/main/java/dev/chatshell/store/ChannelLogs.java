@@ -1,0 +1,184 @@
+package dev.chatshell.store;
+
+import dev.chatshell.chat.History;
+import dev.chatshell.chat.HistoryEntry;
+import dev.chatshell.chat.Names;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plain-text channel logs, the way a logging bot keeps them: one file per channel per day (UTC),
+ * {@code <dir>/<channel>/<yyyy-MM-dd>.txt}, one line per message:
+ *
+ * <pre>
+ * 12:01:05 &lt;alice&gt; hello
+ * 12:01:09 * bob waves
+ * </pre>
+ *
+ * Wraps the {@link History} it is given: everything it is told is passed on, and channel lines are
+ * also queued for the files, which a thread of its own appends to a few times a second. Like
+ * history, a disk too slow to keep up loses log lines, never messages.
+ */
+public final class ChannelLogs implements History, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ChannelLogs.class);
+  private static final int QUEUE = 100_000;
+  private static final Duration FLUSH_EVERY = Duration.ofMillis(200);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private final History inner;
+  private final Path dir;
+  private final BlockingQueue<HistoryEntry> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final AtomicLong dropped = new AtomicLong();
+  private final Thread writer;
+  private volatile boolean closing;
+
+  public ChannelLogs(History inner, Path dir) {
+    this.inner = inner;
+    this.dir = dir;
+    this.writer = Thread.ofPlatform().name("channel-logs").daemon(true).start(this::writeLoop);
+  }
+
+  /** The file a channel's lines of one day go to. */
+  public static Path file(Path dir, String channel, Instant day) {
+    return dir.resolve(fileName(channel)).resolve(DAY.format(day) + ".txt");
+  }
+
+  /**
+   * A channel name as a directory name: its key (one directory whatever the case), with anything
+   * but letters, digits, {@code # - _} written as {@code %XX} UTF-8 bytes, so that no name can
+   * reach outside the log directory.
+   */
+  static String fileName(String channel) {
+    StringBuilder name = new StringBuilder();
+    for (byte b : Names.key(channel).getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c < 128 && (Character.isLetterOrDigit(c) || "#-_".indexOf(c) >= 0)) {
+        name.append((char) c);
+      } else {
+        name.append('%').append(String.format("%02X", c));
+      }
+    }
+    return name.toString();
+  }
+
+  /** One line of a log file. */
+  static String line(HistoryEntry entry) {
+    String text = entry.line(entry.time(), false); // "[hh:mm] <nick> text"
+    return TIME.format(entry.time()) + text.substring(text.indexOf(']') + 1);
+  }
+
+  @Override
+  public void record(HistoryEntry entry) {
+    inner.record(entry);
+    if (entry.isPrivate() || entry.closed()) {
+      return; // private messages and private channels stay out of files
+    }
+    if (!queue.offer(entry) && dropped.getAndIncrement() % 1000 == 0) {
+      log.warn("Channel logs are behind: {} lines not written so far", dropped.get());
+    }
+  }
+
+  private void writeLoop() {
+    while (!closing) {
+      try {
+        Thread.sleep(FLUSH_EVERY);
+        write();
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+  }
+
+  private synchronized void write() {
+    List<HistoryEntry> batch = new ArrayList<>();
+    queue.drainTo(batch);
+    Map<Path, StringBuilder> byFile = new LinkedHashMap<>();
+    for (HistoryEntry entry : batch) {
+      byFile
+          .computeIfAbsent(file(dir, entry.channel(), entry.time()), f -> new StringBuilder())
+          .append(line(entry))
+          .append('\n');
+    }
+    for (Map.Entry<Path, StringBuilder> file : byFile.entrySet()) {
+      try {
+        Files.createDirectories(file.getKey().getParent());
+        if (!Files.exists(file.getKey())) {
+          Database.createPrivate(file.getKey()); // what people said: for the operator only
+        }
+        try (Writer out =
+            Files.newBufferedWriter(
+                file.getKey(),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+          out.write(file.getValue().toString());
+        }
+      } catch (IOException e) {
+        log.error("Cannot write the channel log {}: {}", file.getKey(), e.toString());
+      }
+    }
+  }
+
+  @Override
+  public List<HistoryEntry> channel(String channel, Instant since, Instant until, int limit) {
+    return inner.channel(channel, since, until, limit);
+  }
+
+  @Override
+  public List<HistoryEntry> conversation(String account, String other, int limit) {
+    return inner.conversation(account, other, limit);
+  }
+
+  @Override
+  public List<HistoryEntry> mentions(String account, Instant since, int limit) {
+    return inner.mentions(account, since, limit);
+  }
+
+  @Override
+  public Instant lastSeen(String account) {
+    return inner.lastSeen(account);
+  }
+
+  @Override
+  public void seen(String account, Instant at) {
+    inner.seen(account, at);
+  }
+
+  @Override
+  public void renamed(String channel, String newName, Instant since, Instant at) {
+    inner.renamed(channel, newName, since, at);
+  }
+
+  /** Writes what is still queued and stops. */
+  @Override
+  public void close() {
+    closing = true;
+    writer.interrupt();
+    try {
+      writer.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    write();
+  }
+}
