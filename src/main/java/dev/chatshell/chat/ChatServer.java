@@ -1542,6 +1542,11 @@ public final class ChatServer {
     return safe;
   }
 
+  /** Most bans a channel, and the server, may hold: each join and login checks them all. */
+  public static final int MAX_CHANNEL_BANS = 200;
+
+  public static final int MAX_SERVER_BANS = 2000;
+
   /** Longest reason for a ban or a refusal, in characters. */
   public static final int MAX_REASON_LENGTH = 300;
 
@@ -1901,6 +1906,14 @@ public final class ChatServer {
               }
               hit.add(user);
             }
+          }
+          long here = bans.stream().filter(b -> sameScope(b, ban) && !b.isOn(kind, target)).count();
+          if (here >= (channel == null ? MAX_SERVER_BANS : MAX_CHANNEL_BANS)) {
+            throw new ChatException(
+                "There are "
+                    + here
+                    + " bans already, the most allowed; /UNBAN some (or ban a block of"
+                    + " addresses).");
           }
           banList.add(ban); // stored before anyone is told
           List<Ban> now2 = new ArrayList<>();

@@ -149,4 +149,17 @@ class ChatServerEvasionTest extends StoredChat {
     assertThrows(ChatException.class, () -> server.ban(alice, null, "bob", null, essay));
     server.ban(alice, null, "bob", null, "x".repeat(ChatServer.MAX_REASON_LENGTH));
   }
+
+  @Test
+  void aChannelHoldsABoundedNumberOfBans() {
+    User alice = server.connect("alice", "192.0.2.1", new Inbox());
+    server.join(alice, "#c");
+    for (int i = 0; i < ChatServer.MAX_CHANNEL_BANS; i++) {
+      server.ban(alice, null, "10.0." + (i / 256) + "." + (i % 256), null, null);
+    }
+    ChatException full =
+        assertThrows(ChatException.class, () -> server.ban(alice, null, "10.9.9.9", null, null));
+    assertTrue(full.getMessage().contains("the most allowed"), full.getMessage());
+    server.ban(alice, null, "10.0.0.0", Duration.ofHours(1), "again"); // replacing one is fine
+  }
 }
