@@ -160,6 +160,11 @@ final class JLineShell implements Shell {
   }
 
   @Override
+  public boolean rings() {
+    return terminal.getStringCapability(Capability.bell) != null;
+  }
+
+  @Override
   public void beep() {
     // BEL moves no cursor, so it cannot disturb the line being drawn.
     if (terminal.puts(Capability.bell)) {

@@ -67,9 +67,16 @@ final class Renderer {
 
   /** One event as {@code viewer} sees it, formatted for {@code shell}'s terminal. */
   static String formatted(ChatEvent event, User viewer, Shell shell) {
-    // The viewer's state is read once: the text is made from the variant, so it always
-    // matches the key it is shared under, even if the viewer changes channel meanwhile.
-    int variant = variant(event, viewer);
+    return formatted(event, variant(event, viewer, shell), viewer, shell);
+  }
+
+  /**
+   * One event formatted for {@code shell}, in the {@code variant} {@link #variant(ChatEvent, User,
+   * Shell)} gave for this viewer. The viewer's state is read once, for the variant: the text is
+   * made from it, so it always matches the key it is shared under, even if the viewer changes
+   * channel meanwhile.
+   */
+  static String formatted(ChatEvent event, int variant, User viewer, Shell shell) {
     if (viewer == null || event instanceof Reply || event instanceof LogLine) {
       return shell.format(render(event, variant));
     }
@@ -87,13 +94,31 @@ final class Renderer {
     return text;
   }
 
-  /** Which way {@code viewer} (null before login) sees {@code event}. */
+  /**
+   * Which way {@code viewer} sees {@code event} on {@code shell}: mentions are only looked for
+   * where they show (a terminal with colour or a bell); a plain client is spared the scan.
+   */
+  static int variant(ChatEvent event, User viewer, Shell shell) {
+    return variant(event, viewer, shell.colours() > 0 || shell.rings());
+  }
+
+  /** True when a line in this variant names its viewer: their terminal rings for it. */
+  static boolean isMention(int variant) {
+    return (variant & MENTION) != 0;
+  }
+
   private static int variant(ChatEvent event, User viewer) {
+    return variant(event, viewer, true);
+  }
+
+  /** Which way {@code viewer} (null before login) sees {@code event}. */
+  private static int variant(ChatEvent event, User viewer, boolean mentions) {
     if (event instanceof ChannelMessage message) {
       Channel current = viewer == null ? null : viewer.current();
       boolean tagged = current == null || !current.name().equals(message.channel());
       boolean own = viewer != null && isViewer(message.nick(), viewer);
-      boolean mention = viewer != null && !own && mentions(message.text(), viewer.nick());
+      boolean mention =
+          mentions && viewer != null && !own && mentions(message.text(), viewer.nick());
       return (tagged ? TAGGED : 0) | (own ? OWN : 0) | (mention ? MENTION : 0);
     }
     if (event instanceof PrivateMessage message) {
@@ -210,8 +235,13 @@ final class Renderer {
    */
   static boolean mentions(String text, String nick) {
     int length = nick.length();
+    if (length == 0) {
+      return false;
+    }
+    char first = Character.toLowerCase(nick.charAt(0));
     for (int at = 0; at + length <= text.length(); at++) {
-      if (text.regionMatches(true, at, nick, 0, length)
+      if (Character.toLowerCase(text.charAt(at)) == first // cheap test first: most places fail it
+          && text.regionMatches(true, at, nick, 0, length)
           && (at == 0 || !nickChar(text.charAt(at - 1)))
           && (at + length == text.length() || !nickChar(text.charAt(at + length)))) {
         return true;

@@ -271,15 +271,20 @@ final class Session implements CommandContext {
     Shell out = shell;
     User me = user;
     String text;
+    boolean mention = false; // a line names the user: ring once for the batch
     if (batch.size() == 1) {
-      text = Renderer.formatted(batch.getFirst(), me, out);
+      int variant = Renderer.variant(batch.getFirst(), me, out);
+      mention = Renderer.isMention(variant);
+      text = Renderer.formatted(batch.getFirst(), variant, me, out);
     } else {
       StringBuilder lines = new StringBuilder(batch.size() * 128);
       for (ChatEvent event : batch) {
         if (!lines.isEmpty()) {
           lines.append('\n');
         }
-        lines.append(Renderer.formatted(event, me, out));
+        int variant = Renderer.variant(event, me, out);
+        mention |= Renderer.isMention(variant);
+        lines.append(Renderer.formatted(event, variant, me, out));
       }
       text = lines.toString();
     }
@@ -291,11 +296,8 @@ final class Session implements CommandContext {
       }
     }
     out.print(text);
-    for (ChatEvent event : batch) {
-      if (Renderer.mentionsViewer(event, me)) {
-        out.beep(); // once per batch is enough
-        break;
-      }
+    if (mention && out.rings()) {
+      out.beep();
     }
     for (ChatEvent event : batch) {
       if (event instanceof Disconnected) {

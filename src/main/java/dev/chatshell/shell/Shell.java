@@ -45,6 +45,11 @@ interface Shell extends AutoCloseable {
    */
   default void beep() throws IOException {}
 
+  /** True when {@link #beep} can ring anything. */
+  default boolean rings() {
+    return false;
+  }
+
   /** Styled text as this terminal can show it: escape sequences only where it has colour. */
   String format(AttributedString text);
 
