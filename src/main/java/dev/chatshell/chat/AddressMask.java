@@ -64,7 +64,8 @@ public final class AddressMask {
 
   /** True when {@code address} (a literal, as a peer address is) lies in this block. */
   public boolean contains(String address) {
-    byte[] bytes = bytes(address);
+    int scope = address.indexOf('%'); // a link-local peer's zone: not part of the address
+    byte[] bytes = bytes(scope < 0 ? address : address.substring(0, scope));
     if (bytes == null || bytes.length != network.length) {
       return false;
     }

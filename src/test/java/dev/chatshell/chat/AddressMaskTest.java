@@ -364,4 +364,10 @@ class AddressMaskTest {
   void nicksDoNotLookLikeOne(String typed) {
     assertFalse(AddressMask.looksLikeOne(typed), typed);
   }
+
+  @Test
+  void aLinkLocalPeerWithAZoneIsMatchedByItsAddress() {
+    assertTrue(AddressMask.parse("fe80::/10").contains("fe80:0:0:0:1:2:3:4%eth0"));
+    assertFalse(AddressMask.parse("2001:db8::/32").contains("fe80:0:0:0:1:2:3:4%eth0"));
+  }
 }
