@@ -75,18 +75,6 @@ public final class AccountLogins implements Accounts {
   }
 
   @Override
-  public Optional<String> registered(String name) {
-    if (Names.nickProblem(name) != null) {
-      return Optional.empty(); // not a nick, so never an account: no need to ask the database
-    }
-    try {
-      return store.find(name).map(AccountStore.Account::name);
-    } catch (StoreException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
   public PasswordCheck check(String address, String name, char[] password) {
     String byAddress = LoginThrottle.byAddress(address);
     String account = "account:" + Names.key(name);

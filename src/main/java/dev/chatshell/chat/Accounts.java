@@ -1,7 +1,6 @@
 package dev.chatshell.chat;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,11 +16,6 @@ public interface Accounts {
         @Override
         public List<String> names() {
           return List.of();
-        }
-
-        @Override
-        public Optional<String> registered(String name) {
-          return Optional.empty();
         }
 
         @Override
@@ -50,9 +44,6 @@ public interface Accounts {
 
   /** Every account's name as registered; read once when the server starts. */
   List<String> names();
-
-  /** The account's name as registered, when {@code name} (in any case) is registered. */
-  Optional<String> registered(String name);
 
   /** Checks {@code password} for account {@code name}, asked from {@code address}; throttled. */
   PasswordCheck check(String address, String name, char[] password);

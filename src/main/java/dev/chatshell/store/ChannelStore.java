@@ -100,12 +100,12 @@ public final class ChannelStore implements ChannelRegistry {
 
   @Override
   public void register(Registered channel, Instant at) {
-    run(
+    run( // one transaction: all of it, or nothing
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO channels (name_key, name, founder_key, created_at, history_from)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
+                  "INSERT INTO channels (name_key, name, founder_key, created_at, history_from,"
+                      + " private) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, Names.key(channel.name()));
             insert.setString(2, channel.name());
             insert.setString(3, Names.key(channel.founder()));
@@ -115,22 +115,16 @@ public final class ChannelStore implements ChannelRegistry {
             } else {
               insert.setLong(5, channel.historyFrom().toEpochMilli());
             }
+            insert.setBoolean(6, channel.isPrivate());
             insert.executeUpdate();
           }
           writeTopic(connection, channel.name(), channel.topic());
           for (String admin : channel.admins()) {
             insertAdmin(connection, channel.name(), admin);
           }
-          return null;
-        });
-    if (channel.isPrivate()) {
-      setPrivate(channel.name(), true);
-    }
-    for (JoinRequest request : channel.requests()) {
-      addRequest(channel.name(), request);
-    }
-    run(
-        connection -> {
+          for (JoinRequest request : channel.requests()) {
+            insertRequest(connection, channel.name(), request);
+          }
           return null;
         });
   }
@@ -202,16 +196,7 @@ public final class ChannelStore implements ChannelRegistry {
 
   @Override
   public void setPrivate(String channel, boolean isPrivate) {
-    run(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement("UPDATE channels SET private = ? WHERE name_key = ?")) {
-            update.setBoolean(1, isPrivate);
-            update.setString(2, Names.key(channel));
-            update.executeUpdate();
-          }
-          return null;
-        });
+    update("UPDATE channels SET private = ? WHERE name_key = ?", isPrivate, Names.key(channel));
   }
 
   @Override
@@ -219,21 +204,26 @@ public final class ChannelStore implements ChannelRegistry {
     run(
         connection -> {
           deleteRequest(connection, channel, request);
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO channel_requests (channel_key, kind, nick_key, nick, account,"
-                      + " made_by, made_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, Names.key(channel));
-            insert.setString(2, request.kind().name());
-            insert.setString(3, Names.key(request.nick()));
-            insert.setString(4, request.nick());
-            insert.setString(5, request.account());
-            insert.setString(6, request.by());
-            insert.setLong(7, request.at().toEpochMilli());
-            insert.executeUpdate();
-          }
+          insertRequest(connection, channel, request);
           return null;
         });
+  }
+
+  private static void insertRequest(Connection connection, String channel, JoinRequest request)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO channel_requests (channel_key, kind, nick_key, nick, account,"
+                + " made_by, made_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, Names.key(channel));
+      insert.setString(2, request.kind().name());
+      insert.setString(3, Names.key(request.nick()));
+      insert.setString(4, request.nick());
+      insert.setString(5, request.account());
+      insert.setString(6, request.by());
+      insert.setLong(7, request.at().toEpochMilli());
+      insert.executeUpdate();
+    }
   }
 
   @Override
