@@ -927,8 +927,10 @@ public final class ChatServer {
     }
     ChannelMessage message =
         new ChannelMessage(clock.instant(), channel.name(), user.nick(), safe, action);
-    channel.broadcastFrom(user, message);
+    // Kept before it is shown: someone who joins once a member has seen the line finds it in the
+    // channel's history (a join between the two may see it twice, never not at all).
     history.record(HistoryEntry.said(message, user.account(), channel.isPrivate()));
+    channel.broadcastFrom(user, message);
   }
 
   /**
