@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
  * address) the next attempt must wait twice as long as the last time, from {@code first} up to
  * {@code max}; a success clears the key. A key's failures are forgotten {@link #FORGET_AFTER} after
  * its last one, so {@link #recentFailures} says whether an address has been guessing lately. Memory
- * is bounded: past {@code maxKeys} keys, those whose wait is over are forgotten, and new keys are
- * not recorded until there is room.
+ * is bounded: past {@code maxKeys} keys, forgotten failures are dropped, then those whose wait is
+ * over, and new keys are not recorded until there is room.
  *
  * <p>Threading: safe for any number of threads.
  */
@@ -110,7 +110,11 @@ public final class LoginThrottle {
   public void failed(String key) {
     if (penalties.size() >= maxKeys && !penalties.containsKey(key)) {
       long now = nanoClock.getAsLong();
-      penalties.values().removeIf(p -> p.until() - now < 0);
+      penalties.values().removeIf(p -> stale(p, now));
+      if (penalties.size() >= maxKeys) {
+        // Then those whose wait is over, though that forgets that some addresses were guessing.
+        penalties.values().removeIf(p -> p.until() - now < 0);
+      }
       if (penalties.size() >= maxKeys) {
         return; // full of live penalties: the other limits (connections, flood) still hold
       }
