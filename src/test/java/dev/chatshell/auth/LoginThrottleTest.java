@@ -66,6 +66,19 @@ class LoginThrottleTest {
   }
 
   @Test
+  void whenFullForgottenFailuresGoFirstSoRecentGuessersStayKnown() {
+    throttle.failed("old");
+    advance(LoginThrottle.FORGET_AFTER);
+    throttle.failed("b");
+    throttle.failed("c");
+    advance(Duration.ofSeconds(2)); // b's and c's waits are over, but they failed lately
+    throttle.failed("d");
+    assertEquals(1, throttle.recentFailures("b"));
+    assertEquals(1, throttle.recentFailures("c"));
+    assertEquals(1, throttle.recentFailures("d"));
+  }
+
+  @Test
   void aRateLimitLetsCountEventsThroughInAnySlidingWindow() {
     RateLimit limit = throttle.rateLimit(2, Duration.ofMinutes(1));
     assertEquals(Duration.ZERO, limit.take("k"));
