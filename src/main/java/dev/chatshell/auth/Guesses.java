@@ -12,10 +12,10 @@ import java.time.Duration;
  *   <li>each failure from an address (an IPv6 /64) doubles the wait before that address's next
  *       check, of any name (1 s up to 5 min), and so does each failure for the same name from that
  *       address; a success lifts only the name's penalty at that address;
- *   <li>an address with {@link #GUESSING_AFTER} or more failures in the last {@link
- *       LoginThrottle#FORGET_AFTER} is <em>guessing</em>: its checks of one name, together with
- *       those of every other guessing address, are capped at {@link #CHECKS_PER_MINUTE} a minute,
- *       and run on a hashing thread of their own;
+ *   <li>an address with {@link #GUESSING_AFTER} or more failures not yet forgotten (they are,
+ *       {@link LoginThrottle#FORGET_AFTER} after the last) is <em>guessing</em>: its checks of one
+ *       name, together with those of every other guessing address, are capped at {@link
+ *       #CHECKS_PER_MINUTE} a minute, and run on a hashing thread of their own;
  *   <li>an address that is not guessing bypasses that cap, so no number of guessing addresses can
  *       lock the owner out;
  *   <li>a "busy" answer (no hashing thread free) makes the same address wait too (1 s doubling), so
