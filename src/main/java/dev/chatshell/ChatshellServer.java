@@ -82,7 +82,9 @@ public final class ChatshellServer implements AutoCloseable {
                   passwords,
                   throttle,
                   clock,
-                  config.passwordIterations()),
+                  config.passwordIterations(),
+                  config.registrationsPerAddress(),
+                  config.registrationsPerHour()),
               new ChannelStore(database),
               history,
               new BanStore(database));

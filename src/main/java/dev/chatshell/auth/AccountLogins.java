@@ -17,15 +17,15 @@ import org.slf4j.LoggerFactory;
  * Accounts kept in the database, with their passwords made expensive to guess:
  *
  * <ul>
- *   <li>hashes are made and checked on the {@link PasswordChecker}'s own thread;
- *   <li>each failure makes the next attempt from the same address (an IPv6 /64), and for the same
- *       account from that address, wait twice as long (from 1 s up to 5 min); a success lifts only
- *       the account's penalties, not the address's;
- *   <li>failures on one account from anywhere also slow its logins everywhere, but only up to
- *       {@link #ACCOUNT_MAX_WAIT}, so someone guessing from many addresses cannot lock the owner
- *       out for long;
+ *   <li>hashes are made and checked on the {@link PasswordChecker}'s own threads;
+ *   <li>wrong passwords are throttled per address and per account from that address, and guessing
+ *       addresses share a per-account cap that others bypass ({@link Guesses}): guesses from
+ *       elsewhere never keep the owner out;
  *   <li>a locked account answers "locked" whatever the password, so a lock confirms no guess;
- *   <li>an account that does not exist costs the same hash check as one that does.
+ *   <li>an account that does not exist costs the same hash check as one that does;
+ *   <li>registrations are limited per address and in total per hour, each attempt counted before
+ *       its hash is made (a "busy" answer included), and new hashes have a thread of their own, so
+ *       registrations never take the capacity that logins use.
  * </ul>
  *
  * Accounts are read from the database at each check, not cached, so an operator's offline tools
@@ -34,21 +34,30 @@ import org.slf4j.LoggerFactory;
 public final class AccountLogins implements Accounts {
   private static final Logger log = LoggerFactory.getLogger(AccountLogins.class);
 
-  /** The longest that failures from elsewhere can make an account's owner wait. */
-  public static final Duration ACCOUNT_MAX_WAIT = Duration.ofSeconds(30);
+  /** Registrations allowed from one address per hour unless configured. */
+  public static final int REGISTRATIONS_PER_ADDRESS = 5;
+
+  /** Registrations allowed from all addresses together per hour unless configured. */
+  public static final int REGISTRATIONS_PER_HOUR = 60;
+
+  private static final Duration HOUR = Duration.ofHours(1);
 
   private static final String STORE_FAILED =
       "The account database is not answering; nothing was changed. Try again later.";
 
   private final AccountStore store;
   private final PasswordChecker checker;
-  private final LoginThrottle throttle;
-  private final LoginThrottle accountThrottle;
+  private final Guesses guesses;
+  private final RateLimit registrationsByAddress;
+  private final RateLimit registrations;
   private final Clock clock;
   private final int iterations;
   private volatile String decoy;
 
   /**
+   * Account logins with the default registration limits ({@link #REGISTRATIONS_PER_ADDRESS}, {@link
+   * #REGISTRATIONS_PER_HOUR}).
+   *
    * @param iterations the PBKDF2 work factor of new hashes ({@link PasswordHash#ITERATIONS})
    */
   public AccountLogins(
@@ -57,10 +66,34 @@ public final class AccountLogins implements Accounts {
       LoginThrottle throttle,
       Clock clock,
       int iterations) {
+    this(
+        store,
+        checker,
+        throttle,
+        clock,
+        iterations,
+        REGISTRATIONS_PER_ADDRESS,
+        REGISTRATIONS_PER_HOUR);
+  }
+
+  /**
+   * @param iterations the PBKDF2 work factor of new hashes ({@link PasswordHash#ITERATIONS})
+   * @param registrationsPerAddress accounts that one address (an IPv6 /64) may register per hour
+   * @param registrationsPerHour accounts that all addresses together may register per hour
+   */
+  public AccountLogins(
+      AccountStore store,
+      PasswordChecker checker,
+      LoginThrottle throttle,
+      Clock clock,
+      int iterations,
+      int registrationsPerAddress,
+      int registrationsPerHour) {
     this.store = store;
     this.checker = checker;
-    this.throttle = throttle;
-    this.accountThrottle = throttle.withMax(ACCOUNT_MAX_WAIT);
+    this.guesses = new Guesses(throttle, "account");
+    this.registrationsByAddress = throttle.rateLimit(registrationsPerAddress, HOUR);
+    this.registrations = throttle.rateLimit(registrationsPerHour, HOUR);
     this.clock = clock;
     this.iterations = iterations;
   }
@@ -76,12 +109,10 @@ public final class AccountLogins implements Accounts {
 
   @Override
   public PasswordCheck check(String address, String name, char[] password) {
-    String byAddress = LoginThrottle.byAddress(address);
-    String account = "account:" + Names.key(name);
-    String accountHere = account + "@" + byAddress;
-    Duration wait = max(throttle.waitFor(byAddress, accountHere), accountThrottle.waitFor(account));
-    if (!wait.isZero()) {
-      return PasswordCheck.throttled(wait);
+    Guesses.Attempt attempt = guesses.attempt(address, Names.key(name));
+    PasswordCheck throttled = guesses.admit(attempt);
+    if (throttled != null) {
+      return throttled;
     }
     Optional<AccountStore.Account> found;
     try {
@@ -90,34 +121,48 @@ public final class AccountLogins implements Accounts {
       throw failed(e);
     }
     String hash = found.map(AccountStore.Account::passwordHash).orElseGet(this::decoy);
-    Boolean matches = checker.verify(password, hash);
+    Boolean matches = checker.verify(password, hash, attempt.guessing());
     if (matches == null) {
-      return PasswordCheck.BUSY;
+      return guesses.busy(attempt);
     }
     if (found.isPresent() && found.get().locked()) {
       // Locked whatever was typed, so a lock does not confirm a guess; and guessing stays slow.
-      throttle.failed(byAddress, accountHere);
-      accountThrottle.failed(account);
+      guesses.failed(attempt);
       return PasswordCheck.LOCKED;
     }
     if (!matches || found.isEmpty()) {
-      throttle.failed(byAddress, accountHere);
-      accountThrottle.failed(account);
+      guesses.failed(attempt);
       return PasswordCheck.REFUSED;
     }
-    // Only this account's penalties are lifted: succeeding on one's own account must not reset
+    // Only this account's penalty here is lifted: succeeding on one's own account must not reset
     // the address's count of guesses at others.
-    throttle.succeeded(accountHere);
-    accountThrottle.succeeded(account);
+    guesses.succeeded(attempt);
     return PasswordCheck.ACCEPTED;
   }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each attempt that gets as far as its hash counts against the address's and the server's
+   * hourly limits, even when the hashing thread is busy or the name turns out to be taken: the hash
+   * (or the retry) is what costs, so the one who retries pays for it.
+   */
   @Override
-  public boolean register(String name, char[] password) {
+  public boolean register(String address, String name, char[] password) {
+    Duration wait = registrationsByAddress.take(LoginThrottle.byAddress(address));
+    if (!wait.isZero()) {
+      throw new ChatException(
+          "Too many accounts were registered from your address lately; try again in "
+              + minutes(wait)
+              + ".");
+    }
+    wait = registrations.take("all");
+    if (!wait.isZero()) {
+      throw new ChatException(
+          "Too many accounts were registered on this server lately; try again in "
+              + minutes(wait)
+              + ".");
+    }
     String hash = hash(password);
     try {
       return store.create(name, hash, clock.instant());
@@ -162,6 +207,10 @@ public final class AccountLogins implements Accounts {
       throw new ChatException("Other password checks are under way; try again in a moment.");
     }
     return hash;
+  }
+
+  private static String minutes(Duration wait) {
+    return Math.max(1, (wait.toSeconds() + 59) / 60) + " min"; // rounded up
   }
 
   /** A hash of nothing at the same work factor, so an unknown name takes as long; made once. */

@@ -6,15 +6,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Slows down password guessing: after each failure for a key (an address, an account name) the next
- * attempt must wait twice as long as the last time, from {@code first} up to {@code max}; a success
- * clears the key. Memory is bounded: past {@code maxKeys} keys, those whose wait is over are
- * forgotten, and new keys are not recorded until there is room.
+ * Slows down password guessing: after each failure for a key (an address, an account name from an
+ * address) the next attempt must wait twice as long as the last time, from {@code first} up to
+ * {@code max}; a success clears the key. A key's failures are forgotten {@link #FORGET_AFTER} after
+ * its last one, so {@link #recentFailures} says whether an address has been guessing lately. Memory
+ * is bounded: past {@code maxKeys} keys, forgotten failures are dropped, then those whose wait is
+ * over, and new keys are not recorded until there is room.
  *
  * <p>Threading: safe for any number of threads.
  */
 public final class LoginThrottle {
-  private record Penalty(int failures, long until) {}
+  /** How long after its last failure a key's failures are forgotten. */
+  public static final Duration FORGET_AFTER = Duration.ofMinutes(15);
+
+  private record Penalty(int failures, long until, long last) {}
 
   private final Map<String, Penalty> penalties = new ConcurrentHashMap<>();
   private final LongSupplier nanoClock;
@@ -22,6 +27,9 @@ public final class LoginThrottle {
   private final long maxNanos;
   private final int maxKeys;
 
+  /**
+   * @param nanoClock a monotonic clock in nanoseconds ({@link System#nanoTime} outside tests)
+   */
   public LoginThrottle(LongSupplier nanoClock, Duration first, Duration max, int maxKeys) {
     this.nanoClock = nanoClock;
     this.firstNanos = first.toNanos();
@@ -29,15 +37,15 @@ public final class LoginThrottle {
     this.maxKeys = maxKeys;
   }
 
-  /** A throttle like this one (same clock, first wait and size) whose waits stop at {@code max}. */
-  public LoginThrottle withMax(Duration max) {
-    return new LoginThrottle(nanoClock, Duration.ofNanos(firstNanos), max, maxKeys);
-  }
-
   /** The usual throttle: from 1 s to 5 min, for up to 10,000 keys. */
   public static LoginThrottle standard() {
     return new LoginThrottle(
         System::nanoTime, Duration.ofSeconds(1), Duration.ofMinutes(5), 10_000);
+  }
+
+  /** A limit of {@code count} events per {@code window} for each key, on this throttle's clock. */
+  public RateLimit rateLimit(int count, Duration window) {
+    return new RateLimit(nanoClock, count, window, maxKeys);
   }
 
   /**
@@ -78,6 +86,12 @@ public final class LoginThrottle {
     return longest;
   }
 
+  /** The failures of {@code key} not yet forgotten (none after {@link #FORGET_AFTER} of quiet). */
+  public int recentFailures(String key) {
+    Penalty penalty = penalties.get(key);
+    return penalty == null || stale(penalty, nanoClock.getAsLong()) ? 0 : penalty.failures();
+  }
+
   /** Records a failed attempt for each of {@code keys}. */
   public void failed(String... keys) {
     for (String key : keys) {
@@ -96,7 +110,11 @@ public final class LoginThrottle {
   public void failed(String key) {
     if (penalties.size() >= maxKeys && !penalties.containsKey(key)) {
       long now = nanoClock.getAsLong();
-      penalties.values().removeIf(p -> p.until() - now < 0);
+      penalties.values().removeIf(p -> stale(p, now));
+      if (penalties.size() >= maxKeys) {
+        // Then those whose wait is over, though that forgets that some addresses were guessing.
+        penalties.values().removeIf(p -> p.until() - now < 0);
+      }
       if (penalties.size() >= maxKeys) {
         return; // full of live penalties: the other limits (connections, flood) still hold
       }
@@ -104,14 +122,19 @@ public final class LoginThrottle {
     penalties.compute(
         key,
         (k, old) -> {
-          int failures = old == null ? 1 : old.failures() + 1;
+          long now = nanoClock.getAsLong();
+          int failures = old == null || stale(old, now) ? 1 : old.failures() + 1;
           long delay = firstNanos << Math.min(failures - 1, 30);
-          return new Penalty(failures, nanoClock.getAsLong() + Math.min(delay, maxNanos));
+          return new Penalty(failures, now + Math.min(delay, maxNanos), now);
         });
   }
 
   /** Forgets the failures of {@code key} after a success. */
   public void succeeded(String key) {
     penalties.remove(key);
+  }
+
+  private static boolean stale(Penalty penalty, long now) {
+    return now - penalty.last() >= FORGET_AFTER.toNanos();
   }
 }

@@ -2,7 +2,6 @@ package dev.chatshell.auth;
 
 import dev.chatshell.chat.OperatorCredentials;
 import dev.chatshell.chat.PasswordCheck;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -12,8 +11,9 @@ import java.util.Map;
  *   <li>hashes are checked on the {@link PasswordChecker}'s own thread, so a flood of /OPER
  *       attempts cannot occupy the threads that carry everyone's sessions; past a few waiting
  *       checks the answer is "busy";
- *   <li>each failure makes the next attempt from the same address, and for the same operator name,
- *       wait twice as long (from 1 s up to 5 min);
+ *   <li>wrong passwords are throttled per address and per operator name from that address, and
+ *       guessing addresses share a per-name cap that others bypass ({@link Guesses}), so guesses
+ *       from other addresses never keep the real operator out;
  *   <li>an unknown name costs the same hash check as a known one, so timing does not reveal which
  *       names exist.
  * </ul>
@@ -21,39 +21,39 @@ import java.util.Map;
 public final class OperatorLogins implements OperatorCredentials {
   private final Map<String, String> hashes;
   private final PasswordChecker checker;
-  private final LoginThrottle throttle;
+  private final Guesses guesses;
   private volatile String decoy;
 
   /**
    * @param hashes operator name to password hash ({@link PasswordHash})
    * @param checker where the hashes are checked
-   * @param throttle slows down guessing, by address and by operator name
+   * @param throttle slows down guessing, by address and by operator name from an address (shared
+   *     with the account logins, so an address's failures count whatever it guessed)
    */
   public OperatorLogins(
       Map<String, String> hashes, PasswordChecker checker, LoginThrottle throttle) {
     this.hashes = Map.copyOf(hashes);
     this.checker = checker;
-    this.throttle = throttle;
+    this.guesses = new Guesses(throttle, "operator");
   }
 
   @Override
   public PasswordCheck check(String address, String name, char[] password) {
-    String byAddress = LoginThrottle.byAddress(address);
-    String byName = "operator:" + name;
-    Duration wait = throttle.waitFor(byAddress, byName);
-    if (!wait.isZero()) {
-      return PasswordCheck.throttled(wait);
+    Guesses.Attempt attempt = guesses.attempt(address, name);
+    PasswordCheck throttled = guesses.admit(attempt);
+    if (throttled != null) {
+      return throttled;
     }
     String hash = hashes.get(name);
-    Boolean matches = checker.verify(password, hash != null ? hash : decoy());
+    Boolean matches = checker.verify(password, hash != null ? hash : decoy(), attempt.guessing());
     if (matches == null) {
-      return PasswordCheck.BUSY;
+      return guesses.busy(attempt);
     }
     if (matches && hash != null) {
-      throttle.succeeded(byAddress, byName);
+      guesses.succeeded(attempt);
       return PasswordCheck.ACCEPTED;
     }
-    throttle.failed(byAddress, byName);
+    guesses.failed(attempt);
     return PasswordCheck.REFUSED;
   }
 

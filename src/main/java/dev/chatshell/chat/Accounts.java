@@ -24,7 +24,7 @@ public interface Accounts {
         }
 
         @Override
-        public boolean register(String name, char[] password) {
+        public boolean register(String address, String name, char[] password) {
           throw new ChatException("This server keeps no accounts.");
         }
 
@@ -48,8 +48,11 @@ public interface Accounts {
   /** Checks {@code password} for account {@code name}, asked from {@code address}; throttled. */
   PasswordCheck check(String address, String name, char[] password);
 
-  /** Registers {@code name}; false when it is registered already. Returns once it is stored. */
-  boolean register(String name, char[] password);
+  /**
+   * Registers {@code name}, asked from {@code address}; false when it is registered already.
+   * Returns once it is stored. Registrations are rate-limited per address and in total.
+   */
+  boolean register(String address, String name, char[] password);
 
   /** Replaces the password of account {@code name}. Returns once it is stored. */
   void setPassword(String name, char[] password);

@@ -1139,7 +1139,7 @@ public final class ChatServer {
             });
     boolean stored = false;
     try {
-      stored = accounts.register(nick, password);
+      stored = accounts.register(user.address(), nick, password);
     } finally {
       if (!stored) {
         registered.remove(Names.key(nick), nick);

@@ -12,6 +12,11 @@ public record PasswordCheck(Verdict verdict, Duration retryAfter) {
   public static final PasswordCheck LOCKED = new PasswordCheck(Verdict.LOCKED, Duration.ZERO);
   public static final PasswordCheck BUSY = new PasswordCheck(Verdict.BUSY, Duration.ZERO);
 
+  /** Too many checks at once; the asker should wait {@code retryAfter} (zero: a moment). */
+  public static PasswordCheck busy(Duration retryAfter) {
+    return new PasswordCheck(Verdict.BUSY, retryAfter);
+  }
+
   /** A refusal for trying again too soon after failures. */
   public static PasswordCheck throttled(Duration retryAfter) {
     return new PasswordCheck(Verdict.THROTTLED, retryAfter);
@@ -40,12 +45,16 @@ public record PasswordCheck(Verdict verdict, Duration retryAfter) {
       case LOCKED ->
           throw new ChatException("That account is locked; a server operator can unlock it.");
       case BUSY ->
-          throw new ChatException("Other password checks are under way; try again in a moment.");
+          throw new ChatException(
+              "Other password checks are under way; try again in "
+                  + (retryAfter.isZero() ? "a moment." : seconds(retryAfter)));
       case THROTTLED ->
           throw new ChatException(
-              "Too many wrong passwords lately; try again in "
-                  + Math.max(1, (retryAfter.toMillis() + 999) / 1000) // rounded up
-                  + " s.");
+              "Too many wrong passwords lately; try again in " + seconds(retryAfter));
     }
+  }
+
+  private static String seconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000) + " s."; // rounded up
   }
 }

@@ -184,6 +184,16 @@ public final class ServerConfig {
     return integer(Setting.PASSWORD_ITERATIONS);
   }
 
+  /** Accounts one address may register in any hour. */
+  public int registrationsPerAddress() {
+    return integer(Setting.REGISTRATIONS_PER_ADDRESS);
+  }
+
+  /** Accounts all addresses together may register in any hour. */
+  public int registrationsPerHour() {
+    return integer(Setting.REGISTRATIONS_PER_HOUR);
+  }
+
   /** Lines of history shown on /JOIN. */
   public int historyJoinLines() {
     return integer(Setting.HISTORY_JOIN_LINES);

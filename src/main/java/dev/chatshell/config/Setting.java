@@ -42,6 +42,18 @@ public enum Setting {
       "PBKDF2-HMAC-SHA256 work factor of new account password hashes; existing hashes keep theirs.",
       100_000,
       10_000_000),
+  REGISTRATIONS_PER_ADDRESS(
+      "accounts.registrations-per-address",
+      "5",
+      "Accounts that may be registered from one IP address (one /64 for IPv6) in any hour.",
+      1,
+      1_000_000),
+  REGISTRATIONS_PER_HOUR(
+      "accounts.registrations-per-hour",
+      "60",
+      "Accounts that may be registered in any hour, from all addresses together.",
+      1,
+      1_000_000),
   HISTORY_JOIN_LINES(
       "history.join-lines",
       "10",

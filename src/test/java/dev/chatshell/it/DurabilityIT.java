@@ -61,6 +61,8 @@ class DurabilityIT {
             "telnet.negotiation-timeout-ms=100",
             "flood.burst=1000",
             "limits.connections-per-address=100",
+            "accounts.registrations-per-address=100000",
+            "accounts.registrations-per-hour=100000",
             ""));
     int port = Processes.freePort();
     Process server = start(home, config, port);

@@ -45,7 +45,18 @@ public final class TestClient implements AutoCloseable {
 
   private TestClient(int port, boolean telnet, String type, int columns, int rows)
       throws IOException {
-    this.socket = new Socket("127.0.0.1", port);
+    this(port, "127.0.0.1", telnet, type, columns, rows);
+  }
+
+  private TestClient(int port, String from, boolean telnet, String type, int columns, int rows)
+      throws IOException {
+    // Any 127.x.y.z is this machine, so tests can be many peer addresses at once.
+    this.socket =
+        new Socket(
+            java.net.InetAddress.getByName("127.0.0.1"),
+            port,
+            java.net.InetAddress.getByName(from),
+            0);
     this.out = socket.getOutputStream();
     this.telnet = telnet;
     this.type = type;
@@ -57,6 +68,11 @@ public final class TestClient implements AutoCloseable {
   /** A bare line client: never answers telnet, sends lines ending in LF. */
   public static TestClient plain(int port) throws IOException {
     return new TestClient(port, false, null, 0, 0);
+  }
+
+  /** A bare line client whose connection comes from the loopback address {@code from}. */
+  public static TestClient plainFrom(String from, int port) throws IOException {
+    return new TestClient(port, from, false, null, 0, 0);
   }
 
   /** A telnet client in character mode with the given terminal. */

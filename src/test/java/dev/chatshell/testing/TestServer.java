@@ -14,18 +14,29 @@ public final class TestServer {
 
   /** A server with the defaults, except port 0 on 127.0.0.1 and the given settings. */
   public static ChatshellServer start(Map<Setting, String> settings) throws Exception {
+    return start(null, settings);
+  }
+
+  /**
+   * A server reading {@code file} (for what only a file can say, such as operators; null for none),
+   * then as {@link #start(Map)}.
+   */
+  public static ChatshellServer start(Path file, Map<Setting, String> settings) throws Exception {
     Map<Setting, String> all = new EnumMap<>(Setting.class);
     all.put(Setting.PORT, "0");
     all.put(Setting.BIND, "127.0.0.1");
     all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
     all.put(Setting.CONSOLE, "false");
     all.put(Setting.PASSWORD_ITERATIONS, "100000"); // the least allowed: keeps password tests fast
+    // Every test client comes from 127.0.0.1: tests of the registration limits set their own.
+    all.put(Setting.REGISTRATIONS_PER_ADDRESS, "1000");
+    all.put(Setting.REGISTRATIONS_PER_HOUR, "1000");
     Path scratch = Files.createTempDirectory("chatshell-it");
     all.put(Setting.DATA_DIR, scratch.resolve("var").toString());
     all.put(Setting.COMMANDS_DIR, scratch.resolve("commands").toString());
     all.putAll(settings);
     ChatshellServer server =
-        new ChatshellServer(ServerConfig.load(null, Path.of("does-not-exist"), all));
+        new ChatshellServer(ServerConfig.load(file, Path.of("does-not-exist"), all));
     server.start();
     return server;
   }
