@@ -441,22 +441,28 @@ public final class HistoryStore implements History, AutoCloseable {
     // Lines already under the new name belong to a channel of that name that is gone (a rename
     // onto a live channel's name is refused): they are set aside so they never show as this one's.
     long before = at.toEpochMilli(); // lines said under the new name since are this channel's
-    update(
-        "UPDATE messages SET channel_key = ? WHERE channel_key = ? AND at < ?",
-        Names.key(newName) + " (gone before " + before + ")",
-        Names.key(newName),
-        before);
-    update(
-        "UPDATE messages SET channel_key = ?, channel = ? WHERE channel_key = ? AND at >= ?",
-        Names.key(newName),
-        newName,
-        Names.key(channel),
-        since == null ? Long.MIN_VALUE : since.toEpochMilli());
-  }
-
-  private void update(String sql, Object... parameters) {
     try {
-      database.update(sql, parameters);
+      database.transaction( // both or neither: "nothing was changed" must be true on failure
+          connection -> {
+            try (PreparedStatement aside =
+                    connection.prepareStatement(
+                        "UPDATE messages SET channel_key = ? WHERE channel_key = ? AND at < ?");
+                PreparedStatement move =
+                    connection.prepareStatement(
+                        "UPDATE messages SET channel_key = ?, channel = ? WHERE channel_key = ?"
+                            + " AND at >= ?")) {
+              aside.setString(1, Names.key(newName) + " (gone before " + before + ")");
+              aside.setString(2, Names.key(newName));
+              aside.setLong(3, before);
+              aside.executeUpdate();
+              move.setString(1, Names.key(newName));
+              move.setString(2, newName);
+              move.setString(3, Names.key(channel));
+              move.setLong(4, since == null ? Long.MIN_VALUE : since.toEpochMilli());
+              move.executeUpdate();
+            }
+            return null;
+          });
     } catch (StoreException e) {
       throw Database.failure(log, "History", e);
     }
