@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatshell.chat.History;
 import dev.chatshell.chat.HistoryEntry;
 import dev.chatshell.testing.SmallFileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -105,7 +108,36 @@ class DiskFullTest {
     }
   }
 
-  private static void say(HistoryStore history, List<String> said, int i) {
+  @Test
+  void aChannelLogHoldsWholeLinesOnlyWhateverTheDiskWasLike() throws Exception {
+    Path dir = disk.directory().resolve("logs");
+    try (HistoryStore history = new HistoryStore(database, Clock.systemUTC(), Duration.ZERO)) {
+      // Each log closed writes what it was given; a full disk fills in the middle of a write.
+      try (ChannelLogs logs = new ChannelLogs(history, dir)) {
+        say(logs, new ArrayList<>(), 0);
+      }
+      disk.fill();
+      try (ChannelLogs logs = new ChannelLogs(history, dir)) {
+        for (int i = 1; i <= 100; i++) {
+          say(logs, new ArrayList<>(), i);
+        }
+      }
+      disk.free();
+      try (ChannelLogs logs = new ChannelLogs(history, dir)) {
+        say(logs, new ArrayList<>(), 101);
+      }
+    }
+    List<String> lines = Files.readAllLines(ChannelLogs.file(dir, "#full", T0));
+    assertEquals(
+        List.of("line 0", "line 101"),
+        lines.stream().map(l -> String.join(" ", List.of(l.split(" ")).subList(2, 4))).toList(),
+        "the lines the full disk took in part are gone whole");
+    for (String line : lines) {
+      assertTrue(line.matches("02:00:00 <alice> line [0-9]+ x{200}"), line);
+    }
+  }
+
+  private static void say(History history, List<String> said, int i) {
     String text = "line " + i;
     said.add(text);
     history.record(
