@@ -3,8 +3,9 @@ package dev.chatshell.store;
 import dev.chatshell.chat.ModerationAction;
 import dev.chatshell.chat.ModerationListener;
 import dev.chatshell.chat.Text;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +48,10 @@ public final class ModerationLog implements ModerationListener, AutoCloseable {
   static final String UNKNOWN_OPERATOR = "no such operator (the name typed is not kept)";
 
   private final Path file;
-  private final BufferedWriter writer;
+  private final FileChannel writer; // unbuffered: each line is in the file when recorded returns
   private final Set<String> operators;
 
-  private ModerationLog(Path file, BufferedWriter writer, Set<String> operators) {
+  private ModerationLog(Path file, FileChannel writer, Set<String> operators) {
     this.file = file;
     this.writer = writer;
     this.operators = Set.copyOf(operators);
@@ -72,9 +73,9 @@ public final class ModerationLog implements ModerationListener, AutoCloseable {
     } else {
       makePrivate(file);
     }
-    BufferedWriter writer =
-        Files.newBufferedWriter(
-            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    FileChannel writer =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     return new ModerationLog(file, writer, operators);
   }
 
@@ -100,11 +101,21 @@ public final class ModerationLog implements ModerationListener, AutoCloseable {
     String line = format(withoutUnknownOperator(action));
     log.info("moderation: {}", line.replace('\t', ' '));
     synchronized (this) {
+      long before = -1;
       try {
-        writer.write(line);
-        writer.newLine();
-        writer.flush();
+        before = writer.size();
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(line + System.lineSeparator());
+        while (bytes.hasRemaining()) {
+          writer.write(bytes);
+        }
       } catch (IOException e) {
+        if (before >= 0) {
+          try {
+            writer.truncate(before); // a line a full disk cut short goes whole: no half line
+          } catch (IOException cut) {
+            e.addSuppressed(cut);
+          }
+        }
         log.error("Cannot append to the moderation log {}: {}", file, e.toString());
       }
     }

@@ -137,6 +137,26 @@ class DiskFullTest {
     }
   }
 
+  @Test
+  void theModerationLogHoldsWholeLinesOnly() throws Exception {
+    Path file = disk.directory().resolve("moderation.log");
+    try (ModerationLog log = ModerationLog.open(file, java.util.Set.of())) {
+      log.recorded(kick("before"));
+      disk.fill();
+      log.recorded(kick("while full " + "x".repeat(10_000)));
+      disk.free();
+      log.recorded(kick("after"));
+    }
+    assertEquals(
+        List.of(ModerationLog.format(kick("before")), ModerationLog.format(kick("after"))),
+        Files.readAllLines(file));
+  }
+
+  private static dev.chatshell.chat.ModerationAction kick(String reason) {
+    return new dev.chatshell.chat.ModerationAction(
+        T0, dev.chatshell.chat.ModerationAction.Kind.KICK, "alice", "bob", "#full", reason);
+  }
+
   private static void say(History history, List<String> said, int i) {
     String text = "line " + i;
     said.add(text);
