@@ -343,12 +343,23 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       // it is broken already
     }
+    Connection fresh;
     try {
-      Connection fresh = DriverManager.getConnection(url, properties);
-      connection = fresh;
+      fresh = DriverManager.getConnection(url, properties);
+    } catch (SQLException e) {
+      return; // still down: the next transaction fails and tries again
+    }
+    connection = fresh;
+    try {
       configure(sqlite);
     } catch (SQLException e) {
-      // still down: the next transaction fails and tries again
+      // Half configured (committing each statement on its own, say) it must not be used: closed,
+      // the next transaction fails and tries again.
+      try {
+        fresh.close();
+      } catch (SQLException closing) {
+        // closed all the same
+      }
     }
   }
 
