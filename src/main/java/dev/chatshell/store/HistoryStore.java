@@ -105,9 +105,12 @@ public final class HistoryStore implements History, AutoCloseable {
         if (holding || !queue.isEmpty() || !seen.isEmpty()) {
           flush();
         }
-        if (!keep.isZero() && clock.instant().isAfter(nextPrune)) {
-          prune();
-          nextPrune = clock.instant().plus(PRUNE_EVERY);
+        Instant now = clock.instant();
+        if (!keep.isZero() && now.isAfter(nextPrune)) {
+          // Due again an hour from when this one started, whether it succeeds or not: a database
+          // that cannot take it (a full disk) is not asked again, and logged, every 50 ms.
+          nextPrune = now.plus(PRUNE_EVERY);
+          prune(now);
         }
       } catch (InterruptedException e) {
         break;
@@ -266,8 +269,8 @@ public final class HistoryStore implements History, AutoCloseable {
     return joined.toString();
   }
 
-  private void prune() throws StoreException {
-    long before = clock.instant().minus(keep).toEpochMilli();
+  private void prune(Instant now) throws StoreException {
+    long before = now.minus(keep).toEpochMilli();
     int deleted =
         database.transaction(
             connection -> {
