@@ -64,7 +64,10 @@ public final class SmallFileSystem implements AutoCloseable {
   /** Unmounts it (lazily, should a file still be open) and removes the directory. */
   @Override
   public void close() throws IOException, InterruptedException {
-    run("umount", "-l", directory);
+    String failed = run("umount", "-l", directory);
+    if (failed != null) {
+      throw new IOException("cannot unmount " + directory + ": " + failed);
+    }
     Files.deleteIfExists(directory);
   }
 
