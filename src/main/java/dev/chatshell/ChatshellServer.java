@@ -18,6 +18,7 @@ import dev.chatshell.store.AccountStore;
 import dev.chatshell.store.BanStore;
 import dev.chatshell.store.ChannelLogs;
 import dev.chatshell.store.ChannelStore;
+import dev.chatshell.store.DataDirectoryLock;
 import dev.chatshell.store.Database;
 import dev.chatshell.store.HistoryStore;
 import dev.chatshell.store.ModerationLog;
@@ -38,6 +39,7 @@ public final class ChatshellServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChatshellServer.class);
 
   private final ServerConfig config;
+  private final DataDirectoryLock dataLock;
   private final ModerationLog moderationLog;
   private final Database database;
   private final HistoryStore historyStore;
@@ -51,9 +53,12 @@ public final class ChatshellServer implements AutoCloseable {
 
   public ChatshellServer(ServerConfig config) throws ConfigException, IOException {
     this.config = config;
+    // First of all: a second server on the same files must not touch them.
+    this.dataLock = DataDirectoryLock.acquire(config.dataDirectory());
     try {
-      this.moderationLog = ModerationLog.open(config.moderationLog());
+      this.moderationLog = ModerationLog.open(config.moderationLog(), config.operators().keySet());
     } catch (IOException e) {
+      dataLock.close();
       throw new ConfigException(
           "Cannot write the moderation log " + config.moderationLog() + ": " + e.getMessage());
     }
@@ -61,6 +66,7 @@ public final class ChatshellServer implements AutoCloseable {
       this.database = Database.open(config.databaseUrl(), config.databaseFile());
     } catch (StoreException e) {
       moderationLog.close();
+      dataLock.close();
       throw new ConfigException(e.getMessage());
     }
     // One throttle for both: failures from an address count against it whatever was guessed.
@@ -92,6 +98,7 @@ public final class ChatshellServer implements AutoCloseable {
       closeHistory();
       database.close();
       moderationLog.close();
+      dataLock.close();
       throw new ConfigException("Cannot read the database: " + e.getMessage());
     }
     this.chat.reserveForConsole(config.consoleNick());
@@ -176,6 +183,7 @@ public final class ChatshellServer implements AutoCloseable {
     } catch (IOException e) {
       log.warn("Closing the moderation log: {}", e.toString());
     }
+    dataLock.close(); // last: another server may take the files now
     log.info("Stopped");
   }
 

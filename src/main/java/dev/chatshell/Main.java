@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       "1:The server failed while running.",
       "2:Bad command line or configuration.",
       "3:The port could not be opened.",
+      "4:Another server is running on the same data directory.",
       "130:Stopped by SIGINT (Ctrl-C), after telling users.",
       "143:Stopped by SIGTERM, after telling users."
     })

@@ -3,6 +3,7 @@ package dev.chatshell;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.config.Setting;
+import dev.chatshell.store.DataDirectoryLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -61,14 +62,24 @@ final class ServeCommand implements Callable<Integer> {
     ChatshellServer server;
     try {
       server = new ChatshellServer(settings);
-      server.start();
-    } catch (BindException e) {
-      err.println("chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage());
-      return 3;
     } catch (ConfigException e) {
       err.println("chatshell: " + e.getMessage());
       return 2;
+    } catch (DataDirectoryLock.InUseException e) {
+      err.println("chatshell: " + e.getMessage());
+      return 4;
     } catch (IOException e) {
+      err.println("chatshell: cannot start: " + e.getMessage());
+      return 1;
+    }
+    try {
+      server.start();
+    } catch (IOException e) {
+      server.close(); // gives the data directory back, for whoever runs in this process next
+      if (e instanceof BindException) {
+        err.println("chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage());
+        return 3;
+      }
       err.println("chatshell: cannot start: " + e.getMessage());
       return 1;
     }

@@ -72,6 +72,17 @@ class MainTest {
 
   @Test
   @org.junit.jupiter.api.Timeout(30) // a server that did start would block here
+  void aMissingMotdFileStopsTheServerNamingTheSetting(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("site.properties");
+    Files.writeString(config, "motd.file=" + dir.resolve("welcom.txt") + "\n");
+    assertEquals(2, run("serve", "--config", config.toString(), "--port", "0"));
+    assertTrue(
+        err.toString().startsWith("chatshell: Bad value for motd.file in " + config),
+        err.toString());
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(30) // a server that did start would block here
   void busyPortExitsWithThree() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       assertEquals(

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -377,6 +378,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     List<String> options =
         serverJavaOpts.isBlank() ? List.of() : Arrays.asList(serverJavaOpts.strip().split("\\s+"));
+    // The server refuses a motd.file that does not exist: the bench's is one short line.
+    Files.createDirectories(work);
+    Files.writeString(work.resolve("motd.txt"), "chatshell bench\n");
     return ServerProcess.start(target, freePort(), options, serverSettings(plan, work), work);
   }
 

@@ -63,6 +63,7 @@ public final class ServerConfig {
     Map<Setting, String> values = new EnumMap<>(config.values);
     for (Map.Entry<Setting, String> override : overrides.entrySet()) {
       check(override.getKey(), override.getValue(), "on the command line");
+      checkNamedFile(home, override.getKey(), override.getValue(), "on the command line");
       values.put(override.getKey(), override.getValue().strip());
     }
     ServerConfig loaded = new ServerConfig(values, config.operators, config.home);
@@ -111,6 +112,7 @@ public final class ServerConfig {
       }
       String value = properties.getProperty(key);
       check(setting, value, "in " + file);
+      checkNamedFile(home, setting, value, "in " + file);
       merged.put(setting, value.strip());
     }
     return new ServerConfig(merged, Map.copyOf(declaredOperators), home);
@@ -120,6 +122,26 @@ public final class ServerConfig {
     String problem = setting.problem(value);
     if (problem != null) {
       throw new ConfigException("Bad value for " + setting.key() + " " + where + ": " + problem);
+    }
+  }
+
+  /**
+   * A message-of-the-day file that is named must exist: a mistyped name would otherwise show the
+   * built-in text without a word. Only the default may be missing (an installation without one).
+   */
+  private static void checkNamedFile(Path home, Setting setting, String value, String where)
+      throws ConfigException {
+    if (setting != Setting.MOTD_FILE) {
+      return;
+    }
+    Path named = home.resolve(value.strip());
+    if (!Files.exists(named)) {
+      throw new ConfigException(
+          "Bad value for " + setting.key() + " " + where + ": no such file " + named);
+    }
+    if (!Files.isRegularFile(named)) {
+      throw new ConfigException(
+          "Bad value for " + setting.key() + " " + where + ": " + named + " is not a file");
     }
   }
 
@@ -148,8 +170,9 @@ public final class ServerConfig {
   }
 
   /**
-   * The message of the day, or a short default when the file is missing. Bytes that are not UTF-8
-   * become U+FFFD rather than stopping the server.
+   * The message of the day, or a short default when the default file is missing (a file named in
+   * the configuration was checked at load). Bytes that are not UTF-8 become U+FFFD rather than
+   * stopping the server.
    */
   public List<String> motd() throws ConfigException {
     Path file = home.resolve(get(Setting.MOTD_FILE));

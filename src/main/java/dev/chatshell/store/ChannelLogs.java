@@ -4,7 +4,8 @@ import dev.chatshell.chat.History;
 import dev.chatshell.chat.HistoryEntry;
 import dev.chatshell.chat.Names;
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ public final class ChannelLogs implements History, AutoCloseable {
   private final Path dir;
   private final BlockingQueue<HistoryEntry> queue = new ArrayBlockingQueue<>(QUEUE);
   private final AtomicLong dropped = new AtomicLong();
+  private long lost; // lines that could not be written since the last that could; guarded by this
   private final Thread writer;
   private volatile boolean closing;
 
@@ -120,22 +122,49 @@ public final class ChannelLogs implements History, AutoCloseable {
           .append('\n');
     }
     for (Map.Entry<Path, StringBuilder> file : byFile.entrySet()) {
-      try {
-        Files.createDirectories(file.getKey().getParent());
-        if (!Files.exists(file.getKey())) {
-          Database.createPrivate(file.getKey()); // what people said: for the operator only
-        }
-        try (Writer out =
-            Files.newBufferedWriter(
-                file.getKey(),
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
-          out.write(file.getValue().toString());
-        }
-      } catch (IOException e) {
-        log.error("Cannot write the channel log {}: {}", file.getKey(), e.toString());
+      append(file.getKey(), file.getValue().toString());
+    }
+  }
+
+  /**
+   * Appends whole lines to a log file, or nothing: a write that fails part way (a full disk) is cut
+   * back, so that no half line stays to be continued by the next. Failures are logged when they
+   * start and when they end, with the lines lost, not once per write.
+   */
+  private void append(Path file, String lines) {
+    long before = -1;
+    try {
+      Files.createDirectories(file.getParent());
+      if (!Files.exists(file)) {
+        Database.createPrivate(file); // what people said: for the operator only
       }
+      before = Files.size(file);
+      try (FileChannel out =
+          FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(lines);
+        while (bytes.hasRemaining()) {
+          out.write(bytes);
+        }
+      }
+      if (lost > 0) {
+        log.info("Channel logs are written again; {} lines could not be", lost);
+        lost = 0;
+      }
+    } catch (IOException e) {
+      if (before >= 0) {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          out.truncate(before); // needs no room
+        } catch (IOException cut) {
+          e.addSuppressed(cut);
+        }
+      }
+      if (lost == 0) {
+        log.error(
+            "Cannot write the channel log {}: {}; its lines are lost until it can be",
+            file,
+            e.toString());
+      }
+      lost += lines.lines().count();
     }
   }
 

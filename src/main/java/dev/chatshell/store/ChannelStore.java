@@ -160,12 +160,27 @@ public final class ChannelStore implements ChannelRegistry {
 
   @Override
   public void rename(String channel, String newName) {
-    // channel_admins follows through ON UPDATE CASCADE
-    update(
-        "UPDATE channels SET name_key = ?, name = ? WHERE name_key = ?",
-        Names.key(newName),
-        newName,
-        Names.key(channel));
+    // channel_admins follows through ON UPDATE CASCADE. Its bans move in the same transaction: the
+    // domain moves them next (BanList.renameChannel, then with nothing left to change), and were
+    // that a transaction of its own, failing (a full disk) after this one, the user would be told
+    // nothing was changed while the new name was stored.
+    run(
+        connection -> {
+          try (PreparedStatement channels =
+                  connection.prepareStatement(
+                      "UPDATE channels SET name_key = ?, name = ? WHERE name_key = ?");
+              PreparedStatement bans =
+                  connection.prepareStatement(
+                      "UPDATE bans SET scope_key = ?, channel = ? WHERE scope_key = ?")) {
+            for (PreparedStatement update : List.of(channels, bans)) {
+              update.setString(1, Names.key(newName));
+              update.setString(2, newName);
+              update.setString(3, Names.key(channel));
+              update.executeUpdate();
+            }
+          }
+          return null;
+        });
   }
 
   @Override

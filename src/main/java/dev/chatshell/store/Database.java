@@ -33,13 +33,18 @@ public final class Database implements AutoCloseable {
   static final List<String> MIGRATIONS =
       List.of("V1__accounts.sql", "V2__channels.sql", "V3__history.sql", "V4__bans.sql");
 
-  /** Work done inside one transaction. */
+  /**
+   * Work done inside one transaction. It must let every {@link SQLException} out: after some
+   * failures SQLite has ended the transaction already, and statements run after them would not be
+   * part of it.
+   */
   @FunctionalInterface
   public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
   private final String url;
+  private final boolean sqlite;
   private final Properties properties;
   private Connection connection; // guarded by lock; replaced when it is found broken
   private boolean closed; // guarded by lock
@@ -48,6 +53,7 @@ public final class Database implements AutoCloseable {
 
   private Database(String url, Properties properties, Connection connection, String description) {
     this.url = url;
+    this.sqlite = url.startsWith("jdbc:sqlite:");
     this.properties = properties;
     this.connection = connection;
     this.description = description;
@@ -229,19 +235,79 @@ public final class Database implements AutoCloseable {
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
+        rollBack(e);
         throw e;
       }
     } catch (SQLException e) {
+      boolean unavailable = unavailable(e);
       reconnectIfBroken();
-      throw new StoreException("Database error on " + description + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "Database error on " + description + ": " + e.getMessage(), e, unavailable);
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Undoes a failed transaction, and makes sure the next one starts inside a transaction. SQLite
+   * ends a transaction by itself on some errors (a full disk, an I/O error, memory exhausted): the
+   * driver's rollback then fails ("no transaction is active") before it opens the next one, and
+   * left so, every later statement would commit on its own, so that a failed change could be half
+   * stored, and every commit fail. So when the rollback fails the transaction the driver believes
+   * open is opened; when SQLite refuses because one is still open (a rollback that failed for some
+   * other reason), the connection is replaced, which discards that transaction. Called with the
+   * lock held.
+   */
+  private void rollBack(Exception failure) {
+    try {
+      connection.rollback();
+      return;
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+    if (!sqlite) {
+      return; // a server's rollback fails only with its connection, which is replaced then
+    }
+    try (Statement begin = connection.createStatement()) {
+      begin.execute("BEGIN");
+      return; // SQLite had rolled back already; the driver and it agree again
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+    replace();
+  }
+
+  /**
+   * Whether a failure says the database cannot take anything now (out of space, unreachable, busy,
+   * failing its I/O), rather than that this work is wrong: the same work may succeed later.
+   */
+  private boolean unavailable(SQLException e) {
+    try {
+      if (connection.isClosed()) {
+        return true;
+      }
+    } catch (SQLException closed) {
+      return true;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException failure) {
+        String state = failure.getSQLState();
+        if (state != null && state.length() >= 2) {
+          // PostgreSQL: 08 connection, 53 out of resources (disk full), 57 operator, 58 system
+          if (List.of("08", "53", "57", "58").contains(state.substring(0, 2))) {
+            return true;
+          }
+        }
+        if (sqlite) {
+          // Primary result codes: BUSY, LOCKED, NOMEM, READONLY, IOERR, FULL, CANTOPEN
+          int code = failure.getErrorCode() & 0xff;
+          if (List.of(5, 6, 7, 8, 10, 13, 14).contains(code)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -260,17 +326,40 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       // treated as broken
     }
+    replace();
+  }
+
+  /**
+   * Closes the connection (discarding whatever transaction it had open) and opens a fresh one. When
+   * that fails the closed one stays: the next transaction fails and tries again. Called with the
+   * lock held.
+   */
+  private void replace() {
+    if (closed) {
+      return; // closed for good: nothing is to be opened again
+    }
     try {
       connection.close();
     } catch (SQLException e) {
       // it is broken already
     }
+    Connection fresh;
     try {
-      Connection fresh = DriverManager.getConnection(url, properties);
-      connection = fresh;
-      configure(url.startsWith("jdbc:sqlite:"));
+      fresh = DriverManager.getConnection(url, properties);
     } catch (SQLException e) {
-      // still down: the next transaction fails and tries again
+      return; // still down: the next transaction fails and tries again
+    }
+    connection = fresh;
+    try {
+      configure(sqlite);
+    } catch (SQLException e) {
+      // Half configured (committing each statement on its own, say) it must not be used: closed,
+      // the next transaction fails and tries again.
+      try {
+        fresh.close();
+      } catch (SQLException closing) {
+        // closed all the same
+      }
     }
   }
 

@@ -30,12 +30,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Under overload (a database slower than the chat for long), lines past {@link #QUEUE} are
  * dropped and counted in the log rather than slowing anyone down.
+ *
+ * <p>When the database cannot take lines for a while (its disk is full, its server is away), they
+ * wait in memory, in order, within the same bound, and are stored once it takes them again, every
+ * line once; reads meanwhile show what is stored. Logged once when it starts and once when it ends.
  */
 public final class HistoryStore implements History, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HistoryStore.class);
   static final int QUEUE = 100_000;
   static final int BATCH = 1_000;
   static final Duration FLUSH_EVERY = Duration.ofMillis(50);
+
+  /** How often the writer tries again while the database cannot take lines. */
+  static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
   private static final Duration PRUNE_EVERY = Duration.ofHours(1);
   private static final String FAILED = "The history database is not answering; try again later.";
 
@@ -50,6 +58,9 @@ public final class HistoryStore implements History, AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Thread writer;
   private long seq; // guarded by writing
+  // Lines the database could not take yet, oldest first: stored before any queued after them.
+  private List<HistoryEntry> held = List.of(); // guarded by writing
+  private volatile boolean holding; // since the database last refused lines for want of room
   private volatile boolean closing;
 
   /**
@@ -90,13 +101,16 @@ public final class HistoryStore implements History, AutoCloseable {
     Instant nextPrune = clock.instant();
     while (!closing) {
       try {
-        Thread.sleep(FLUSH_EVERY); // lines gather meanwhile: one commit for many
-        if (!queue.isEmpty() || !seen.isEmpty()) {
+        Thread.sleep(holding ? RETRY_EVERY : FLUSH_EVERY); // lines gather: one commit for many
+        if (holding || !queue.isEmpty() || !seen.isEmpty()) {
           flush();
         }
-        if (!keep.isZero() && clock.instant().isAfter(nextPrune)) {
-          prune();
-          nextPrune = clock.instant().plus(PRUNE_EVERY);
+        Instant now = clock.instant();
+        if (!keep.isZero() && now.isAfter(nextPrune)) {
+          // Due again an hour from when this one started, whether it succeeds or not: a database
+          // that cannot take it (a full disk) is not asked again, and logged, every 50 ms.
+          nextPrune = now.plus(PRUNE_EVERY);
+          prune(now);
         }
       } catch (InterruptedException e) {
         break;
@@ -106,34 +120,77 @@ public final class HistoryStore implements History, AutoCloseable {
     }
   }
 
-  /** Stores everything queued now, in order. */
-  private void flush() throws StoreException {
+  /**
+   * Stores everything queued now, in order; what the database cannot take now is held for the next
+   * try. Never fails: a read that calls it shows what is stored.
+   */
+  private void flush() {
     writing.lock();
     try {
+      if (!held.isEmpty()) {
+        List<HistoryEntry> retried = held;
+        held = List.of();
+        if (!store(retried)) {
+          return;
+        }
+      }
       List<HistoryEntry> batch = new ArrayList<>();
       while (queue.drainTo(batch, BATCH) > 0) {
-        write(batch);
-        batch.clear();
+        if (!store(batch)) {
+          return;
+        }
+        batch = new ArrayList<>();
       }
-      writeSeen();
+      if (writeSeen() && holding) {
+        holding = false;
+        log.info("History: the database takes lines again; every waiting line is stored");
+      }
     } finally {
       writing.unlock();
     }
   }
 
-  private void write(List<HistoryEntry> batch) throws StoreException {
+  /**
+   * Stores lines in order, each in exactly one committed transaction, or none. Returns false when
+   * the database could not take them now: those not stored are held, to be tried again first.
+   */
+  private boolean store(List<HistoryEntry> lines) {
     try {
-      insert(batch);
+      insert(lines);
+      return true;
     } catch (StoreException e) {
+      if (e.unavailable()) {
+        hold(lines, 0, e);
+        return false;
+      }
       // One bad line must not take the others with it: store them one by one, skipping it.
       log.warn("History batch failed ({}); storing its lines one by one", e.getMessage());
-      for (HistoryEntry entry : batch) {
-        try {
-          insert(List.of(entry));
-        } catch (StoreException lost) {
-          log.error("History line from {} not kept: {}", entry.nick(), lost.getMessage());
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      HistoryEntry entry = lines.get(i);
+      try {
+        insert(List.of(entry));
+      } catch (StoreException lost) {
+        if (lost.unavailable()) {
+          hold(lines, i, lost);
+          return false;
         }
+        log.error("History line from {} not kept: {}", entry.nick(), lost.getMessage());
       }
+    }
+    return true;
+  }
+
+  /** Keeps {@code lines} from {@code from} on for the next try. Called holding {@code writing}. */
+  private void hold(List<HistoryEntry> lines, int from, StoreException why) {
+    held = new ArrayList<>(lines.subList(from, lines.size()));
+    if (!holding) {
+      holding = true;
+      log.warn(
+          "History cannot be stored for now ({}); lines wait in memory, up to {}, and are stored"
+              + " once the database takes them again",
+          why.getMessage(),
+          QUEUE);
     }
   }
 
@@ -165,9 +222,10 @@ public final class HistoryStore implements History, AutoCloseable {
         });
   }
 
-  private void writeSeen() throws StoreException {
+  /** Stores the logouts noted; false when the database could not take them now (they wait). */
+  private boolean writeSeen() {
     if (seen.isEmpty()) {
-      return;
+      return true;
     }
     java.util.Map<String, Instant> now = new java.util.HashMap<>();
     for (String account : List.copyOf(seen.keySet())) {
@@ -176,19 +234,30 @@ public final class HistoryStore implements History, AutoCloseable {
         now.put(account, at);
       }
     }
-    database.transaction(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement("UPDATE accounts SET last_seen = ? WHERE name_key = ?")) {
-            for (java.util.Map.Entry<String, Instant> entry : now.entrySet()) {
-              update.setLong(1, entry.getValue().toEpochMilli());
-              update.setString(2, entry.getKey());
-              update.addBatch();
+    try {
+      database.transaction(
+          connection -> {
+            try (PreparedStatement update =
+                connection.prepareStatement(
+                    "UPDATE accounts SET last_seen = ? WHERE name_key = ?")) {
+              for (java.util.Map.Entry<String, Instant> entry : now.entrySet()) {
+                update.setLong(1, entry.getValue().toEpochMilli());
+                update.setString(2, entry.getKey());
+                update.addBatch();
+              }
+              update.executeBatch();
             }
-            update.executeBatch();
-          }
-          return null;
-        });
+            return null;
+          });
+      return true;
+    } catch (StoreException e) {
+      if (!e.unavailable()) {
+        log.error("Last-seen times of {} accounts not kept: {}", now.size(), e.getMessage());
+        return true;
+      }
+      now.forEach(seen::putIfAbsent); // a logout noted since is newer: it wins
+      return false;
+    }
   }
 
   /** Account names as {@code ;Alice;Bob;}, so one is found with LOWER(...) LIKE '%;alice;%'. */
@@ -200,8 +269,8 @@ public final class HistoryStore implements History, AutoCloseable {
     return joined.toString();
   }
 
-  private void prune() throws StoreException {
-    long before = clock.instant().minus(keep).toEpochMilli();
+  private void prune(Instant now) throws StoreException {
+    long before = now.minus(keep).toEpochMilli();
     int deleted =
         database.transaction(
             connection -> {
@@ -368,33 +437,35 @@ public final class HistoryStore implements History, AutoCloseable {
 
   @Override
   public void renamed(String channel, String newName, Instant since, Instant at) {
-    try {
-      flush();
-    } catch (StoreException e) {
-      log.error("Writing history: {}", e.getMessage(), e);
-    }
+    flush();
     if (Names.key(channel).equals(Names.key(newName))) {
       return; // only the case changed: the lines are found by key already
     }
     // Lines already under the new name belong to a channel of that name that is gone (a rename
     // onto a live channel's name is refused): they are set aside so they never show as this one's.
     long before = at.toEpochMilli(); // lines said under the new name since are this channel's
-    update(
-        "UPDATE messages SET channel_key = ? WHERE channel_key = ? AND at < ?",
-        Names.key(newName) + " (gone before " + before + ")",
-        Names.key(newName),
-        before);
-    update(
-        "UPDATE messages SET channel_key = ?, channel = ? WHERE channel_key = ? AND at >= ?",
-        Names.key(newName),
-        newName,
-        Names.key(channel),
-        since == null ? Long.MIN_VALUE : since.toEpochMilli());
-  }
-
-  private void update(String sql, Object... parameters) {
     try {
-      database.update(sql, parameters);
+      database.transaction( // both or neither: "nothing was changed" must be true on failure
+          connection -> {
+            try (PreparedStatement aside =
+                    connection.prepareStatement(
+                        "UPDATE messages SET channel_key = ? WHERE channel_key = ? AND at < ?");
+                PreparedStatement move =
+                    connection.prepareStatement(
+                        "UPDATE messages SET channel_key = ?, channel = ? WHERE channel_key = ?"
+                            + " AND at >= ?")) {
+              aside.setString(1, Names.key(newName) + " (gone before " + before + ")");
+              aside.setString(2, Names.key(newName));
+              aside.setLong(3, before);
+              aside.executeUpdate();
+              move.setString(1, Names.key(newName));
+              move.setString(2, newName);
+              move.setString(3, Names.key(channel));
+              move.setLong(4, since == null ? Long.MIN_VALUE : since.toEpochMilli());
+              move.executeUpdate();
+            }
+            return null;
+          });
     } catch (StoreException e) {
       throw Database.failure(log, "History", e);
     }
@@ -410,8 +481,16 @@ public final class HistoryStore implements History, AutoCloseable {
       flush();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (StoreException e) {
-      log.error("Writing the last history lines: {}", e.getMessage(), e);
+    }
+    writing.lock();
+    try {
+      int lost = held.size() + queue.size();
+      if (lost > 0) {
+        log.error(
+            "History: {} lines not stored before stopping: the database did not take them", lost);
+      }
+    } finally {
+      writing.unlock();
     }
   }
 }

@@ -236,10 +236,28 @@ class ServerConfigTest {
   }
 
   @Test
-  void missingMotdFileGivesABuiltInOneLineDefault() throws Exception {
-    Path file = propertiesFile("motd.file=missing.txt");
-    List<String> motd = ServerConfig.load(file, dir, Map.of()).motd();
+  void withoutTheDefaultMotdFileABuiltInOneLineDefaultIsShown() throws Exception {
+    List<String> motd = ServerConfig.load(null, dir, Map.of()).motd();
     assertEquals(1, motd.size(), motd.toString());
     assertFalse(motd.get(0).isBlank());
+  }
+
+  @Test
+  void aNamedMotdFileThatDoesNotExistIsRefusedNamingTheSetting() throws Exception {
+    Path file = propertiesFile("motd.file=missing.txt");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertEquals(
+        "Bad value for motd.file in " + file + ": no such file " + dir.resolve("missing.txt"),
+        e.getMessage());
+    ConfigException onTheCommandLine =
+        assertThrows(
+            ConfigException.class,
+            () -> ServerConfig.load(null, dir, Map.of(Setting.MOTD_FILE, "gone.txt")));
+    assertTrue(
+        onTheCommandLine.getMessage().startsWith("Bad value for motd.file on the command line"),
+        onTheCommandLine.getMessage());
+    Path directory = propertiesFile("motd.file=etc");
+    assertThrows(ConfigException.class, () -> ServerConfig.load(directory, dir, Map.of()));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatshell.chat.Ban;
 import dev.chatshell.chat.ChannelRegistry.Registered;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Topic;
@@ -134,6 +135,22 @@ abstract class ChannelStoreContract extends StoreContract {
     channels.setTopic("#rust", new Topic("stale", "Dave", LATER));
     channels.delete("#rust");
     assertEquals(new Registered("#Ferris", "Alice", Set.of("Bob", "carol", "Dave"), topic), only());
+  }
+
+  @Test
+  void aRenamedChannelTakesItsBansAlongInTheSameTransaction() {
+    channels.register(new Registered("#rust", "Alice", Set.of(), null), NOW);
+    BanStore bans = new BanStore(database);
+    Ban onRust = new Ban("#rust", Ban.Kind.NICK, "eve", "Alice", "spam", NOW, null);
+    Ban serverWide = new Ban(null, Ban.Kind.NICK, "mallory", "oper", null, LATER, null);
+    bans.add(onRust);
+    bans.add(serverWide);
+    channels.rename("#rust", "#Ferris");
+    assertEquals(
+        List.of(new Ban("#Ferris", Ban.Kind.NICK, "eve", "Alice", "spam", NOW, null), serverWide),
+        bans.load());
+    bans.renameChannel("#rust", "#Ferris"); // what the domain does next: nothing is left to move
+    assertEquals(2, bans.load().size());
   }
 
   @Test

@@ -2,22 +2,28 @@ package dev.chatshell.store;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.Inbox;
 import dev.chatshell.chat.ModerationAction;
 import dev.chatshell.chat.ModerationAction.Kind;
 import dev.chatshell.chat.OperatorCredentials;
+import dev.chatshell.chat.PasswordCheck;
 import dev.chatshell.chat.User;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +45,7 @@ class ModerationLogTest {
   @Test
   void writesOneTabSeparatedLinePerAction() throws IOException {
     Path file = dir.resolve("moderation.log");
-    try (ModerationLog log = ModerationLog.open(file)) {
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       log.recorded(action(Kind.KICK, "alice", "bob", "#rust", "spamming links"));
       log.recorded(action(Kind.RENAME, "alice", "#new", "#old", null));
     }
@@ -95,16 +101,16 @@ class ModerationLogTest {
   @Test
   void tabsAndLineBreaksInsideAFieldBecomeSpaces() throws IOException {
     Path file = dir.resolve("moderation.log");
-    try (ModerationLog log = ModerationLog.open(file)) {
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       log.recorded(action(Kind.KICK, "alice", "bob", "#x", "one\ttwo\r\nthree\nfour\rfive"));
-      log.recorded(action(Kind.OPER_REFUSED, "eve", "ro\not", null, "x"));
+      log.recorded(action(Kind.KILL, "eve", "ro\not", null, "x"));
     }
 
     List<String> lines = lines(file);
     assertEquals(2, lines.size());
     assertEquals(
         "2026-11-21T08:00:00.123Z\tKICK\talice\tbob\t#x\tone two  three four five", lines.get(0));
-    assertEquals("2026-11-21T08:00:00.123Z\tOPER_REFUSED\teve\tro ot\t-\tx", lines.get(1));
+    assertEquals("2026-11-21T08:00:00.123Z\tKILL\teve\tro ot\t-\tx", lines.get(1));
     for (String line : lines) {
       assertEquals(6, line.split("\t", -1).length, line);
     }
@@ -113,7 +119,7 @@ class ModerationLogTest {
   @Test
   void everyKindIsWrittenByName() throws IOException {
     Path file = dir.resolve("moderation.log");
-    try (ModerationLog log = ModerationLog.open(file)) {
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       for (Kind kind : Kind.values()) {
         log.recorded(action(kind, "a", "b", "#c", "d"));
       }
@@ -139,7 +145,7 @@ class ModerationLogTest {
   @Test
   void createsAMissingDirectory() throws IOException {
     Path file = dir.resolve("var/not/yet/moderation.log");
-    try (ModerationLog log = ModerationLog.open(file)) {
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       log.recorded(action(Kind.GRANT, "alice", "bob", "#x", null));
     }
 
@@ -149,10 +155,10 @@ class ModerationLogTest {
   @Test
   void aReopenedLogAppends() throws IOException {
     Path file = dir.resolve("moderation.log");
-    try (ModerationLog log = ModerationLog.open(file)) {
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       log.recorded(action(Kind.GRANT, "alice", "bob", "#x", null));
     }
-    try (ModerationLog log = ModerationLog.open(file)) {
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       log.recorded(action(Kind.REVOKE, "alice", "bob", "#x", null));
     }
 
@@ -165,7 +171,7 @@ class ModerationLogTest {
   @Test
   void eachLineIsOnDiskAtOnce() throws IOException {
     Path file = dir.resolve("moderation.log");
-    try (ModerationLog log = ModerationLog.open(file)) {
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       log.recorded(action(Kind.KICK, "alice", "bob", "#x", "now"));
 
       assertEquals(1, lines(file).size(), "flushed before close");
@@ -175,7 +181,7 @@ class ModerationLogTest {
   @Test
   void writesUtf8() throws IOException {
     Path file = dir.resolve("moderation.log");
-    try (ModerationLog log = ModerationLog.open(file)) {
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       log.recorded(action(Kind.KICK, "alice", "bob", "#café", "trop de ☕"));
     }
 
@@ -187,7 +193,7 @@ class ModerationLogTest {
   @Test
   void recordingAfterCloseDoesNotThrow() throws IOException {
     Path file = dir.resolve("moderation.log");
-    ModerationLog log = ModerationLog.open(file);
+    ModerationLog log = ModerationLog.open(file, Set.of());
     log.close();
 
     assertDoesNotThrow(() -> log.recorded(action(Kind.KICK, "alice", "bob", "#x", null)));
@@ -198,7 +204,7 @@ class ModerationLogTest {
   void theChatServerWritesItsActionsToTheLog() throws IOException {
     Path file = dir.resolve("moderation.log");
     Instant now = Instant.parse("2026-11-21T08:00:00Z");
-    try (ModerationLog log = ModerationLog.open(file)) {
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       ChatServer chat =
           new ChatServer(Clock.fixed(now, ZoneOffset.UTC), 50, OperatorCredentials.NONE, log);
       User alice = chat.connect("alice", "a", new Inbox());
@@ -223,5 +229,42 @@ class ModerationLogTest {
             "2026-11-21T08:00:00.000Z\tOPER\toscar\tconsole\t-\t-",
             "2026-11-21T08:00:00.000Z\tKILL\toscar\talice\t-\t-"),
         lines(file));
+  }
+
+  @Test
+  void theLogIsReadableByItsOwnerOnly() throws IOException {
+    Path file = dir.resolve("var/moderation.log");
+    try (ModerationLog log = ModerationLog.open(file, Set.of())) {
+      log.recorded(action(Kind.KICK, "alice", "bob", "#x", null));
+    }
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+    Path older = dir.resolve("older.log"); // as an earlier version left it
+    Files.createFile(
+        older, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+    ModerationLog.open(older, Set.of()).close();
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(older)));
+  }
+
+  @Test
+  void aRefusedOperNamesOnlyOperatorsThatExist() throws IOException {
+    Path file = dir.resolve("moderation.log");
+    Instant now = Instant.parse("2026-11-21T08:00:00Z");
+    OperatorCredentials refused = (address, name, password) -> PasswordCheck.REFUSED;
+    try (ModerationLog log = ModerationLog.open(file, Set.of("root"))) {
+      ChatServer chat = new ChatServer(Clock.fixed(now, ZoneOffset.UTC), 50, refused, log);
+      User eve = chat.connect("eve", "e", new Inbox());
+      // The password typed where the name goes: it must not land in the log.
+      assertThrows(ChatException.class, () -> chat.oper(eve, "S3cret-pass", "x".toCharArray()));
+      assertThrows(ChatException.class, () -> chat.oper(eve, "root", "guess".toCharArray()));
+    }
+
+    List<String> lines = lines(file);
+    assertEquals(
+        List.of(
+            "2026-11-21T08:00:00.000Z\tOPER_REFUSED\teve\t-\t-\t" + ModerationLog.UNKNOWN_OPERATOR,
+            "2026-11-21T08:00:00.000Z\tOPER_REFUSED\teve\troot\t-\twrong name or password"),
+        lines);
+    assertFalse(Files.readString(file).contains("S3cret"));
   }
 }

@@ -1,0 +1,55 @@
+package dev.chatshell.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatshell.ChatshellServer;
+import dev.chatshell.config.Setting;
+import dev.chatshell.testing.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One server per data directory; a second is refused with the first one's process id. */
+class DataDirectoryLockTest {
+  @TempDir Path dir;
+
+  @Test
+  void aSecondHolderIsRefusedNamingTheFirstUntilItLetsGo() throws Exception {
+    Path var = dir.resolve("var");
+    String pid = String.valueOf(ProcessHandle.current().pid());
+    try (DataDirectoryLock first = DataDirectoryLock.acquire(var)) {
+      assertEquals(pid, Files.readString(var.resolve(DataDirectoryLock.FILE)).strip());
+      DataDirectoryLock.InUseException e =
+          assertThrows(
+              DataDirectoryLock.InUseException.class, () -> DataDirectoryLock.acquire(var));
+      assertEquals(
+          "another chatshell server (process "
+              + pid
+              + ") is running on the data directory "
+              + var
+              + "; stop it first, or give this one its own data.dir",
+          e.getMessage());
+    }
+    DataDirectoryLock.acquire(var).close(); // let go: the next one gets it
+  }
+
+  @Test
+  void aSecondServerOnTheSameDataDirectoryDoesNotStartAndTouchesNothing() throws Exception {
+    Map<Setting, String> settings = Map.of(Setting.DATA_DIR, dir.resolve("var").toString());
+    ChatshellServer first = TestServer.start(settings);
+    try {
+      DataDirectoryLock.InUseException e =
+          assertThrows(DataDirectoryLock.InUseException.class, () -> TestServer.start(settings));
+      assertTrue(
+          e.getMessage().contains("(process " + ProcessHandle.current().pid() + ")"),
+          e.getMessage());
+    } finally {
+      first.close();
+    }
+    TestServer.start(settings).close(); // the directory is free once the first has stopped
+  }
+}
