@@ -265,6 +265,21 @@ public final class ServerConfig {
     return integer(Setting.FLOOD_BURST);
   }
 
+  /** Terminals one account may have logged in at once. */
+  public int terminalsPerAccount() {
+    return integer(Setting.TERMINALS_PER_ACCOUNT);
+  }
+
+  /** Silence after which a logged-in terminal is always disconnected; zero for never. */
+  public Duration idleTimeout() {
+    return Duration.ofMinutes(integer(Setting.IDLE_TIMEOUT_MINUTES));
+  }
+
+  /** Silence after which a terminal may give its place to a newcomer when full; zero for never. */
+  public Duration idleWhenFull() {
+    return Duration.ofMinutes(integer(Setting.IDLE_WHEN_FULL_MINUTES));
+  }
+
   public Duration shutdownGrace() {
     return Duration.ofSeconds(integer(Setting.SHUTDOWN_GRACE_SECONDS));
   }
