@@ -272,12 +272,12 @@ public final class ServerConfig {
 
   /** Silence after which a logged-in terminal is always disconnected; zero for never. */
   public Duration idleTimeout() {
-    return Duration.ofMinutes(integer(Setting.IDLE_TIMEOUT_MINUTES));
+    return Duration.ofSeconds(integer(Setting.IDLE_TIMEOUT_SECONDS));
   }
 
   /** Silence after which a terminal may give its place to a newcomer when full; zero for never. */
   public Duration idleWhenFull() {
-    return Duration.ofMinutes(integer(Setting.IDLE_WHEN_FULL_MINUTES));
+    return Duration.ofSeconds(integer(Setting.IDLE_WHEN_FULL_SECONDS));
   }
 
   public Duration shutdownGrace() {

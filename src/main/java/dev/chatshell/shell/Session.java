@@ -377,7 +377,7 @@ final class Session implements CommandContext {
     }
     Duration idleTimeout = manager.idleTimeout();
     if (!idleTimeout.isZero() && idleNanos(now) > idleTimeout.toNanos()) {
-      evict("no line sent for " + minutes(idleTimeout));
+      evict("no line sent for " + span(idleTimeout));
       return;
     }
     long interval = settings.keepalive().toNanos();
@@ -442,9 +442,12 @@ final class Session implements CommandContext {
     return true;
   }
 
-  static String minutes(Duration idle) {
-    long minutes = idle.toMinutes();
-    return minutes == 1 ? "1 minute" : minutes + " minutes";
+  /** A stretch of time as a person says it: "40 seconds", "12 minutes", "3 hours". */
+  static String span(Duration time) {
+    long seconds = time.toSeconds();
+    long count = seconds < 120 ? seconds : seconds < 7200 ? seconds / 60 : seconds / 3600;
+    String unit = seconds < 120 ? "second" : seconds < 7200 ? "minute" : "hour";
+    return count + " " + unit + (count == 1 ? "" : "s");
   }
 
   /** From now on, what the session is shown is its last (the server is going down). */

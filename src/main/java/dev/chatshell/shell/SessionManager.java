@@ -114,7 +114,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
 
   /**
    * The server is full: disconnects the logged-in session that has sent no line for longest, with a
-   * notice, if it has been idle at least {@code idle.when-full-minutes}. One scan of the sessions,
+   * notice, if it has been idle at least {@code idle.when-full-seconds}. One scan of the sessions,
    * only when a connection would be refused.
    */
   @Override
@@ -138,7 +138,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
         return false;
       }
       String reason =
-          "idle for " + Session.minutes(Duration.ofNanos(longest)) + " while the server was full";
+          "idle for " + Session.span(Duration.ofNanos(longest)) + " while the server was full";
       if (idlest.evict(reason)) {
         return true;
       }
