@@ -84,6 +84,7 @@ final class Session implements CommandContext {
       if (user == null) {
         return;
       }
+      lastLine = System.nanoTime(); // idle from here: time at the nickname prompt is not counted
       shell.enterChat();
       log.info("{} logged in as {}", connection, user.nick());
       reply(
