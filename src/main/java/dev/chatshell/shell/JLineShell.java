@@ -208,6 +208,11 @@ final class JLineShell implements Shell {
   }
 
   @Override
+  public boolean abandoned() {
+    return interrupted;
+  }
+
+  @Override
   public void printLast(String text) {
     reader.printLast(text);
   }

@@ -50,6 +50,7 @@ final class Session implements CommandContext {
   private volatile long pingSent;
   private volatile boolean pingUnsupported;
   private boolean floodWarned; // session thread
+  private boolean ctrlCExplained; // session thread: the console said once what Ctrl-C does there
   private List<Reply.Line> replies; // session thread: a running command's output, or null
   // What the prompt shown was made from: set by the session loop and by the outbox drain.
   private volatile Renderer.PromptKey promptKey;
@@ -103,6 +104,13 @@ final class Session implements CommandContext {
         lastLine = System.nanoTime();
         if (line == null) {
           break;
+        }
+        if (consoleNick != null && !ctrlCExplained && shell.abandoned()) {
+          // An operator used to Ctrl-C stopping a server learns, once, how to stop this one.
+          ctrlCExplained = true;
+          reply(
+              "Ctrl-C abandons the line here, as in any shell: /SHUTDOWN [reason] stops the"
+                  + " server, /BYE leaves the console and the server running.");
         }
         handle(line);
       }

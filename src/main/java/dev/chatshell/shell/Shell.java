@@ -53,6 +53,11 @@ interface Shell extends AutoCloseable {
    */
   default void beep() throws IOException {}
 
+  /** True when the last line read was abandoned with Ctrl-C (only a line editor knows). */
+  default boolean abandoned() {
+    return false;
+  }
+
   /** True when {@link #beep} can ring anything. */
   default boolean rings() {
     return false;
