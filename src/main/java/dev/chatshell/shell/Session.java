@@ -289,11 +289,14 @@ final class Session implements CommandContext {
     User me = user;
     String text;
     boolean mention = false; // a line names the user: ring once for the batch
+    boolean farewell; // the session is closed once this batch is shown
     if (batch.size() == 1) {
       int variant = Renderer.variant(batch.getFirst(), me, out);
       mention = Renderer.isMention(variant);
       text = Renderer.formatted(batch.getFirst(), variant, me, out);
+      farewell = batch.getFirst() instanceof Disconnected;
     } else {
+      farewell = false;
       StringBuilder lines = new StringBuilder(batch.size() * 128);
       for (ChatEvent event : batch) {
         if (!lines.isEmpty()) {
@@ -302,13 +305,11 @@ final class Session implements CommandContext {
         int variant = Renderer.variant(event, me, out);
         mention |= Renderer.isMention(variant);
         lines.append(Renderer.formatted(event, variant, me, out));
+        farewell |= event instanceof Disconnected;
       }
       text = lines.toString();
     }
-    boolean last = ending;
-    for (ChatEvent event : batch) {
-      last |= event instanceof Disconnected;
-    }
+    boolean last = farewell || ending;
     if (last) {
       // The session's last words: no prompt is drawn after them, the screen ends on them.
       ending = true;
@@ -326,11 +327,9 @@ final class Session implements CommandContext {
     if (mention && out.rings()) {
       out.beep();
     }
-    for (ChatEvent event : batch) {
-      if (event instanceof Disconnected) {
-        // told above; a /KILL has logged them out already, an idle session quits in end()
-        drop(quitReason != null ? quitReason : "disconnected by a server operator", null);
-      }
+    if (farewell) {
+      // told above; a /KILL has logged them out already, an idle session quits in end()
+      drop(quitReason != null ? quitReason : "disconnected by a server operator", null);
     }
   }
 
