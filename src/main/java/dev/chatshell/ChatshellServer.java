@@ -27,6 +27,7 @@ import dev.chatshell.telnet.TelnetServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class ChatshellServer implements AutoCloseable {
   private final SessionManager sessions;
   private final TelnetServer telnet;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final CountDownLatch done = new CountDownLatch(1); // counted down once stopped
 
   public ChatshellServer(ServerConfig config) throws ConfigException, IOException {
     this.config = config;
@@ -103,6 +105,7 @@ public final class ChatshellServer implements AutoCloseable {
     }
     this.chat.reserveForConsole(config.consoleNick());
     this.chat.setScrollback(config.historyJoinLines());
+    this.chat.setTerminalsPerAccount(config.terminalsPerAccount());
 
     this.commands =
         CommandTable.withPlugins(
@@ -119,6 +122,9 @@ public final class ChatshellServer implements AutoCloseable {
             config.floodRate(),
             config.floodBurst());
     this.sessions = new SessionManager(chat, commands, settings);
+    this.sessions.setIdleLimits(config.idleTimeout(), config.idleWhenFull());
+    // /SHUTDOWN: stopped as by SIGTERM, with the operator's reason
+    this.sessions.onShutdownRequest(this::shutdown);
     this.telnet =
         new TelnetServer(
             new TelnetServer.Settings(
@@ -166,11 +172,32 @@ public final class ChatshellServer implements AutoCloseable {
     }
   }
 
-  /** Stops accepting, tells every user why, and closes their sessions. Runs once. */
+  /**
+   * Stops accepting, tells every user why, and closes their sessions. Runs once; a second caller
+   * (SIGTERM during a /SHUTDOWN) waits for the first to finish.
+   */
   public void shutdown(String reason) {
     if (!stopped.compareAndSet(false, true)) {
+      awaitStopped();
       return;
     }
+    try {
+      stop(reason);
+    } finally {
+      done.countDown();
+    }
+  }
+
+  /** Waits until the server has stopped (by {@link #shutdown}, a signal or /SHUTDOWN). */
+  public void awaitStopped() {
+    try {
+      done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void stop(String reason) {
     log.info("Shutting down: {}", reason);
     telnet.close();
     sessions.shutdown(reason, config.shutdownGrace());

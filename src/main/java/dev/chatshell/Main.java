@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:Success.",
+      "0:Success; for serve, stopped by an operator's /SHUTDOWN.",
       "1:The server failed while running.",
       "2:Bad command line or configuration.",
       "3:The port could not be opened.",

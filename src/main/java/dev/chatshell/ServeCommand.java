@@ -11,13 +11,12 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code chatshell serve}: runs the server until SIGTERM. */
+/** {@code chatshell serve}: runs the server until SIGTERM or an operator's /SHUTDOWN. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -84,20 +83,9 @@ final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     server.startConsoleIfInteractive();
-    CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.shutdown("the operator stopped it");
-                  stopped.countDown();
-                },
-                "shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+        .addShutdownHook(new Thread(() -> server.shutdown("the operator stopped it"), "shutdown"));
+    server.awaitStopped(); // a signal (the hook above) or an operator's /SHUTDOWN
     return 0;
   }
 

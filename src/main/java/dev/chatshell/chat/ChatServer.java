@@ -164,6 +164,14 @@ public final class ChatServer {
     this.scrollback = lines;
   }
 
+  // Terminals one account may have logged in at once: each holds a connection and an outbox.
+  private volatile int terminalsPerAccount = 10;
+
+  /** How many terminals may be logged in to one account at once. */
+  public void setTerminalsPerAccount(int terminals) {
+    this.terminalsPerAccount = terminals;
+  }
+
   /**
    * Keeps {@code nick} for the server's own console: nobody else may log in, change to or register
    * it, even while no console is running.
@@ -230,6 +238,15 @@ public final class ChatServer {
               refuseIfBanned(null, account, account, address);
               User online = byAccount.get(Names.key(account));
               if (online != null) {
+                int most = terminalsPerAccount;
+                if (online.sessions() >= most) {
+                  throw new ChatException(
+                      account
+                          + " is already logged in from "
+                          + online.sessions()
+                          + " terminals, the most one account may have; leave one (/BYE there)"
+                          + " first.");
+                }
                 // A terminal from an address banned where the user is would read those channels.
                 for (Channel channel : online.channels()) {
                   if (!exemptFromBans(channel, online)) {

@@ -1,5 +1,6 @@
 package dev.chatshell.command;
 
+import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.User;
 
@@ -29,6 +30,15 @@ public interface CommandContext {
 
   /** Ends the user's session after their pending output is written. */
   void disconnect(String reason);
+
+  /**
+   * Stops the whole server, as SIGTERM does: every user is told {@code reason} (already checked and
+   * made visible), then the server closes cleanly. Returns at once; the shutdown runs elsewhere.
+   * Contexts that cannot stop a server refuse.
+   */
+  default void stopServer(String reason) {
+    throw new ChatException("This server cannot be stopped from here.");
+  }
 
   /** The user's privilege where they are now. */
   default Privilege privilege() {

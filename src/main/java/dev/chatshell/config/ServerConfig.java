@@ -298,6 +298,21 @@ public final class ServerConfig {
     return integer(Setting.FLOOD_BURST);
   }
 
+  /** Terminals one account may have logged in at once. */
+  public int terminalsPerAccount() {
+    return integer(Setting.TERMINALS_PER_ACCOUNT);
+  }
+
+  /** Silence after which a logged-in terminal is always disconnected; zero for never. */
+  public Duration idleTimeout() {
+    return Duration.ofSeconds(integer(Setting.IDLE_TIMEOUT_SECONDS));
+  }
+
+  /** Silence after which a terminal may give its place to a newcomer when full; zero for never. */
+  public Duration idleWhenFull() {
+    return Duration.ofSeconds(integer(Setting.IDLE_WHEN_FULL_SECONDS));
+  }
+
   public Duration shutdownGrace() {
     return Duration.ofSeconds(integer(Setting.SHUTDOWN_GRACE_SECONDS));
   }

@@ -130,6 +130,26 @@ public enum Setting {
       Kind.DECIMAL),
   FLOOD_BURST(
       "flood.burst", "10", "Lines a user may send at once before flood control.", 1, 1_000_000),
+  TERMINALS_PER_ACCOUNT(
+      "limits.terminals-per-account",
+      "10",
+      "Terminals that may be logged in to one account at once; one more is refused at login.",
+      1,
+      1000),
+  IDLE_TIMEOUT_SECONDS(
+      "idle.timeout-seconds",
+      "0",
+      "Disconnect a logged-in terminal that has sent no line for this long, with a notice (0: never,"
+          + " whatever the load).",
+      0,
+      10_000_000),
+  IDLE_WHEN_FULL_SECONDS(
+      "idle.when-full-seconds",
+      "600",
+      "When the server is full (limits.connections), a new connection takes the place of the"
+          + " terminal that has sent no line for longest, if that is at least this long (0: never).",
+      0,
+      10_000_000),
   SHUTDOWN_GRACE_SECONDS(
       "shutdown.grace-seconds",
       "3",

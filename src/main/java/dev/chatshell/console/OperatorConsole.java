@@ -27,11 +27,14 @@ public final class OperatorConsole {
     return System.console() != null && System.console().isTerminal();
   }
 
-  /** Runs the console until the operator leaves it (/BYE or Ctrl-D); blocks. */
+  /**
+   * Runs the console until the operator leaves it (/BYE or Ctrl-D) or the server stops (/SHUTDOWN,
+   * SIGTERM); blocks. Ctrl-C abandons the line being typed, as in any shell, and stops nothing.
+   */
   public static void run(SessionManager sessions, String nick) {
     Terminal terminal;
     try {
-      terminal = TerminalBuilder.builder().system(true).dumb(false).build();
+      terminal = openTerminal(TerminalBuilder.builder().system(true));
     } catch (IOException | IllegalStateException e) {
       log.warn("No operator console: cannot open this terminal ({})", e.toString());
       return;
@@ -45,7 +48,22 @@ public final class OperatorConsole {
     } finally {
       System.setErr(stderr);
     }
-    log.info("Operator console closed; the server keeps running (stop it with Ctrl-C or SIGTERM)");
+    if (!sessions.isClosing()) {
+      // The terminal is an ordinary one again: Ctrl-C is a signal there, not a key of the editor.
+      log.info(
+          "Operator console closed; the server keeps running (stop it with Ctrl-C or SIGTERM)");
+    }
+  }
+
+  /**
+   * Builds the console's terminal without querying it. Left to itself, JLine probes a system
+   * terminal for grapheme clusters at build time (DECRQM queries and a device-attributes request,
+   * {@code ESC [ c}) and waits 200 ms for the answers; a terminal that answers later (a slow
+   * emulator, a busy machine at start) has its reply {@code ESC [ ? 1 ; 2 c} read as typed keys,
+   * and it lands in the console's first input line. No query means no reply.
+   */
+  static Terminal openTerminal(TerminalBuilder builder) throws IOException {
+    return builder.dumb(false).graphemeCluster(false).build();
   }
 
   /** Sends each complete log line to the console, or to the real stderr when it is closed. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.jline.keymap.KeyMap;
@@ -34,6 +35,9 @@ final class ChatLineReader extends LineReaderImpl {
   private byte[] promptBytes = new byte[0];
   private int promptColumns;
   private byte[] clearLine;
+  // Set once the session's last lines are shown: from then on nothing is drawn, not even by
+  // JLine's cleanup when the connection's end finishes readLine. Written under the lock.
+  private volatile boolean finished;
 
   ChatLineReader(Terminal terminal, ConnectionReader keyboard, Map<String, Object> variables) {
     super(terminal, "chatshell", variables);
@@ -56,6 +60,9 @@ final class ChatLineReader extends LineReaderImpl {
 
   @Override
   protected void redisplay(boolean flush) {
+    if (finished) {
+      return;
+    }
     if (isReading() && keyboard.hasTypeahead()) {
       shownAsIs = false;
       return; // the next key redraws; the last one always finds nothing pending
@@ -72,6 +79,36 @@ final class ChatLineReader extends LineReaderImpl {
       promptBytes = prompt.toAnsi(terminal).getBytes(StandardCharsets.UTF_8);
       promptColumns = prompt.columnLength(terminal);
       shownAsIs = false; // on screen only after the next redisplay
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean redrawLine() {
+    return finished || super.redrawLine();
+  }
+
+  @Override
+  protected void cleanup() {
+    if (!finished) {
+      super.cleanup();
+    }
+  }
+
+  /**
+   * Shows the session's last lines where the prompt and input were, and draws nothing after them:
+   * the prompt is neither redrawn below them nor when readLine ends with the connection.
+   */
+  void printLast(String text) {
+    lock.lock();
+    try {
+      if (reading && !finished) {
+        display.update(Collections.emptyList(), 0); // erases the prompt and the input
+      }
+      finished = true;
+      terminal.writer().print(text.endsWith("\n") ? text : text + "\n");
+      terminal.flush();
     } finally {
       lock.unlock();
     }
@@ -102,6 +139,10 @@ final class ChatLineReader extends LineReaderImpl {
   void printLines(String text) throws IOException {
     lock.lock();
     try {
+      if (finished) {
+        printLast(text); // whatever comes after the last lines comes without a prompt too
+        return;
+      }
       String input = simpleInput();
       if (input != null) {
         // Straight to the connection's buffered output: the writer holds nothing back, so the

@@ -208,6 +208,16 @@ final class JLineShell implements Shell {
   }
 
   @Override
+  public boolean abandoned() {
+    return interrupted;
+  }
+
+  @Override
+  public void printLast(String text) {
+    reader.printLast(text);
+  }
+
+  @Override
   public void refreshPrompt(Supplier<String> prompt) {
     reader.refreshPrompt(literal(prompt.get())); // kept as it is while a password is typed
   }

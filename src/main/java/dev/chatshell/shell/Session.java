@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class Session implements CommandContext {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
   private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
+  // How long an idle session given notice may take to read it before it is closed regardless.
+  private static final Duration EVICTION_GRACE = Duration.ofSeconds(2);
 
   private final Connection connection;
   private final SessionManager manager;
@@ -48,10 +50,16 @@ final class Session implements CommandContext {
   private volatile long pingSent;
   private volatile boolean pingUnsupported;
   private boolean floodWarned; // session thread
+  private boolean ctrlCExplained; // session thread: the console said once what Ctrl-C does there
   private List<Reply.Line> replies; // session thread: a running command's output, or null
   // What the prompt shown was made from: set by the session loop and by the outbox drain.
   private volatile Renderer.PromptKey promptKey;
   private volatile Thread thread;
+  // When the user last sent a line (System.nanoTime()): what "idle" is measured from.
+  private volatile long lastLine = started;
+  private volatile long evictedAt; // when the session was told it is disconnected for idling, or 0
+  // Set once the session's last lines are on their way: they are shown without a prompt after them.
+  private volatile boolean ending;
 
   private final String consoleNick; // set for the server's own console: logged in as an operator
 
@@ -77,6 +85,7 @@ final class Session implements CommandContext {
       if (user == null) {
         return;
       }
+      lastLine = System.nanoTime(); // idle from here: time at the nickname prompt is not counted
       shell.enterChat();
       log.info("{} logged in as {}", connection, user.nick());
       reply(
@@ -92,8 +101,16 @@ final class Session implements CommandContext {
           error(e.getMessage());
           continue;
         }
+        lastLine = System.nanoTime();
         if (line == null) {
           break;
+        }
+        if (consoleNick != null && !ctrlCExplained && shell.abandoned()) {
+          // An operator used to Ctrl-C stopping a server learns, once, how to stop this one.
+          ctrlCExplained = true;
+          reply(
+              "Ctrl-C abandons the line here, as in any shell: /SHUTDOWN [reason] stops the"
+                  + " server, /BYE leaves the console and the server running.");
         }
         handle(line);
       }
@@ -272,11 +289,14 @@ final class Session implements CommandContext {
     User me = user;
     String text;
     boolean mention = false; // a line names the user: ring once for the batch
+    boolean farewell; // the session is closed once this batch is shown
     if (batch.size() == 1) {
       int variant = Renderer.variant(batch.getFirst(), me, out);
       mention = Renderer.isMention(variant);
       text = Renderer.formatted(batch.getFirst(), variant, me, out);
+      farewell = batch.getFirst() instanceof Disconnected;
     } else {
+      farewell = false;
       StringBuilder lines = new StringBuilder(batch.size() * 128);
       for (ChatEvent event : batch) {
         if (!lines.isEmpty()) {
@@ -285,24 +305,31 @@ final class Session implements CommandContext {
         int variant = Renderer.variant(event, me, out);
         mention |= Renderer.isMention(variant);
         lines.append(Renderer.formatted(event, variant, me, out));
+        farewell |= event instanceof Disconnected;
       }
       text = lines.toString();
     }
-    if (me != null) {
+    boolean last = farewell || ending;
+    if (last) {
+      // The session's last words: no prompt is drawn after them, the screen ends on them.
+      ending = true;
+      out.printLast(text);
+    } else if (me != null) {
       Renderer.PromptKey key = Renderer.promptKey(me);
       if (!key.equals(promptKey)) { // the prompt is only rebuilt when it changes
         promptKey = key;
         out.refreshPrompt(() -> out.format(Renderer.prompt(me)));
       }
     }
-    out.print(text);
+    if (!last) {
+      out.print(text);
+    }
     if (mention && out.rings()) {
       out.beep();
     }
-    for (ChatEvent event : batch) {
-      if (event instanceof Disconnected) {
-        drop("disconnected by a server operator", null); // told above; the domain let them go
-      }
+    if (farewell) {
+      // told above; a /KILL has logged them out already, an idle session quits in end()
+      drop(quitReason != null ? quitReason : "disconnected by a server operator", null);
     }
   }
 
@@ -317,12 +344,14 @@ final class Session implements CommandContext {
     if (quitReason == null) {
       quitReason = reason;
     }
-    log.warn(
-        "Dropping {} ({}): {}{}",
-        connection,
-        user == null ? "not logged in" : user.nick(),
-        reason,
-        cause == null ? "" : " (" + cause + ")");
+    // An idle session making room is routine; the other reasons are worth an operator's eye.
+    log.atLevel(evictedAt != 0 ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.WARN)
+        .log(
+            "Dropping {} ({}): {}{}",
+            connection,
+            user == null ? "not logged in" : user.nick(),
+            reason,
+            cause == null ? "" : " (" + cause + ")");
     leaving = true;
     outbox.close();
     connection.close();
@@ -345,6 +374,18 @@ final class Session implements CommandContext {
   void tick(long now) {
     if (user == null && now - started > settings.loginTimeout().toNanos()) {
       drop("no login within " + settings.loginTimeout().toSeconds() + " s", null);
+      return;
+    }
+    long evicted = evictedAt;
+    if (evicted != 0) {
+      if (now - evicted > EVICTION_GRACE.toNanos()) {
+        drop(quitReason, null); // its notice is stuck behind a client that does not read
+      }
+      return;
+    }
+    Duration idleTimeout = manager.idleTimeout();
+    if (!idleTimeout.isZero() && idleNanos(now) > idleTimeout.toNanos()) {
+      evict("no line sent for " + span(idleTimeout));
       return;
     }
     long interval = settings.keepalive().toNanos();
@@ -379,6 +420,47 @@ final class Session implements CommandContext {
                 }
               });
     }
+  }
+
+  /**
+   * How long a logged-in user has sent no line here, in nanoseconds; -1 for sessions that are never
+   * disconnected for idling (not logged in, the console, already ending).
+   */
+  long idleNanos(long now) {
+    if (user == null || consoleNick != null || ending || evictedAt != 0) {
+      return -1;
+    }
+    return now - lastLine;
+  }
+
+  /**
+   * Disconnects a logged-in session for idling, from any thread: its last line on screen says why,
+   * then it closes and its channels see it quit with {@code reason} (or, when the account has other
+   * terminals, those are told). Returns false when the session was not idling to begin with.
+   */
+  synchronized boolean evict(String reason) {
+    if (idleNanos(System.nanoTime()) < 0) {
+      return false;
+    }
+    evictedAt = System.nanoTime() | 1; // never 0 once set
+    quitReason = reason;
+    ending = true;
+    // Printing it drops the session (see print); tick() drops it if the client does not read.
+    outbox.deliver(new Disconnected(Instant.now(), "You were disconnected: " + reason + "."));
+    return true;
+  }
+
+  /** A stretch of time as a person says it: "40 seconds", "12 minutes", "3 hours". */
+  static String span(Duration time) {
+    long seconds = time.toSeconds();
+    long count = seconds < 120 ? seconds : seconds < 7200 ? seconds / 60 : seconds / 3600;
+    String unit = seconds < 120 ? "second" : seconds < 7200 ? "minute" : "hour";
+    return count + " " + unit + (count == 1 ? "" : "s");
+  }
+
+  /** From now on, what the session is shown is its last (the server is going down). */
+  void lastWords() {
+    ending = true;
   }
 
   /**
@@ -480,9 +562,15 @@ final class Session implements CommandContext {
   }
 
   @Override
+  public void stopServer(String reason) {
+    manager.requestShutdown(user, reason);
+  }
+
+  @Override
   public void disconnect(String reason) {
     quitReason = reason == null || reason.isBlank() ? "bye" : Text.visible(reason);
     leaving = true;
+    ending = true;
     reply("Bye!");
   }
 }

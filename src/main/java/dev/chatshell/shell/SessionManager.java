@@ -1,6 +1,8 @@
 package dev.chatshell.shell;
 
+import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.transport.Connection;
 import dev.chatshell.transport.ConnectionHandler;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,9 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private final ScheduledExecutorService timer;
   private volatile boolean closing;
   private volatile Session console;
+  private volatile Duration idleTimeout = Duration.ZERO;
+  private volatile Duration idleWhenFull = Duration.ZERO;
+  private volatile Consumer<String> stopper; // stops the whole server; null when nothing can
 
   public SessionManager(ChatServer chat, CommandTable commands, ShellSettings settings) {
     this.chat = chat;
@@ -93,6 +99,76 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
     }
   }
 
+  /**
+   * Sets when logged-in sessions that send no line are disconnected: always after {@code timeout},
+   * and, to make room for a newcomer when the server is full, after {@code whenFull} (zero: never).
+   */
+  public void setIdleLimits(Duration timeout, Duration whenFull) {
+    this.idleTimeout = timeout;
+    this.idleWhenFull = whenFull;
+  }
+
+  Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /**
+   * The server is full: disconnects the logged-in session that has sent no line for longest, with a
+   * notice, if it has been idle at least {@code idle.when-full-seconds}. One scan of the sessions,
+   * only when a connection would be refused.
+   */
+  @Override
+  public boolean makeRoom() {
+    Duration least = idleWhenFull;
+    if (least.isZero() || closing) {
+      return false;
+    }
+    long now = System.nanoTime();
+    while (true) {
+      Session idlest = null;
+      long longest = least.toNanos();
+      for (Session session : sessions) {
+        long idle = session.idleNanos(now);
+        if (idle >= longest) {
+          idlest = session;
+          longest = idle;
+        }
+      }
+      if (idlest == null) {
+        return false;
+      }
+      String reason =
+          "idle for " + Session.span(Duration.ofNanos(longest)) + " while the server was full";
+      if (idlest.evict(reason)) {
+        return true;
+      }
+      // it became busy or was closed meanwhile: look again
+    }
+  }
+
+  /**
+   * Sets what stops the whole server (with a reason everyone is told), for /SHUTDOWN. It is run on
+   * a thread of its own, since it closes the session that asked.
+   */
+  public void onShutdownRequest(Consumer<String> stopper) {
+    this.stopper = stopper;
+  }
+
+  /** Stops the server at a user's request (a server operator's /SHUTDOWN). */
+  void requestShutdown(User by, String reason) {
+    Consumer<String> stop = stopper;
+    if (stop == null) {
+      throw new ChatException("This server cannot be stopped from here.");
+    }
+    log.info("{} asked the server to shut down", by.nick());
+    Thread.ofPlatform().name("shutdown-request").start(() -> stop.accept(reason));
+  }
+
+  /** True once the server has begun to shut down. */
+  public boolean isClosing() {
+    return closing;
+  }
+
   /** Live sessions, logged in or not. */
   public int sessionCount() {
     return sessions.size();
@@ -105,6 +181,9 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
    */
   public void shutdown(String reason, Duration grace) {
     closing = true;
+    for (Session session : sessions) {
+      session.lastWords(); // the notice below ends their screen: no prompt is drawn after it
+    }
     chat.announce("The server is shutting down: " + reason + ". Goodbye!");
     List<Thread> waits = new ArrayList<>();
     for (Session session : sessions) {

@@ -28,6 +28,14 @@ interface Shell extends AutoCloseable {
   void print(String text) throws IOException;
 
   /**
+   * Shows the session's last lines (a goodbye, the reason it is closed): like {@link #print}, but
+   * no prompt is drawn after them, now or later, so the screen ends on them.
+   */
+  default void printLast(String text) throws IOException {
+    print(text);
+  }
+
+  /**
    * Brings the prompt of the line being typed up to date. Shells without a chat prompt never call
    * {@code prompt}, so plain sessions pay nothing for it on every delivery.
    */
@@ -44,6 +52,11 @@ interface Shell extends AutoCloseable {
    * nothing: they are promised no control characters.
    */
   default void beep() throws IOException {}
+
+  /** True when the last line read was abandoned with Ctrl-C (only a line editor knows). */
+  default boolean abandoned() {
+    return false;
+  }
 
   /** True when {@link #beep} can ring anything. */
   default boolean rings() {

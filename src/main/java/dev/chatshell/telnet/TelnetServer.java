@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Accepts telnet clients and runs each on its own virtual thread through a {@link
  * ConnectionHandler}. Enforces the limits on connections in total and per address: a client over a
- * limit is told so in one line before the connection closes.
+ * limit is told so in one line before the connection closes, unless, when the server is full, the
+ * handler makes room for it ({@link ConnectionHandler#makeRoom}).
  *
  * <p>Sockets get TCP keepalive (first probe after 30 s idle), which finds dead peers even for plain
  * line clients that cannot be pinged at the telnet level.
@@ -158,12 +159,12 @@ public final class TelnetServer implements AutoCloseable {
     return ((Inet6Address) address).isIPv4CompatibleAddress();
   }
 
-  /** Counts the connection in, or says why it cannot be. */
+  /**
+   * Counts the connection in, or says why it cannot be. The address is checked first, so that a
+   * full server makes room (the handler may close its idlest session) only for a newcomer it will
+   * then admit. While the sessions given notice close, the total may exceed the limit by them.
+   */
   private String reserve(InetAddress address) {
-    if (total.incrementAndGet() > settings.maxConnections()) {
-      total.decrementAndGet();
-      return "the server is full (" + settings.maxConnections() + " connections)";
-    }
     boolean[] admitted = {false};
     // compute() is atomic per key: counting in and out can never lose an update or an entry.
     perAddress.compute(
@@ -174,8 +175,12 @@ public final class TelnetServer implements AutoCloseable {
           return admitted[0] ? count + 1 : n;
         });
     if (!admitted[0]) {
-      total.decrementAndGet();
       return "too many connections from your address (at most " + settings.maxPerAddress() + ")";
+    }
+    if (total.incrementAndGet() > settings.maxConnections() && !handler.makeRoom()) {
+      total.decrementAndGet();
+      perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+      return "the server is full (" + settings.maxConnections() + " connections)";
     }
     return null;
   }

@@ -244,6 +244,27 @@ class ChatServerAccountsTest extends StoredChat {
   }
 
   @Test
+  void anAccountHoldsNoMoreTerminalsThanAllowed() {
+    server.setTerminalsPerAccount(2);
+    registered("alice", ALICE_PW);
+    Inbox first = new Inbox();
+    User alice = server.login("alice", pw(ALICE_PW), "a", first);
+    server.login("alice", pw(ALICE_PW), "b", new Inbox());
+    first.clear();
+
+    ChatException refused =
+        assertThrows(
+            ChatException.class, () -> server.login("alice", pw(ALICE_PW), "c", new Inbox()));
+
+    assertEquals(
+        "alice is already logged in from 2 terminals, the most one account may have; leave one"
+            + " (/BYE there) first.",
+        refused.getMessage());
+    assertEquals(2, alice.sessions());
+    assertEquals(List.of(), first.events(), "the terminals logged in are not disturbed");
+  }
+
+  @Test
   void aSecondLoginAfterRegisterJoinsTheRegisteringUser() {
     Inbox first = new Inbox();
     Inbox second = new Inbox();

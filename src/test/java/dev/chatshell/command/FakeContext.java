@@ -18,6 +18,7 @@ public final class FakeContext implements CommandContext {
   private final List<String> replies = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
   private String disconnectReason;
+  private final List<String> stopRequests = new ArrayList<>();
   private Privilege privilegeOverride;
   private final java.util.ArrayDeque<String> secrets = new java.util.ArrayDeque<>();
   private final List<String> secretPrompts = new ArrayList<>();
@@ -81,6 +82,16 @@ public final class FakeContext implements CommandContext {
     secretPrompts.add(prompt);
     String secret = secrets.poll();
     return secret == null ? null : secret.toCharArray();
+  }
+
+  @Override
+  public void stopServer(String reason) {
+    stopRequests.add(reason);
+  }
+
+  /** The reasons the server was asked to stop with (by /SHUTDOWN). */
+  public List<String> stopRequests() {
+    return List.copyOf(stopRequests);
   }
 
   @Override

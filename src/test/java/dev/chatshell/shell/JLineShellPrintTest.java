@@ -164,4 +164,24 @@ class JLineShellPrintTest {
     keys.more("\r");
     assertEquals("abc", secret.get(10, TimeUnit.SECONDS));
   }
+
+  @Test
+  void theLastLinesEndTheScreenWithNoPromptAfterThem() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("half a li").holding();
+    JLineShell shell = shell(keys, 80);
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "~alice #c> "), "li");
+    int mark = keys.written().length();
+
+    shell.printLast("You were disconnected by server operator oscar.");
+    shell.print("<bob> one more"); // a line already on its way comes after, without a prompt
+    keys.close(); // the connection ends under the reader, which cleans up as it leaves readLine
+    line.get(10, TimeUnit.SECONDS);
+
+    String drawn = keys.written().substring(mark);
+    assertTrue(drawn.contains("You were disconnected by server operator oscar."), drawn);
+    String after = drawn.substring(drawn.indexOf("oscar.") + "oscar.".length());
+    assertFalse(after.contains("~alice"), "no prompt after the last line: " + after);
+    assertFalse(after.contains("half a li"), "nor the abandoned input: " + after);
+    assertTrue(after.contains("<bob> one more"), after);
+  }
 }

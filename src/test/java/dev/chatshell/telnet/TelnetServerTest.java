@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.transport.Connection;
+import dev.chatshell.transport.ConnectionHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,64 @@ class TelnetServerTest {
     String refusal = readToEnd(connect());
     assertRefusedWithOneLine(refusal, "full");
     assertEquals(2, server.connections());
+  }
+
+  /** A handler that greets and echoes, and makes room (pretends to) while it has rooms to give. */
+  private static final class RoomMaker implements ConnectionHandler {
+    final AtomicInteger rooms = new AtomicInteger();
+    final AtomicInteger asked = new AtomicInteger();
+
+    @Override
+    public void handle(Connection connection) {
+      greetAndEcho(connection);
+    }
+
+    @Override
+    public boolean makeRoom() {
+      asked.incrementAndGet();
+      return rooms.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+  }
+
+  private void start(int maxConnections, int maxPerAddress, ConnectionHandler handler)
+      throws IOException {
+    server =
+        new TelnetServer(
+            new TelnetServer.Settings(
+                InetAddress.getLoopbackAddress(),
+                0,
+                maxConnections,
+                maxPerAddress,
+                Duration.ofMillis(200)),
+            handler);
+    server.start();
+  }
+
+  @Test
+  void aFullServerAdmitsTheNewcomerWhenTheHandlerMakesRoom() throws Exception {
+    RoomMaker handler = new RoomMaker();
+    start(1, 10, handler);
+    admitted();
+    handler.rooms.set(1);
+
+    Socket newcomer = admitted(); // the handler is closing a session for it
+
+    assertEquals(1, handler.asked.get());
+    send(newcomer, "in\n");
+    assertEquals("in\r\n", readLine(newcomer));
+    assertRefusedWithOneLine(readToEnd(connect()), "full"); // no more room to make
+    assertEquals(2, handler.asked.get());
+  }
+
+  @Test
+  void noRoomIsMadeForANewcomerItsAddressLimitRefuses() throws Exception {
+    RoomMaker handler = new RoomMaker();
+    start(1, 1, handler);
+    admitted();
+    handler.rooms.set(1);
+
+    assertRefusedWithOneLine(readToEnd(connect()), "too many connections from your address");
+    assertEquals(0, handler.asked.get(), "nobody was disconnected for a refused newcomer");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.chatshell.testing;
 
 import dev.chatshell.ChatshellServer;
+import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.config.Setting;
 import java.nio.file.Files;
@@ -35,6 +36,36 @@ public final class TestServer {
     all.put(Setting.DATA_DIR, scratch.resolve("var").toString());
     all.put(Setting.COMMANDS_DIR, scratch.resolve("commands").toString());
     all.putAll(settings);
+    ChatshellServer server =
+        new ChatshellServer(ServerConfig.load(file, Path.of("does-not-exist"), all));
+    server.start();
+    return server;
+  }
+
+  /**
+   * A server like {@link #start(Map)} that also declares the server operator {@code name} with
+   * {@code password} (through a configuration file, the only place operators come from).
+   */
+  public static ChatshellServer startWithOperator(
+      Map<Setting, String> settings, String name, String password) throws Exception {
+    Map<Setting, String> all = new EnumMap<>(Setting.class);
+    all.put(Setting.PORT, "0");
+    all.put(Setting.BIND, "127.0.0.1");
+    all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
+    all.put(Setting.CONSOLE, "false");
+    all.put(Setting.PASSWORD_ITERATIONS, "100000");
+    Path scratch = Files.createTempDirectory("chatshell-it");
+    all.put(Setting.DATA_DIR, scratch.resolve("var").toString());
+    all.put(Setting.COMMANDS_DIR, scratch.resolve("commands").toString());
+    all.putAll(settings);
+    Path file = scratch.resolve("chatshell.properties");
+    Files.writeString(
+        file,
+        ServerConfig.OPERATOR_PREFIX
+            + name
+            + "="
+            + PasswordHash.hash(password.toCharArray(), 100_000)
+            + "\n");
     ChatshellServer server =
         new ChatshellServer(ServerConfig.load(file, Path.of("does-not-exist"), all));
     server.start();

@@ -37,6 +37,7 @@ public final class BuiltinCommands {
         new DenyCommand(),
         new RequestsCommand(),
         new KillCommand(),
+        new ShutdownCommand(),
         new BanCommand(),
         new UnbanCommand(),
         new BansCommand(),

@@ -57,6 +57,7 @@ class BuiltinCommandsTableTest {
         new TreeMap<>(
             Map.ofEntries(
                 Map.entry("HELP", Privilege.ANYONE),
+                Map.entry("SHUTDOWN", Privilege.SERVER_OPERATOR),
                 Map.entry("LIST", Privilege.ANYONE),
                 Map.entry("REGISTER", Privilege.ANYONE),
                 Map.entry("PASSWD", Privilege.ANYONE),
