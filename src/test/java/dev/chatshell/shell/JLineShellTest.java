@@ -78,7 +78,7 @@ class JLineShellTest {
             .chunk("abc\u0018\u0005\r") // Ctrl-X Ctrl-E: edit-and-execute in JLine
             .chunk("after\r");
     JLineShell shell = shell(keys);
-    assertEquals("10000x", shell.readLine("> "), "ESC digits are just typed digits");
+    assertEquals("x", shell.readLine("> "), "ESC digits (a repeat count in JLine) do nothing");
     assertEquals("abc", shell.readLine("> "), "Ctrl-X Ctrl-E does nothing");
     assertEquals("after", shell.readLine("> "));
     assertFalse(keys.written().contains("Exception"), keys.written());
@@ -97,6 +97,19 @@ class JLineShellTest {
     assertEquals("first", shell.readLine("> "));
     assertEquals("first", shell.readLine("> "));
     assertEquals("ab", shell.readLine("> "));
+  }
+
+  @Test
+  void anUnboundMetaKeyTypesNothingAndBoundOnesStillWork() throws Exception {
+    ScriptedConnection keys =
+        new ScriptedConnection()
+            .chunk("ab\u001bxcd\r") // M-x: not bound
+            .chunk("a\u001b\u0001\u001b.\u001bZb\r") // M-Ctrl-A, M-., M-Z
+            .chunk("ab cd\u001bbX\r"); // M-b: back one word
+    JLineShell shell = shell(keys);
+    assertEquals("abcd", shell.readLine("> "));
+    assertEquals("ab", shell.readLine("> "));
+    assertEquals("ab Xcd", shell.readLine("> "));
   }
 
   @Test
