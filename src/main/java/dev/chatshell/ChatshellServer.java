@@ -97,7 +97,8 @@ public final class ChatshellServer implements AutoCloseable {
 
     this.commands =
         CommandTable.withPlugins(
-            BuiltinCommands.all(), PluginLoader.load(config.commandsDirectory()));
+            BuiltinCommands.all(),
+            PluginLoader.load(config.commandsDirectory(), config.exampleCommands()));
     ShellSettings settings =
         new ShellSettings(
             config.serverName(),
