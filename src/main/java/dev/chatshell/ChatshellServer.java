@@ -98,7 +98,7 @@ public final class ChatshellServer implements AutoCloseable {
     this.commands =
         CommandTable.withPlugins(
             BuiltinCommands.all(),
-            PluginLoader.load(config.commandsDirectory(), config.exampleCommands()));
+            PluginLoader.loadWithExample(config.commandsDirectory(), config.exampleCommands()));
     ShellSettings settings =
         new ShellSettings(
             config.serverName(),

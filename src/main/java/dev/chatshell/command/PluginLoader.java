@@ -52,7 +52,7 @@ public final class PluginLoader {
    * makes (null: none), so a fresh checkout has a plugin to try. The example is skipped when it is
    * missing (not built) or the directory holds a jar of the same name (copied there by hand).
    */
-  public static List<ChatCommand> load(Path directory, Path example) {
+  public static List<ChatCommand> loadWithExample(Path directory, Path example) {
     List<ChatCommand> commands = new ArrayList<>(load(directory));
     if (example != null
         && Files.isRegularFile(example)
