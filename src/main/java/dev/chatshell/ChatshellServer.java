@@ -109,7 +109,8 @@ public final class ChatshellServer implements AutoCloseable {
 
     this.commands =
         CommandTable.withPlugins(
-            BuiltinCommands.all(), PluginLoader.load(config.commandsDirectory()));
+            BuiltinCommands.all(),
+            PluginLoader.loadWithExample(config.commandsDirectory(), config.exampleCommands()));
     ShellSettings settings =
         new ShellSettings(
             config.serverName(),

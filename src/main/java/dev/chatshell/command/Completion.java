@@ -10,6 +10,8 @@ public enum Completion {
   NICK_LIST,
   /** The nick of a member of the current channel. */
   MEMBER,
+  /** The nick of a member of the current channel other than the user (kick, ban, grant). */
+  OTHER_MEMBER,
   /** Any existing channel. */
   CHANNEL,
   /** One of the user's own channels. */

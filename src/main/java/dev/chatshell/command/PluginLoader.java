@@ -47,6 +47,21 @@ public final class PluginLoader {
     return load(directory, LOAD_TIME);
   }
 
+  /**
+   * The commands of the jars in {@code directory}, then those of the {@code example} jar the build
+   * makes (null: none), so a fresh checkout has a plugin to try. The example is skipped when it is
+   * missing (not built) or the directory holds a jar of the same name (copied there by hand).
+   */
+  public static List<ChatCommand> loadWithExample(Path directory, Path example) {
+    List<ChatCommand> commands = new ArrayList<>(load(directory));
+    if (example != null
+        && Files.isRegularFile(example)
+        && !Files.exists(directory.resolve(example.getFileName()))) {
+      commands.addAll(loadWithin(example, LOAD_TIME));
+    }
+    return commands;
+  }
+
   /** As {@link #load(Path)}, giving each jar at most {@code limit} to load. */
   static List<ChatCommand> load(Path directory, Duration limit) {
     List<ChatCommand> commands = new ArrayList<>();

@@ -244,6 +244,13 @@ public final class ServerConfig {
     return home.resolve(get(Setting.COMMANDS_DIR)).normalize();
   }
 
+  /** The example command plugin's jar, or {@code null} when examples are off. */
+  public Path exampleCommands() {
+    return Boolean.parseBoolean(get(Setting.COMMANDS_EXAMPLES))
+        ? home.resolve("target").resolve("chatshell-minigames.jar").normalize()
+        : null;
+  }
+
   /** Whether an interactive terminal becomes an operator console. */
   public boolean console() {
     return Boolean.parseBoolean(get(Setting.CONSOLE));

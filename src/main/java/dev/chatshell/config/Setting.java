@@ -81,6 +81,12 @@ public enum Setting {
       "commands",
       "Directory whose command plugin jars are loaded at start; relative to the installation"
           + " directory."),
+  COMMANDS_EXAMPLES(
+      "commands.examples",
+      "true",
+      "Also load the example command plugin the build makes, target/chatshell-minigames.jar in"
+          + " the installation directory (/ROLL, /ROULETTE).",
+      Kind.BOOLEAN),
   CONSOLE(
       "console",
       "true",

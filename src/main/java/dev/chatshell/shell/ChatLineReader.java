@@ -6,13 +6,17 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
+import org.jline.reader.Candidate;
 import org.jline.reader.Widget;
 import org.jline.reader.impl.KillRing;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
 import org.jline.utils.Curses;
 import org.jline.utils.InfoCmp.Capability;
 
@@ -127,6 +131,41 @@ final class ChatLineReader extends LineReaderImpl {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Lists completion candidates. A list that fits under the prompt is JLine's own; a taller one
+   * JLine draws through a display the height of the screen, which silently drops what does not fit
+   * (31 commands on a 30-row window lost the last). So a tall list is asked about first, as
+   * readline does, and then printed above the prompt like any output: all of it, the top going into
+   * the terminal's scrollback.
+   */
+  @Override
+  protected boolean doList(
+      List<Candidate> possible,
+      String completed,
+      boolean runLoop,
+      BiFunction<CharSequence, Boolean, CharSequence> escaper,
+      boolean forSuggestion) {
+    if (forSuggestion || possible.isEmpty()) {
+      return super.doList(possible, completed, runLoop, escaper, forSuggestion);
+    }
+    List<String> lines = CompletionList.lines(possible, size.getColumns());
+    int inputLines = 1 + (promptColumns + buf.length()) / Math.max(1, size.getColumns());
+    if (lines.size() < size.getRows() - inputLines) {
+      return super.doList(possible, completed, runLoop, escaper, forSuggestion);
+    }
+    long count = possible.stream().map(Candidate::displ).distinct().count();
+    post = () -> new AttributedString("Display all " + count + " possibilities? (y or n)");
+    redisplay(true);
+    int answer = readCharacter();
+    post = null;
+    if (answer == 'y' || answer == 'Y' || answer == ' ' || answer == '\t') {
+      printAbove(String.join("\n", lines));
+    } else {
+      redisplay(true);
+    }
+    return false; // listed (or declined): no menu after it, the line stays as it is
   }
 
   /**

@@ -43,6 +43,7 @@ final class EditingKeys {
     keys.setNomatch(ref(LineReader.BEEP));
     keys.setUnicode(ref(LineReader.SELF_INSERT));
     beepOnFunctionKeys(keys); // first: the bindings below override some of these
+    beepOnMetaKeys(keys);
     keys.bind(ref(LineReader.SELF_INSERT), KeyMap.range(" -~"));
     keys.bind(ref(LineReader.ACCEPT_LINE), "\r", "\n");
     keys.bind(ref(LineReader.COMPLETE_WORD), "\t");
@@ -114,6 +115,20 @@ final class EditingKeys {
     }
     for (char linuxF : "ABCDE".toCharArray()) {
       keys.bind(beep, "\033[[" + linuxF); // F1-F5 on the Linux console
+    }
+  }
+
+  /**
+   * Meta (Alt) with any ASCII key: without a binding JLine beeps for the ESC and then types the key
+   * ({@code ab} M-x {@code cd} gave {@code abxcd}). {@code ESC [}, {@code ESC O} and {@code ESC
+   * ESC} start the sequences of cursor and function keys, so they stay prefixes.
+   */
+  private static void beepOnMetaKeys(KeyMap<Binding> keys) {
+    Reference beep = ref(LineReader.BEEP);
+    for (char c = 0; c < 128; c++) {
+      if (c != '[' && c != 'O' && c != '\033') {
+        keys.bind(beep, KeyMap.alt(c));
+      }
     }
   }
 

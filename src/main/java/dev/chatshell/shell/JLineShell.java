@@ -204,7 +204,8 @@ final class JLineShell implements Shell {
 
   @Override
   public void print(String text) throws IOException {
-    reader.printLines(text); // falls back to printAbove for a masked line, under the lock
+    // Wrapped here, per session, at the live width: the text is shared by viewers of every width.
+    reader.printLines(LineWrap.wrap(text, terminal.getWidth()));
   }
 
   @Override

@@ -70,6 +70,7 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
   private boolean nawsReceived;
   private boolean ttypeReceived;
   private boolean spokeTelnet;
+  private boolean clientEditsLines;
   private TerminalInfo terminal;
   private int columns;
   private int rows;
@@ -197,6 +198,23 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
     }
   }
 
+  /**
+   * Retracts SGA from a character-mode client, so it edits lines itself: netkit telnet and busybox
+   * telnet go to line-by-line mode when the server will neither echo nor suppress go-ahead. A
+   * client that then asks for SGA again is refused, so the mode stays.
+   */
+  @Override
+  public void letClientEditLines() throws IOException {
+    if (terminal == null || !terminal.characterMode() || clientEditsLines) {
+      return; // a plain client edits already, and is sent nothing it did not ask for
+    }
+    clientEditsLines = true;
+    if (usSga != NO) {
+      usSga = NO;
+      out.command(Telnet.option(WONT, SGA));
+    }
+  }
+
   @Override
   public void onResize(ResizeListener listener) {
     this.resizeListener = listener;
@@ -288,11 +306,13 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
       out.command(Telnet.option(WILL, TIMING_MARK));
       return;
     }
-    if (option == ECHO && usEcho == NO && terminal != null && !terminal.characterMode()) {
+    if (option == ECHO
+        && usEcho == NO
+        && (clientEditsLines || terminal != null && !terminal.characterMode())) {
       out.command(Telnet.option(WONT, ECHO)); // unasked: plain line mode stays plain
       return;
     }
-    if (option != ECHO && option != SGA) {
+    if (option != ECHO && option != SGA || option == SGA && clientEditsLines) {
       out.command(Telnet.option(WONT, option));
       return;
     }

@@ -41,6 +41,14 @@ public interface Connection extends AutoCloseable {
    */
   void setClientEcho(boolean echo) throws IOException;
 
+  /**
+   * Lets a client that agreed to character mode edit its lines itself after all (a terminal too
+   * dumb for the server's editor): telnet stops suppressing go-ahead, so the client falls back to
+   * its line-by-line mode, where the terminal's own erase and kill keys work and whole lines are
+   * sent. Does nothing for other clients.
+   */
+  default void letClientEditLines() throws IOException {}
+
   /** Called, on the reading thread, when the client's window size changes. */
   void onResize(ResizeListener listener);
 

@@ -105,6 +105,30 @@ class PluginLoaderTest {
   }
 
   @Test
+  void theExampleJarIsLoadedUnlessMissingOffOrAlreadyInTheDirectory() throws Exception {
+    Path commands = Files.createDirectories(dir.resolve("commands"));
+    Path example =
+        PluginJars.jar()
+            .source(
+                "plugin.ex.DiceCommand", command("plugin.ex.DiceCommand", "DICE", Privilege.ANYONE))
+            .services("plugin.ex.DiceCommand")
+            .writeTo(Files.createDirectories(dir.resolve("target")).resolve("example.jar"));
+
+    assertEquals(
+        List.of("plugin.ex.DiceCommand"), names(PluginLoader.loadWithExample(commands, example)));
+    assertEquals(List.of(), PluginLoader.loadWithExample(commands, null), "examples off");
+    assertEquals(
+        List.of(),
+        PluginLoader.loadWithExample(commands, dir.resolve("missing.jar")),
+        "not built: none");
+    Files.copy(example, commands.resolve("example.jar")); // copied by hand, as the docs once said
+    assertEquals(
+        List.of("plugin.ex.DiceCommand"),
+        names(PluginLoader.loadWithExample(commands, example)),
+        "loaded once, from the directory");
+  }
+
+  @Test
   void aGoodPluginIsLoadedFromItsOwnClassLoaderAndJoinsTheTableWithItsPrivilege() throws Exception {
     PluginJars.jar()
         .source(

@@ -137,7 +137,7 @@ class AccountsIT {
       login(bob, "bob");
       bob.send("/join #both");
       bob.expect("You joined #both. Members: ~erin bob");
-      try (TestClient second = TestClient.telnet(server.port(), "xterm", 80, 24)) {
+      try (TestClient second = TestClient.telnet(server.port(), "xterm", 200, 24)) {
         second.expect("Nickname: ");
         second.type("erin\r");
         second.expect("Password: ");

@@ -115,14 +115,14 @@ class ChatIT {
     try (TestClient dora = TestClient.telnet(server.port(), "xterm", 80, 24)) {
       login(dora, "dora");
       dora.type("/jo\t");
-      dora.expect("/JOIN ");
+      dora.expect("/join "); // in the case typed
       dora.send("#tabs");
       dora.expect("You created #tabs");
       dora.type("/who");
       dora.send("");
       dora.expect("#tabs (1): ~dora");
       dora.type("\u001B[A\u001B[A"); // up twice: back to /JOIN #tabs
-      dora.expect("JOIN #tabs"); // the editor redraws only what differs from "/who"
+      dora.expect("join #tabs"); // the editor redraws only what differs from "/who"
       dora.type("\u0015"); // Ctrl-U clears the line
       dora.type("/msg do\t");
       dora.expect("/msg dora ");

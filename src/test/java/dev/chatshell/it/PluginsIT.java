@@ -301,19 +301,19 @@ class PluginsIT {
 
   @Test
   void tabCompletesThePluginCommandsTheUserMayRun() throws Exception {
-    try (TestClient ivy = TestClient.telnet(server.port(), "xterm", 80, 24)) {
+    try (TestClient ivy = TestClient.telnet(server.port(), "xterm", 200, 24)) {
       login(ivy, "ivy");
       ivy.type("/ro\t"); // outside a channel /ROULETTE is hidden: /ROLL is the only match
-      ivy.expect("/ROLL ");
+      ivy.expect("/roll "); // in the case typed
       ivy.send("2d6");
       awaitMatch(ivy, Pattern.compile("ivy rolls 2d6: \\d+ \\+ \\d+ = \\d+\n"));
       ivy.send("/join #spin");
       ivy.expect("You created #spin");
       ivy.type("/rou\t");
-      ivy.expect("/ROULETTE ");
+      ivy.expect("/roulette ");
       ivy.type("\u0015"); // Ctrl-U: nobody pulls the trigger here
       ivy.type("/help rou\t");
-      ivy.expect("/help ROULETTE ");
+      ivy.expect("/help roulette ");
       ivy.send("");
       ivy.expect("(for members of a channel)");
     }

@@ -95,7 +95,7 @@ class ChatCompleterTest {
 
   @Test
   void firstWordOfAChannelMemberAlsoOffersMemberCommands() {
-    List<String> offered = complete(bob, "/le");
+    List<String> offered = complete(bob, "/LE");
     assertEquals(
         List.of(
             "/AWAY",
@@ -124,7 +124,7 @@ class ChatCompleterTest {
   void commandCandidatesCarryTheirSummary() {
     me.set(dave);
     List<Candidate> candidates = new ArrayList<>();
-    completer.complete(null, parse("/jo"), candidates);
+    completer.complete(null, parse("/JO"), candidates);
     Candidate join =
         candidates.stream().filter(c -> c.value().equals("/JOIN")).findFirst().orElseThrow();
     assertEquals(commands.find("JOIN").spec().summary(), join.descr());
@@ -183,6 +183,36 @@ class ChatCompleterTest {
     assertEquals(List.of("alice", "bob"), complete(alice, "hi there "));
     assertEquals(List.of("Carol"), complete(carol, "hey CA"), "any case");
     assertEquals(List.of(), complete(carol, "me"));
+  }
+
+  @Test
+  void aNickThatStartsTheLineIsAddressedWithAColon() {
+    me.set(bob);
+    List<Candidate> candidates = new ArrayList<>();
+    completer.complete(null, parse("al"), candidates);
+    Candidate only = candidates.stream().filter(c -> c.displ().equals("alice")).findFirst().get();
+    assertEquals("alice:", only.value(), "the editor adds the space after a complete candidate");
+    assertEquals(List.of("bob"), complete(bob, "ask b"), "no colon after the first word");
+  }
+
+  @Test
+  void commandsCompleteInTheCaseTheUserTyped() {
+    assertTrue(complete(dave, "/jo").contains("/join"), complete(dave, "/jo").toString());
+    assertFalse(complete(dave, "/jo").contains("/JOIN"));
+    assertTrue(complete(dave, "/JO").contains("/JOIN"));
+    assertTrue(complete(dave, "/").contains("/JOIN"), "nothing typed: the table's case");
+    assertTrue(complete(dave, "/help jo").contains("join"));
+    assertTrue(complete(dave, "/help JO").contains("JOIN"));
+  }
+
+  @Test
+  void kickBanAndGrantDoNotOfferTheUsersOwnNick() {
+    // alice is main admin of #rust, where bob is too
+    assertEquals(List.of("bob"), complete(alice, "/kick "));
+    assertEquals(List.of("bob"), complete(alice, "/ban "));
+    assertEquals(List.of("bob"), complete(alice, "/grant "));
+    assertEquals(List.of(), complete(alice, "/kick al"));
+    assertEquals(List.of("alice", "bob"), complete(alice, "hi "), "plain text still offers all");
   }
 
   @Test

@@ -77,6 +77,22 @@ class JLineShellPrintTest {
   }
 
   @Test
+  void aLongLineIsWrappedAtTheWindowWidthUnderTheText() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("hel").holding();
+    JLineShell shell = shell(keys, 30);
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "> "), "hel");
+    int mark = keys.written().length();
+
+    shell.print("<bob> the quick brown fox jumps over the lazy dog");
+
+    assertEquals(
+        "\r" + CLEAR_TO_END + "<bob> the quick brown fox\n      jumps over the lazy dog\n> hel",
+        keys.written().substring(mark));
+    keys.more("p\r");
+    assertEquals("help", line.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
   void withTheCursorInsideTheLineJLineRedrawsIt() throws Exception {
     ScriptedConnection keys = new ScriptedConnection().chunk("hel\u0002").holding();
     JLineShell shell = shell(keys, 80);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.transport.TerminalInfo;
 import java.time.Duration;
+import org.jline.reader.Candidate;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class JLineShellTest {
             .chunk("abc\u0018\u0005\r") // Ctrl-X Ctrl-E: edit-and-execute in JLine
             .chunk("after\r");
     JLineShell shell = shell(keys);
-    assertEquals("10000x", shell.readLine("> "), "ESC digits are just typed digits");
+    assertEquals("x", shell.readLine("> "), "ESC digits (a repeat count in JLine) do nothing");
     assertEquals("abc", shell.readLine("> "), "Ctrl-X Ctrl-E does nothing");
     assertEquals("after", shell.readLine("> "));
     assertFalse(keys.written().contains("Exception"), keys.written());
@@ -97,6 +98,55 @@ class JLineShellTest {
     assertEquals("first", shell.readLine("> "));
     assertEquals("first", shell.readLine("> "));
     assertEquals("ab", shell.readLine("> "));
+  }
+
+  @Test
+  void anUnboundMetaKeyTypesNothingAndBoundOnesStillWork() throws Exception {
+    ScriptedConnection keys =
+        new ScriptedConnection()
+            .chunk("ab\u001bxcd\r") // M-x: not bound
+            .chunk("a\u001b\u0001\u001b.\u001bZb\r") // M-Ctrl-A, M-., M-Z
+            .chunk("ab cd\u001bbX\r"); // M-b: back one word
+    JLineShell shell = shell(keys);
+    assertEquals("abcd", shell.readLine("> "));
+    assertEquals("ab", shell.readLine("> "));
+    assertEquals("ab Xcd", shell.readLine("> "));
+  }
+
+  /** Twenty commands with a description: more lines than a 10-row window has. */
+  private static JLineShell smallWindowWithTwentyCommands(ScriptedConnection keys)
+      throws Exception {
+    return new JLineShell(
+        keys,
+        new TerminalInfo(true, "xterm", 60, 10),
+        (reader, line, candidates) -> {
+          for (int i = 0; i < 20; i++) {
+            String name = "/" + (char) ('A' + i) + "CMD"; // no common prefix past the "/"
+            candidates.add(new Candidate(name, name, null, "does " + i, null, null, true));
+          }
+        },
+        LIMIT);
+  }
+
+  @Test
+  void aCompletionListTallerThanTheWindowIsAskedAboutThenShownWhole() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("/\t").chunk("y").chunk("\r");
+    JLineShell shell = smallWindowWithTwentyCommands(keys);
+    assertEquals("/", shell.readLine("> "));
+    String screen = keys.written();
+    assertTrue(screen.contains("Display all 20 possibilities? (y or n)"), screen);
+    for (int i = 0; i < 20; i++) {
+      String line = "/" + (char) ('A' + i) + "CMD  (does " + i + ")";
+      assertTrue(screen.contains(line), "missing " + line + " in:\n" + screen);
+    }
+  }
+
+  @Test
+  void aTallCompletionListRefusedShowsNothing() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("/\t").chunk("n").chunk("x\r");
+    JLineShell shell = smallWindowWithTwentyCommands(keys);
+    assertEquals("/x", shell.readLine("> "), "the answer is not typed into the line");
+    assertFalse(keys.written().contains("(does"), keys.written());
   }
 
   @Test

@@ -25,6 +25,30 @@ class LineShellTest {
   }
 
   @Test
+  void editingKeysAreAppliedToTheLineNotPassedOn() throws IOException {
+    ScriptedConnection connection =
+        new ScriptedConnection()
+            .chunk("hellp\u007fo wor\u0008\u0008orld\n") // DEL and BS erase a character
+            .chunk("oops, wrong\u0015fine\n") // Ctrl-U erases the line
+            .chunk("one two  \u0017three\n") // Ctrl-W erases the last word
+            .chunk("caf\u00e9\u007fe\n") // a character of two UTF-8 bytes goes whole
+            .chunk("\u007f\u0017\u0015x\n"); // on an empty line they do nothing
+    LineShell shell = new LineShell(connection, 4096);
+    assertEquals("hello world", shell.readLine(""));
+    assertEquals("fine", shell.readLine(""));
+    assertEquals("one three", shell.readLine(""));
+    assertEquals("cafe", shell.readLine(""));
+    assertEquals("x", shell.readLine(""));
+  }
+
+  @Test
+  void theClientIsAskedToEditItsLines() throws IOException {
+    ScriptedConnection connection = new ScriptedConnection();
+    new LineShell(connection, 4096);
+    assertTrue(connection.editsLines(), "a telnet client is let edit its lines");
+  }
+
+  @Test
   void anUnfinishedLastLineIsNotReturnedAtEnd() throws IOException {
     LineShell shell = new LineShell(new ScriptedConnection().chunk("one\npartial"), 4096);
     assertEquals("one", shell.readLine(""));
@@ -93,7 +117,7 @@ class LineShellTest {
   }
 
   @Test
-  void formatNeverProducesEscapeSequences() {
+  void formatNeverProducesEscapeSequences() throws IOException {
     LineShell shell = new LineShell(new ScriptedConnection(), 4096);
     AttributedString styled =
         new AttributedString("Error: bad", AttributedStyle.BOLD.foreground(AttributedStyle.RED));
@@ -103,7 +127,7 @@ class LineShellTest {
   }
 
   @Test
-  void closeClosesTheConnection() {
+  void closeClosesTheConnection() throws IOException {
     ScriptedConnection connection = new ScriptedConnection();
     new LineShell(connection, 4096).close();
     assertTrue(connection.closed());

@@ -142,6 +142,18 @@ final class ScriptedConnection implements Connection {
     clientEcho.add(echo);
   }
 
+  private boolean editsLines;
+
+  @Override
+  public void letClientEditLines() {
+    editsLines = true;
+  }
+
+  /** True once the client was let edit its lines itself. */
+  boolean editsLines() {
+    return editsLines;
+  }
+
   @Override
   public long lastHeardNanos() {
     return 0;

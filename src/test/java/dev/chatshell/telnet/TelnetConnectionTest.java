@@ -187,6 +187,36 @@ class TelnetConnectionTest {
     expectOnlyThenPing(new byte[0]); // DONT SGA to our WILL SGA is not answered
   }
 
+  /**
+   * A dumb terminal gets line mode after agreeing to character mode: WONT ECHO and WONT SGA put
+   * netkit telnet in its line-by-line mode, where the terminal edits the line; asking for SGA again
+   * is refused, so the mode stays.
+   */
+  @Test
+  void aDumbTerminalIsLetEditItsLinesAndStaysSo() throws Exception {
+    open(LONG_TIMEOUT);
+    negotiateCharacterModeWithoutType();
+    connection.setClientEcho(true);
+    connection.letClientEditLines();
+    connection.letClientEditLines(); // said once only
+    send(bytes(IAC, DONT, ECHO, IAC, DONT, SGA)); // the client's answers are not answered back
+    send(bytes(IAC, DO, SGA, IAC, DO, ECHO)); // asked again: refused
+    byte[] buffer = new byte[64];
+    send(ascii("x"));
+    assertEquals(1, readFromServer(buffer, 0), "the commands were read, then the data");
+    expectOnlyThenPing(bytes(IAC, WONT, ECHO, IAC, WONT, SGA, IAC, WONT, SGA, IAC, WONT, ECHO));
+  }
+
+  @Test
+  void aPlainClientIsNotToldToEditItsLines() throws Exception {
+    open(LONG_TIMEOUT);
+    send(bytes(IAC, DONT, ECHO, IAC, DO, SGA, IAC, WONT, NAWS, IAC, WONT, TTYPE));
+    assertFalse(connection.awaitTerminal().characterMode());
+    expectReceived(OFFER);
+    connection.letClientEditLines();
+    expectOnlyThenPing(new byte[0]);
+  }
+
   @Test
   void silentClientGetsPlainModeAfterTheNegotiationTimeout() throws Exception {
     open(Duration.ofMillis(200));

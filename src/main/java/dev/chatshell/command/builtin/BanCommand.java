@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
     usage = "[#channel|*] <target> [duration] [reason]",
     summary = "ban a nick, an account or addresses, for a time (30m, 2h, 7d) or for good",
     privilege = Privilege.SECONDARY_ADMIN,
-    completes = {Completion.MEMBER, Completion.NONE})
+    completes = {Completion.OTHER_MEMBER, Completion.NONE})
 public final class BanCommand implements ChatCommand {
   private static final Pattern DURATION = Pattern.compile("([0-9]+)([mhdw])");
   static final Duration LONGEST = Duration.ofDays(3650);

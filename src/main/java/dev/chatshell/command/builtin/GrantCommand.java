@@ -13,7 +13,7 @@ import dev.chatshell.command.SlashCommand;
     usage = "<nick>",
     summary = "make a member a secondary admin (@)",
     privilege = Privilege.MAIN_ADMIN,
-    completes = Completion.MEMBER)
+    completes = Completion.OTHER_MEMBER)
 public final class GrantCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {

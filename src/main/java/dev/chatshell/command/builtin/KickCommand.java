@@ -17,7 +17,7 @@ import dev.chatshell.command.SlashCommand;
     usage = "<nick> [reason]",
     summary = "remove a user from the current channel",
     privilege = Privilege.SECONDARY_ADMIN,
-    completes = {Completion.MEMBER, Completion.NONE})
+    completes = {Completion.OTHER_MEMBER, Completion.NONE})
 public final class KickCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
