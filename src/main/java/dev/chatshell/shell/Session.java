@@ -10,6 +10,7 @@ import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.transport.Connection;
 import dev.chatshell.transport.TerminalInfo;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ final class Session implements CommandContext {
         }
         handle(line);
       }
-    } catch (IOException e) {
+    } catch (IOException | IOError e) {
       log.debug("{}: {}", connection, e.toString());
     } finally {
       end();
@@ -261,7 +262,7 @@ final class Session implements CommandContext {
   private void showNow(ChatEvent event) {
     try {
       shell.print(shell.format(Renderer.render(event, null)));
-    } catch (IOException e) {
+    } catch (IOException | IOError e) {
       connection.close();
     }
   }
@@ -314,19 +315,35 @@ final class Session implements CommandContext {
     if (!dropped.compareAndSet(false, true)) {
       return; // closing makes the pending write fail too: one reason is enough
     }
+    boolean clean = leaving; // already on the way out (/BYE, shutdown): the client hung up first
     if (quitReason == null) {
       quitReason = reason;
     }
-    log.warn(
-        "Dropping {} ({}): {}{}",
-        connection,
-        user == null ? "not logged in" : user.nick(),
-        reason,
-        cause == null ? "" : " (" + cause + ")");
+    logDrop(reason, cause, clean);
     leaving = true;
     outbox.close();
     connection.close();
     wake();
+  }
+
+  /**
+   * One line per dropped session, never a stack trace, and lines of the same kind (reason and
+   * cause, whatever the address) limited: a stream of short-lived connections must not fill the
+   * disk.
+   */
+  private void logDrop(String reason, Throwable cause, boolean clean) {
+    String who = user == null ? "not logged in" : user.nick();
+    String why = reason + (cause == null ? "" : " (" + cause + ")");
+    if (clean) {
+      log.debug("{} ({}) hung up as it left: {}", connection, who, why);
+      return;
+    }
+    manager
+        .logLimiter()
+        .log(
+            "Dropping sessions: " + why,
+            "Dropping " + connection + " (" + who + "): " + why,
+            log::warn);
   }
 
   /** Gets the session thread out of a wait (flood delay, a slow command) so it can end. */

@@ -31,6 +31,8 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private final ScheduledExecutorService timer;
   private volatile boolean closing;
   private volatile Session console;
+  // Lines about dropped sessions: one per session, the same kind at most once per half minute.
+  private final LogLimiter drops = new LogLimiter(Duration.ofSeconds(30), System::nanoTime);
 
   public SessionManager(ChatServer chat, CommandTable commands, ShellSettings settings) {
     this.chat = chat;
@@ -82,6 +84,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   }
 
   private void sweep() {
+    drops.flush();
     long now = System.nanoTime();
     for (Session session : sessions) {
       try {
@@ -131,6 +134,10 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
 
   ChatServer chat() {
     return chat;
+  }
+
+  LogLimiter logLimiter() {
+    return drops;
   }
 
   CommandTable commands() {

@@ -1,0 +1,44 @@
+package dev.chatshell.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.chatshell.ChatshellServer;
+import dev.chatshell.testing.LogCapture;
+import dev.chatshell.testing.TestServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the operational log says when people leave the ordinary way. */
+class QuitLogIT {
+
+  /**
+   * A script that sends /BYE and hangs up at once, leaving output unread (so its side resets the
+   * connection), is leaving cleanly: the server's "Bye!" meeting a closed socket is no warning.
+   */
+  @Test
+  void byeFollowedByAHangUpLogsNoWarning() throws Exception {
+    try (LogCapture log = new LogCapture();
+        ChatshellServer server = TestServer.start()) {
+      for (int i = 1; i <= 3; i++) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+          OutputStream out = socket.getOutputStream();
+          out.write(("leaver" + i + "\n/join #door\n/help\n").getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          log.await("logged in as leaver" + i, Duration.ofSeconds(10));
+          out.write("/bye\n".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          socket.setSoLinger(
+              true, 0); // hang up with a reset, as a closing client with unread input does
+        }
+        log.await("(leaver" + i + ") left: bye", Duration.ofSeconds(10));
+      }
+      List<String> warnings = log.lines("[WARN]");
+      assertEquals(List.of(), warnings, "a clean /BYE is no warning");
+    }
+  }
+}
