@@ -108,7 +108,8 @@ public final class ChatshellServer implements AutoCloseable {
             config.keepalive(),
             config.loginTimeout(),
             config.floodRate(),
-            config.floodBurst());
+            config.floodBurst(),
+            config.floodQueueLines());
     this.sessions = new SessionManager(chat, commands, settings);
     this.telnet =
         new TelnetServer(

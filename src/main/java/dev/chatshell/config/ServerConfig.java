@@ -265,6 +265,10 @@ public final class ServerConfig {
     return integer(Setting.FLOOD_BURST);
   }
 
+  public int floodQueueLines() {
+    return integer(Setting.FLOOD_QUEUE_LINES);
+  }
+
   public Duration shutdownGrace() {
     return Duration.ofSeconds(integer(Setting.SHUTDOWN_GRACE_SECONDS));
   }

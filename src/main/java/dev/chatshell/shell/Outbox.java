@@ -108,15 +108,15 @@ final class Outbox implements EventSink {
   private void fail(Throwable cause) {
     writingSince = 0;
     synchronized (this) {
+      closed = true; // refuses more from now on
       lost = true;
+      queue.clear();
     }
-    // Told before anyone waiting for the output wakes up: the session records why it was dropped
+    // Told before those waiting for the output are woken: the session records why it was dropped
     // before it ends, not after.
     onFailure.failed("connection lost", cause);
     synchronized (this) {
-      closed = true;
       draining = false;
-      queue.clear();
       notifyAll();
     }
   }

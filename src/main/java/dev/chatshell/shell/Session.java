@@ -1,5 +1,6 @@
 package dev.chatshell.shell;
 
+import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
@@ -8,6 +9,7 @@ import dev.chatshell.chat.Text;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.CommandTable;
+import dev.chatshell.command.Cost;
 import dev.chatshell.transport.Connection;
 import dev.chatshell.transport.TerminalInfo;
 import java.io.IOError;
@@ -40,6 +42,7 @@ final class Session implements CommandContext {
   private final ShellSettings settings;
   private final Outbox outbox;
   private final TokenBucket flood;
+  private final FloodQueue<HeldLine> floodQueue;
   private final long started = System.nanoTime();
   private final AtomicBoolean dropped = new AtomicBoolean();
   private volatile Shell shell;
@@ -67,6 +70,7 @@ final class Session implements CommandContext {
     this.settings = manager.settings();
     this.outbox = new Outbox(settings.outboxLimit(), this::print, this::drop);
     this.flood = new TokenBucket(settings.floodRate(), settings.floodBurst(), System::nanoTime);
+    this.floodQueue = new FloodQueue<>(flood, settings.floodQueueLines(), this::sendHeld);
   }
 
   void run() {
@@ -202,12 +206,83 @@ final class Session implements CommandContext {
     }
   }
 
-  /** Runs one line typed by the logged-in user; its output goes out as one reply. */
+  /**
+   * Flood control of one line typed by the logged-in user: commands that only show the user
+   * something run at once; other commands wait for their turn of the rate, ahead of held-back chat
+   * lines; chat lines go at once, wait in the {@link FloodQueue}, or are dropped past its bound.
+   */
   private void handle(String line) {
     if (line.isBlank()) {
       return;
     }
-    throttle();
+    boolean chat = !line.startsWith("/") || line.startsWith("//");
+    if (!chat) {
+      if (costOf(line) == Cost.LINE) {
+        throttle();
+      }
+      run(line);
+      return;
+    }
+    Channel where = user.current();
+    if (where == null) {
+      run(line); // refused at once: it reaches nobody
+      return;
+    }
+    String text = line.startsWith("//") ? line.substring(1) : line;
+    switch (floodQueue.offer(new HeldLine(where, text))) {
+      case NOW -> run(line);
+      case QUEUED_FIRST ->
+          error(
+              "You are sending too fast: your lines now go out "
+                  + rate()
+                  + " per second, and at most "
+                  + settings.floodQueueLines()
+                  + " may wait; commands go ahead of them.");
+      case DROPPED_FIRST ->
+          error(
+              "Excess flood: "
+                  + settings.floodQueueLines()
+                  + " of your lines are already waiting; more are dropped until they have gone out.");
+      case QUEUED, DROPPED -> {}
+    }
+  }
+
+  /** A chat line held back by flood control, with the channel it was typed in. */
+  private record HeldLine(Channel channel, String text) {}
+
+  /** Sends a held-back chat line, on the flood queue's thread. */
+  private void sendHeld(HeldLine line) {
+    User me = user;
+    try {
+      chat().say(me, line.channel(), line.text());
+    } catch (ChatException e) {
+      outbox.deliver(Reply.of(e.getMessage(), true));
+    } catch (RuntimeException e) {
+      log.error("{} ({}): held line failed", connection, me.nick(), e);
+    }
+  }
+
+  /** What a command line costs in flood control, as its command declares; unknown ones nothing. */
+  private Cost costOf(String line) {
+    int space = line.indexOf(' ');
+    CommandTable.Entry entry = commands().find(space < 0 ? line : line.substring(0, space));
+    if (entry == null) {
+      return Cost.NONE;
+    }
+    try {
+      return entry.spec().cost();
+    } catch (RuntimeException e) {
+      return Cost.LINE; // a plugin built against a later server, naming a cost this one lacks
+    }
+  }
+
+  private String rate() {
+    double rate = settings.floodRate();
+    return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+  }
+
+  /** Runs one line now; its output goes out as one reply. */
+  private void run(String line) {
     replies = new ArrayList<>();
     try {
       if (line.startsWith("//")) {
@@ -242,9 +317,7 @@ final class Session implements CommandContext {
     if (!floodWarned) {
       floodWarned = true;
       String warning =
-          "You are sending too fast: your lines are now delayed to "
-              + settings.floodRate()
-              + " per second.";
+          "You are sending too fast: your lines are now delayed to " + rate() + " per second.";
       if (user == null) {
         showNow(Reply.of(warning, true));
       } else {
@@ -433,6 +506,7 @@ final class Session implements CommandContext {
   private void end() {
     String reason = quitReason == null ? "connection closed" : quitReason;
     User me = user;
+    floodQueue.close(FLUSH_ON_EXIT.toMillis()); // held-back lines go with the user, before the quit
     if (me != null) {
       chat().disconnect(me, outbox, reason);
     }

@@ -35,7 +35,8 @@ class SessionDropLogTest {
           Duration.ofSeconds(30),
           Duration.ofSeconds(120),
           2,
-          10);
+          10,
+          20);
 
   @Test
   void brokenCharacterModeConnectionsEachEndWithoutATraceAndTheirLinesAreLimited()
