@@ -215,6 +215,9 @@ final class Session implements CommandContext {
     if (line.isBlank()) {
       return;
     }
+    // Lines that cost nothing, or are held back or dropped, never make this thread wait; and
+    // virtual threads are not preempted: a client pouring lines in must let the others run.
+    Thread.yield();
     boolean chat = !line.startsWith("/") || line.startsWith("//");
     if (!chat) {
       if (costOf(line) == Cost.LINE) {
