@@ -121,7 +121,8 @@ public final class ChatshellServer implements AutoCloseable {
             config.keepalive(),
             config.loginTimeout(),
             config.floodRate(),
-            config.floodBurst());
+            config.floodBurst(),
+            config.floodQueueLines());
     this.sessions = new SessionManager(chat, commands, settings);
     this.sessions.setIdleLimits(config.idleTimeout(), config.idleWhenFull());
     // /SHUTDOWN: stopped as by SIGTERM, with the operator's reason

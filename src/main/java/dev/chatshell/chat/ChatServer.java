@@ -931,6 +931,19 @@ public final class ChatServer {
     say(user, text, true);
   }
 
+  /**
+   * Says {@code text} in {@code channel}, which the user must still be in: a line that flood
+   * control held back goes where it was typed, even if the user has switched channels since.
+   */
+  public void say(User user, Channel channel, String text) {
+    requireOnline(user);
+    if (!channel.contains(user)) {
+      throw new ChatException(
+          "You are no longer in " + channel.name() + "; a line you typed there was not sent.");
+    }
+    say(user, channel, text, false);
+  }
+
   private void say(User user, String text, boolean action) {
     requireOnline(user);
     Channel channel = user.current();
@@ -938,6 +951,10 @@ public final class ChatServer {
       throw new ChatException(
           "You are not in a channel: /JOIN #name first, or /MSG <nick> <text> to talk privately.");
     }
+    say(user, channel, text, action);
+  }
+
+  private void say(User user, Channel channel, String text, boolean action) {
     String safe = Text.visible(text);
     if (safe.isBlank()) {
       return;

@@ -29,4 +29,7 @@ public @interface SlashCommand {
 
   /** What TAB completes for each argument, by position; the last one repeats. */
   Completion[] completes() default {};
+
+  /** What it costs in flood control: a line, unless it only shows the user something. */
+  Cost cost() default Cost.LINE;
 }

@@ -320,6 +320,11 @@ public final class ServerConfig {
     return Duration.ofSeconds(integer(Setting.IDLE_WHEN_FULL_SECONDS));
   }
 
+  /** Chat lines of a user that may wait for flood control before the excess is dropped. */
+  public int floodQueueLines() {
+    return integer(Setting.FLOOD_QUEUE_LINES);
+  }
+
   public Duration shutdownGrace() {
     return Duration.ofSeconds(integer(Setting.SHUTDOWN_GRACE_SECONDS));
   }

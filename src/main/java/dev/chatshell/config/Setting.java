@@ -132,7 +132,7 @@ public enum Setting {
   FLOOD_RATE(
       "flood.rate",
       "2",
-      "Lines per second a user may send in the long run; faster lines are delayed.",
+      "Lines per second a user may send in the long run; faster lines wait their turn.",
       Kind.DECIMAL),
   FLOOD_BURST(
       "flood.burst", "10", "Lines a user may send at once before flood control.", 1, 1_000_000),
@@ -156,6 +156,12 @@ public enum Setting {
           + " terminal that has sent no line for longest, if that is at least this long (0: never).",
       0,
       10_000_000),
+  FLOOD_QUEUE_LINES(
+      "flood.queue-lines",
+      "20",
+      "Lines of a user's that may wait for flood control; more are dropped, with one notice.",
+      0,
+      100_000),
   SHUTDOWN_GRACE_SECONDS(
       "shutdown.grace-seconds",
       "3",

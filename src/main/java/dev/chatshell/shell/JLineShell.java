@@ -247,7 +247,7 @@ final class JLineShell implements Shell {
   public void close() {
     try {
       terminal.close();
-    } catch (IOException e) {
+    } catch (IOException | IOError e) {
       // the connection is going away; nothing left to tell
     }
   }

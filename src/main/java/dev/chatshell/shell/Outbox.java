@@ -2,6 +2,7 @@ package dev.chatshell.shell;
 
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.EventSink;
+import java.io.IOError;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -92,18 +93,31 @@ final class Outbox implements EventSink {
         writingSince = System.nanoTime() | 1; // never 0 while writing
         printer.print(batch);
         writingSince = 0;
-      } catch (IOException | RuntimeException e) {
-        writingSince = 0;
-        synchronized (this) {
-          closed = true;
-          lost = true;
-          draining = false;
-          queue.clear();
-          notifyAll();
-        }
-        onFailure.failed("connection lost", e);
+      } catch (IOException | IOError | RuntimeException e) {
+        // JLine wraps socket errors in IOError: it must end this drain like any failed write, or
+        // the thread dies with the outbox still marked as draining.
+        fail(e instanceof IOError && e.getCause() instanceof IOException io ? io : e);
         return;
+      } catch (Error e) {
+        fail(e); // the drain's state stays true whatever went wrong...
+        throw e; // ...and an error of the VM itself is not ours to swallow
       }
+    }
+  }
+
+  private void fail(Throwable cause) {
+    writingSince = 0;
+    synchronized (this) {
+      closed = true; // refuses more from now on
+      lost = true;
+      queue.clear();
+    }
+    // Told before those waiting for the output are woken: the session records why it was dropped
+    // before it ends, not after.
+    onFailure.failed("connection lost", cause);
+    synchronized (this) {
+      draining = false;
+      notifyAll();
     }
   }
 

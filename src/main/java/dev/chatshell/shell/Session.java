@@ -1,5 +1,6 @@
 package dev.chatshell.shell;
 
+import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
@@ -8,8 +9,10 @@ import dev.chatshell.chat.Text;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.CommandTable;
+import dev.chatshell.command.Cost;
 import dev.chatshell.transport.Connection;
 import dev.chatshell.transport.TerminalInfo;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +44,7 @@ final class Session implements CommandContext {
   private final ShellSettings settings;
   private final Outbox outbox;
   private final TokenBucket flood;
+  private final FloodQueue<HeldLine> floodQueue;
   private final long started = System.nanoTime();
   private final AtomicBoolean dropped = new AtomicBoolean();
   private volatile Shell shell;
@@ -74,6 +78,7 @@ final class Session implements CommandContext {
     this.settings = manager.settings();
     this.outbox = new Outbox(settings.outboxLimit(), this::print, this::drop);
     this.flood = new TokenBucket(settings.floodRate(), settings.floodBurst(), System::nanoTime);
+    this.floodQueue = new FloodQueue<>(flood, settings.floodQueueLines(), this::sendHeld);
   }
 
   void run() {
@@ -114,7 +119,7 @@ final class Session implements CommandContext {
         }
         handle(line);
       }
-    } catch (IOException e) {
+    } catch (IOException | IOError e) {
       log.debug("{}: {}", connection, e.toString());
     } finally {
       end();
@@ -218,12 +223,86 @@ final class Session implements CommandContext {
     }
   }
 
-  /** Runs one line typed by the logged-in user; its output goes out as one reply. */
+  /**
+   * Flood control of one line typed by the logged-in user: commands that only show the user
+   * something run at once; other commands wait for their turn of the rate, ahead of held-back chat
+   * lines; chat lines go at once, wait in the {@link FloodQueue}, or are dropped past its bound.
+   */
   private void handle(String line) {
     if (line.isBlank()) {
       return;
     }
-    throttle();
+    // Lines that cost nothing, or are held back or dropped, never make this thread wait; and
+    // virtual threads are not preempted: a client pouring lines in must let the others run.
+    Thread.yield();
+    boolean chat = !line.startsWith("/") || line.startsWith("//");
+    if (!chat) {
+      if (costOf(line) == Cost.LINE) {
+        throttle();
+      }
+      run(line);
+      return;
+    }
+    Channel where = user.current();
+    if (where == null) {
+      run(line); // refused at once: it reaches nobody
+      return;
+    }
+    String text = line.startsWith("//") ? line.substring(1) : line;
+    switch (floodQueue.offer(new HeldLine(where, text))) {
+      case NOW -> run(line);
+      case QUEUED_FIRST ->
+          error(
+              "You are sending too fast: your lines now go out "
+                  + rate()
+                  + " per second, and at most "
+                  + settings.floodQueueLines()
+                  + " may wait; commands go ahead of them.");
+      case DROPPED_FIRST ->
+          error(
+              "Excess flood: "
+                  + settings.floodQueueLines()
+                  + " of your lines are already waiting; more are dropped until they have gone out.");
+      case QUEUED, DROPPED -> {}
+    }
+  }
+
+  /** A chat line held back by flood control, with the channel it was typed in. */
+  private record HeldLine(Channel channel, String text) {}
+
+  /** Sends a held-back chat line, on the flood queue's thread. */
+  private void sendHeld(HeldLine line) {
+    User me = user;
+    try {
+      chat().say(me, line.channel(), line.text());
+    } catch (ChatException e) {
+      outbox.deliver(Reply.of(e.getMessage(), true));
+    } catch (RuntimeException e) {
+      log.error("{} ({}): held line failed", connection, me.nick(), e);
+    }
+  }
+
+  /** What a command line costs in flood control, as its command declares; unknown ones nothing. */
+  private Cost costOf(String line) {
+    int space = line.indexOf(' ');
+    CommandTable.Entry entry = commands().find(space < 0 ? line : line.substring(0, space));
+    if (entry == null) {
+      return Cost.NONE;
+    }
+    try {
+      return entry.spec().cost();
+    } catch (RuntimeException e) {
+      return Cost.LINE; // a plugin built against a later server, naming a cost this one lacks
+    }
+  }
+
+  private String rate() {
+    double rate = settings.floodRate();
+    return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+  }
+
+  /** Runs one line now; its output goes out as one reply. */
+  private void run(String line) {
     replies = new ArrayList<>();
     try {
       if (line.startsWith("//")) {
@@ -258,9 +337,7 @@ final class Session implements CommandContext {
     if (!floodWarned) {
       floodWarned = true;
       String warning =
-          "You are sending too fast: your lines are now delayed to "
-              + settings.floodRate()
-              + " per second.";
+          "You are sending too fast: your lines are now delayed to " + rate() + " per second.";
       if (user == null) {
         showNow(Reply.of(warning, true));
       } else {
@@ -278,7 +355,7 @@ final class Session implements CommandContext {
   private void showNow(ChatEvent event) {
     try {
       shell.print(shell.format(Renderer.render(event, null)));
-    } catch (IOException e) {
+    } catch (IOException | IOError e) {
       connection.close();
     }
   }
@@ -341,21 +418,40 @@ final class Session implements CommandContext {
     if (!dropped.compareAndSet(false, true)) {
       return; // closing makes the pending write fail too: one reason is enough
     }
+    boolean clean = leaving; // already on the way out (/BYE, shutdown): the client hung up first
     if (quitReason == null) {
       quitReason = reason;
     }
-    // An idle session making room is routine; the other reasons are worth an operator's eye.
-    log.atLevel(evictedAt != 0 ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.WARN)
-        .log(
-            "Dropping {} ({}): {}{}",
-            connection,
-            user == null ? "not logged in" : user.nick(),
-            reason,
-            cause == null ? "" : " (" + cause + ")");
+    logDrop(reason, cause, clean);
     leaving = true;
     outbox.close();
     connection.close();
     wake();
+  }
+
+  /**
+   * One line per dropped session, never a stack trace, and lines of the same kind (reason and
+   * cause, whatever the address) limited: a stream of short-lived connections must not fill the
+   * disk.
+   */
+  private void logDrop(String reason, Throwable cause, boolean clean) {
+    String who = user == null ? "not logged in" : user.nick();
+    String why = reason + (cause == null ? "" : " (" + cause + ")");
+    if (clean) {
+      log.debug("{} ({}) hung up as it left: {}", connection, who, why);
+      return;
+    }
+    if (evictedAt != 0) {
+      // An idle session making room is routine; the other reasons are worth an operator's eye.
+      log.info("Dropping {} ({}): {}", connection, who, why);
+      return;
+    }
+    manager
+        .logLimiter()
+        .log(
+            "Dropping sessions: " + why,
+            "Dropping " + connection + " (" + who + "): " + why,
+            log::warn);
   }
 
   /** Gets the session thread out of a wait (flood delay, a slow command) so it can end. */
@@ -498,6 +594,7 @@ final class Session implements CommandContext {
   private void end() {
     String reason = quitReason == null ? "connection closed" : quitReason;
     User me = user;
+    floodQueue.close(FLUSH_ON_EXIT.toMillis()); // held-back lines go with the user, before the quit
     if (me != null) {
       chat().disconnect(me, outbox, reason);
     }

@@ -37,6 +37,8 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private volatile Duration idleTimeout = Duration.ZERO;
   private volatile Duration idleWhenFull = Duration.ZERO;
   private volatile Consumer<String> stopper; // stops the whole server; null when nothing can
+  // Lines about dropped sessions: one per session, the same kind at most once per half minute.
+  private final LogLimiter drops = new LogLimiter(Duration.ofSeconds(30), System::nanoTime);
 
   public SessionManager(ChatServer chat, CommandTable commands, ShellSettings settings) {
     this.chat = chat;
@@ -88,6 +90,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   }
 
   private void sweep() {
+    drops.flush();
     long now = System.nanoTime();
     for (Session session : sessions) {
       try {
@@ -210,6 +213,10 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
 
   ChatServer chat() {
     return chat;
+  }
+
+  LogLimiter logLimiter() {
+    return drops;
   }
 
   CommandTable commands() {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param loginTimeout how long a connection may stay without logging in
  * @param floodRate lines per second a user may send in the long run
  * @param floodBurst lines a user may send at once before the rate applies
+ * @param floodQueueLines chat lines of a user's that may wait for the rate; more are dropped
  */
 public record ShellSettings(
     String serverName,
@@ -25,4 +26,5 @@ public record ShellSettings(
     Duration keepalive,
     Duration loginTimeout,
     double floodRate,
-    int floodBurst) {}
+    int floodBurst,
+    int floodQueueLines) {}

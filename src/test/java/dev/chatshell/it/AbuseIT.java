@@ -92,7 +92,11 @@ class AbuseIT {
   @Test
   void aClientThatStopsReadingIsDroppedAndSlowsNobody() throws Exception {
     Map<Setting, String> settings =
-        Map.of(Setting.OUTBOX_LINES, "1000", Setting.FLOOD_RATE, "2000", Setting.FLOOD_BURST, "50");
+        Map.of(
+            Setting.OUTBOX_LINES, "1000",
+            Setting.FLOOD_RATE, "2000",
+            Setting.FLOOD_BURST, "50",
+            Setting.FLOOD_QUEUE_LINES, "100000"); // the talker's lines wait, none is dropped
     try (ChatshellServer server = TestServer.start(settings);
         TestClient talker = TestClient.plain(server.port());
         TestClient listener = TestClient.plain(server.port());

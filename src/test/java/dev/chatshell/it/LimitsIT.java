@@ -68,7 +68,9 @@ class LimitsIT {
             Setting.FLOOD_RATE,
             "1000",
             Setting.FLOOD_BURST,
-            "50");
+            "50",
+            Setting.FLOOD_QUEUE_LINES,
+            "100000"); // every line of the talker's goes out, none is dropped as excess flood
     try (ChatshellServer server = TestServer.start(settings);
         TestClient talker = TestClient.plain(server.port());
         java.net.Socket lazy = new java.net.Socket()) {

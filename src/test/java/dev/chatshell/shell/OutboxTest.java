@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.ServerNotice;
+import java.io.IOError;
 import java.io.IOException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,6 +196,32 @@ class OutboxTest {
     assertTrue(failures.get(0).contains("terminal gone"), failures.get(0));
     outbox.deliver(event("2"));
     assertEquals(0, outbox.pending());
+  }
+
+  @Test
+  void anIoErrorFromTheTerminalEndsTheDrainCleanlyAndIsReportedAsTheSocketError() throws Exception {
+    List<Thread> drains = Collections.synchronizedList(new ArrayList<>());
+    Outbox outbox =
+        new Outbox(
+            100,
+            batch -> {
+              drains.add(Thread.currentThread());
+              // what JLine throws when the socket under the terminal fails
+              throw new IOError(new SocketException("Connection reset by peer"));
+            },
+            this::recordFailure);
+    outbox.deliver(event("1"));
+    assertTrue(failed.await(5, TimeUnit.SECONDS), "onFailure was called");
+    assertEquals(List.of("connection lost (Connection reset by peer)"), failures);
+    drains.get(0).join(WAIT);
+    assertFalse(drains.get(0).isAlive(), "the drain ended");
+
+    assertTrue(outbox.isClosed());
+    assertFalse(outbox.awaitEmpty(WAIT), "not left draining: returns at once, output lost");
+    outbox.deliver(event("2"));
+    assertEquals(0, outbox.pending(), "a closed outbox takes nothing");
+    assertEquals(1, drains.size(), "and starts no drain");
+    assertEquals(1, failures.size());
   }
 
   @Test

@@ -102,4 +102,19 @@ class TokenBucketTest {
     assertThrows(IllegalArgumentException.class, () -> bucket(-1, 1));
     assertThrows(IllegalArgumentException.class, () -> bucket(1, 0));
   }
+
+  @Test
+  void tryTakeSpendsOnlyAWholeTokenAndSaysWhenTheNextComes() {
+    TokenBucket bucket = bucket(2, 2);
+    assertEquals(true, bucket.tryTake());
+    assertEquals(true, bucket.tryTake());
+    assertEquals(SECOND / 2, bucket.nanosUntilToken());
+    assertEquals(false, bucket.tryTake());
+    assertEquals(false, bucket.tryTake(), "a refusal spends nothing");
+    now += SECOND / 2;
+    assertEquals(0, bucket.nanosUntilToken());
+    assertEquals(true, bucket.tryTake());
+    assertEquals(SECOND / 2, bucket.take(), "a command goes into debt...");
+    assertEquals(SECOND, bucket.nanosUntilToken(), "...which held-back lines then wait out");
+  }
 }

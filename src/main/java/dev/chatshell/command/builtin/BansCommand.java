@@ -4,6 +4,7 @@ import dev.chatshell.chat.Ban;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 import java.time.ZoneOffset;
@@ -15,7 +16,8 @@ import java.util.List;
     name = "BANS",
     usage = "[#channel|*]",
     summary = "list the bans of the channel (or of the server: *) with who set them and why",
-    privilege = Privilege.MEMBER)
+    privilege = Privilege.MEMBER,
+    cost = Cost.NONE)
 public final class BansCommand implements ChatCommand {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

@@ -3,6 +3,7 @@ package dev.chatshell.command.builtin;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 
@@ -11,7 +12,8 @@ import dev.chatshell.command.SlashCommand;
     name = "BYE",
     usage = "[reason]",
     summary = "disconnect; your channels are told why",
-    privilege = Privilege.ANYONE)
+    privilege = Privilege.ANYONE,
+    cost = Cost.NONE)
 public final class ByeCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {

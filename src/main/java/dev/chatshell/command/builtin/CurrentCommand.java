@@ -6,6 +6,7 @@ import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Completion;
+import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
     usage = "[channel]",
     summary = "show or switch your current channel",
     privilege = Privilege.ANYONE,
+    cost = Cost.NONE,
     completes = Completion.MY_CHANNEL)
 public final class CurrentCommand implements ChatCommand {
   @Override

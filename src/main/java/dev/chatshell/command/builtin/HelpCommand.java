@@ -8,6 +8,7 @@ import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.CommandTable.Entry;
 import dev.chatshell.command.Completion;
+import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
     usage = "[command]",
     summary = "list the commands you may use, or show one",
     privilege = Privilege.ANYONE,
+    cost = Cost.NONE,
     completes = Completion.COMMAND)
 public final class HelpCommand implements ChatCommand {
   @Override

@@ -6,6 +6,7 @@ import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Completion;
+import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.List;
     usage = "[nick] [n]",
     summary = "show the channel's last lines, or your private messages with a nick",
     privilege = Privilege.ANYONE,
+    cost = Cost.NONE,
     completes = {Completion.NICK, Completion.NONE})
 public final class HistoryCommand implements ChatCommand {
   static final int DEFAULT_LINES = 20;

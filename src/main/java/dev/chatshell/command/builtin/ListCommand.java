@@ -5,6 +5,7 @@ import dev.chatshell.chat.Topic;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
 @SlashCommand(
     name = "LIST",
     summary = "list the channels with their member counts and topics",
-    privilege = Privilege.ANYONE)
+    privilege = Privilege.ANYONE,
+    cost = Cost.NONE)
 public final class ListCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {

@@ -4,6 +4,7 @@ import dev.chatshell.chat.JoinRequest;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
 @SlashCommand(
     name = "REQUESTS",
     summary = "list the requests to join the channel, and its invitations",
-    privilege = Privilege.SECONDARY_ADMIN)
+    privilege = Privilege.SECONDARY_ADMIN,
+    cost = Cost.NONE)
 public final class RequestsCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {

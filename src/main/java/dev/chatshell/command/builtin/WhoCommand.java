@@ -9,6 +9,7 @@ import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Completion;
+import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 
@@ -18,6 +19,7 @@ import dev.chatshell.command.SlashCommand;
     usage = "[channel]",
     summary = "list a channel's members: ~main admin, @admin",
     privilege = Privilege.MEMBER,
+    cost = Cost.NONE,
     completes = Completion.CHANNEL)
 public final class WhoCommand implements ChatCommand {
   @Override
