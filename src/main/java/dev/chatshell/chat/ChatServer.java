@@ -1882,6 +1882,10 @@ public final class ChatServer {
                   why,
                   now,
                   duration == null ? null : now.plus(duration));
+          if (ban.matches(actor.nick(), actor.account(), actor.address())) {
+            RankRules.checkBanHits(
+                actor, actor, channel, kind == Ban.Kind.MASK); // before kept roles
+          }
           if (channel != null && channel.isRegistered() && kind != Ban.Kind.MASK) {
             // The kept roles count while their holders are away, as if they were here.
             String account = kind == Ban.Kind.ACCOUNT ? target : account(target).orElse(null);
@@ -1896,14 +1900,7 @@ public final class ChatServer {
                   : channel.members().stream().map(Member::user).toList();
           for (User user : candidates) {
             if (ban.matches(user.nick(), user.account(), user.address())) {
-              if (user == actor) {
-                throw new ChatException("That ban would hit you; nothing was done.");
-              }
-              if (channel == null) {
-                RankRules.checkKill(actor, user);
-              } else {
-                RankRules.checkKick(actor, user, channel);
-              }
+              RankRules.checkBanHits(actor, user, channel, kind == Ban.Kind.MASK);
               hit.add(user);
             }
           }
@@ -1917,11 +1914,15 @@ public final class ChatServer {
           }
           banList.add(ban); // stored before anyone is told
           List<Ban> now2 = new ArrayList<>();
+          Ban replaced = null;
           for (Ban b : bans) {
             if (!(sameScope(b, ban) && b.isOn(kind, target))) {
               now2.add(b);
+            } else if (b.activeAt(now)) {
+              replaced = b;
             }
           }
+          String replaces = replacing(replaced);
           now2.add(ban);
           bans = List.copyOf(now2);
           String told =
@@ -1943,6 +1944,7 @@ public final class ChatServer {
                         + (why == null ? "" : " (" + why + ")")
                         + ", "
                         + ban.untilText()
+                        + replaces
                         + "."));
             for (User user : hit) {
               depart(user, channel, user.nick() + " was banned from " + channel.name(), true);
@@ -1964,6 +1966,7 @@ public final class ChatServer {
                         + (why == null ? "" : " (" + why + ")")
                         + ", "
                         + ban.untilText()
+                        + replaces
                         + "; "
                         + hit.size()
                         + (hit.size() == 1 ? " user" : " users")
@@ -1976,6 +1979,19 @@ public final class ChatServer {
               channel == null ? "*" : channel.name(),
               (why == null ? "" : why + "; ") + ban.untilText());
         });
+  }
+
+  /** What a new ban says of the one it replaces on the same target: " (it replaces ...)". */
+  private static String replacing(Ban replaced) {
+    if (replaced == null) {
+      return "";
+    }
+    return " (it replaces the ban by "
+        + replaced.by()
+        + (replaced.reason() == null ? "" : " (" + replaced.reason() + ")")
+        + ", "
+        + replaced.untilText()
+        + ")";
   }
 
   private static boolean sameScope(Ban a, Ban b) {
