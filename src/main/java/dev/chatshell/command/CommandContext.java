@@ -30,6 +30,14 @@ public interface CommandContext {
   /** Ends the user's session after their pending output is written. */
   void disconnect(String reason);
 
+  /**
+   * The width of the user's screen in columns, for replies laid out to fit it (/HELP); 0 when the
+   * session does not know it (plain line clients).
+   */
+  default int width() {
+    return 0;
+  }
+
   /** The user's privilege where they are now. */
   default Privilege privilege() {
     return Privilege.of(user());

@@ -29,4 +29,13 @@ public @interface SlashCommand {
 
   /** What TAB completes for each argument, by position; the last one repeats. */
   Completion[] completes() default {};
+
+  /** Whether the first argument may name the channel the command acts on (see the enum). */
+  ChannelArgument channelArgument() default ChannelArgument.NONE;
+
+  /**
+   * True for commands that only mean something to a user logged in to an account ({@code /PASSWD}):
+   * /HELP lists them to account holders only.
+   */
+  boolean forAccounts() default false;
 }

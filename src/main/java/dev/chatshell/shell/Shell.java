@@ -45,6 +45,11 @@ interface Shell extends AutoCloseable {
    */
   default void beep() throws IOException {}
 
+  /** The screen's width in columns, 0 when unknown (plain clients). */
+  default int columns() {
+    return 0;
+  }
+
   /** True when {@link #beep} can ring anything. */
   default boolean rings() {
     return false;

@@ -19,6 +19,7 @@ public final class FakeContext implements CommandContext {
   private final List<String> errors = new ArrayList<>();
   private String disconnectReason;
   private Privilege privilegeOverride;
+  private int width;
   private final java.util.ArrayDeque<String> secrets = new java.util.ArrayDeque<>();
   private final List<String> secretPrompts = new ArrayList<>();
 
@@ -35,6 +36,17 @@ public final class FakeContext implements CommandContext {
   }
 
   /** Pretends the user holds {@code privilege} (for server operators, which need config). */
+  /** Gives the fake a screen {@code columns} wide (0, the default: unknown). */
+  public FakeContext withWidth(int columns) {
+    this.width = columns;
+    return this;
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
   public FakeContext actingAs(Privilege privilege) {
     this.privilegeOverride = privilege;
     return this;

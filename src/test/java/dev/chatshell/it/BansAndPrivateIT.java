@@ -39,7 +39,7 @@ class BansAndPrivateIT {
       alice.expect("  bob by alice on ");
       alice.expect(": spamming");
       bob.send("/bans #c");
-      bob.expect("Error: /BANS needs a current channel: /JOIN one first.");
+      bob.expect("Error: You are not in #c; /JOIN it first.");
 
       alice.send("/unban bob");
       alice.expect("alice lifted the ban on bob from #c.");

@@ -3,6 +3,7 @@ package dev.chatshell.command.builtin;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Text;
 import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Completion;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
     usage = "[#channel|*] <target> [duration] [reason]",
     summary = "ban a nick, an account or addresses, for a time (30m, 2h, 7d) or for good",
     privilege = Privilege.SECONDARY_ADMIN,
-    completes = {Completion.MEMBER, Completion.NONE})
+    completes = {Completion.MEMBER, Completion.NONE},
+    channelArgument = ChannelArgument.SCOPE)
 public final class BanCommand implements ChatCommand {
   private static final Pattern NUMBER_AND_UNIT = Pattern.compile("([0-9]+)([a-z]*)");
   static final Duration LONGEST = Duration.ofDays(3650);

@@ -304,19 +304,34 @@ class BanCommandTest {
   }
 
   @Test
-  void anOperatorBansFromTheServerFromAnyChannelTheyAreIn() {
-    // The manual: like every channel command, /BAN needs a current channel, even for a server
-    // operator; from there "*" bans from the whole server.
+  void anOperatorBansFromTheServerWithoutACurrentChannel() {
+    // Issue 12: a command whose channel (or "*") is named needs no current channel.
     FakeContext oscar = connect("oscar");
     server.promote(oscar.user(), "test");
     FakeContext bob = connect("bob");
 
-    oscar.run("/ban * bob");
+    oscar.run("/ban bob");
     assertEquals(List.of("/BAN needs a current channel: /JOIN one first."), oscar.errors());
     assertFalse(bob.user().isGone());
 
-    oscar.run("/JOIN #ops").run("/ban * bob");
+    oscar.clear().run("/ban * bob");
+    assertEquals(List.of(), oscar.errors());
     assertTrue(bob.user().isGone());
+  }
+
+  @Test
+  void anAdminBansFromANamedChannelWhileAnotherIsCurrent() {
+    // The gate counts the rank in the channel named, not in the current one.
+    FakeContext alice = connect("alice").run("/JOIN #c");
+    FakeContext bob = connect("bob").run("/JOIN #c").run("/JOIN #d");
+    alice.run("/JOIN #d"); // a plain member of #d, bob's channel; admin of #c
+
+    alice.run("/ban #c bob 1h");
+    bob.run("/ban #c alice");
+
+    assertEquals(List.of(), alice.errors());
+    assertFalse(server.channel("#c").contains(bob.user()));
+    assertEquals(List.of("/BAN is for admins of #c; you are not."), bob.errors());
   }
 
   // ---- /UNBAN ----
