@@ -585,23 +585,16 @@ public final class ChatServer {
             channel.name()
                 + " is private: your request to join was sent to its admins. You will be let in"
                 + " when one accepts it."));
-    ChannelNotice ask =
+    String answer = "/ACCEPT " + user.nick() + " or /DENY " + user.nick();
+    String asks = user.nick() + " asks to join " + channel.name() + ": ";
+    // /ACCEPT and /DENY act on the current channel: admins elsewhere are told to switch first.
+    ChannelNotice here = new ChannelNotice(now, channel.name(), asks + answer + ".");
+    ChannelNotice elsewhere =
         new ChannelNotice(
-            now,
-            channel.name(),
-            user.nick()
-                + " asks to join "
-                + channel.name()
-                + ": /ACCEPT "
-                + user.nick()
-                + " or /DENY "
-                + user.nick()
-                + " (from "
-                + channel.name()
-                + ").");
+            now, channel.name(), asks + "/CURRENT " + channel.name() + ", then " + answer + ".");
     for (Member member : channel.members()) {
       if (member.role() != ChannelRole.MEMBER || member.user().isOperator()) {
-        member.user().deliver(ask);
+        member.user().deliver(member.user().current() == channel ? here : elsewhere);
       }
     }
   }
@@ -1560,12 +1553,15 @@ public final class ChatServer {
   public void setAway(User user, String message) {
     requireOnline(user);
     String safe = bounded(message, MAX_AWAY_LENGTH, "An away message");
+    boolean wasAway = user.away() != null;
     user.setAway(safe.isEmpty() ? null : safe);
     user.deliver(
         new ServerNotice(
             clock.instant(),
             safe.isEmpty()
-                ? "You are back: you are no longer marked away."
+                ? (wasAway
+                    ? "You are back: you are no longer marked away."
+                    : "You are not marked away; /AWAY <message> marks you away.")
                 : "You are marked away: " + safe + " (/AWAY alone when you are back)."));
   }
 

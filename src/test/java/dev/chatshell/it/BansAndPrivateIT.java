@@ -54,7 +54,7 @@ class BansAndPrivateIT {
       bob.expect("alice made #c private");
       carol.send("/join #c");
       carol.expect("#c is private: your request to join was sent to its admins.");
-      alice.expect("carol asks to join #c: /ACCEPT carol or /DENY carol (from #c).");
+      alice.expect("carol asks to join #c: /ACCEPT carol or /DENY carol.");
       bob.send("/accept carol");
       bob.expect("Error: /ACCEPT is for admins of the current channel; you are not.");
       alice.send("/requests");
