@@ -44,7 +44,9 @@ public final class HelpCommand implements ChatCommand {
         marked |= why != null;
         rows.add(
             new String[] {
-              entry.synopsis(), entry.spec().summary() + (why == null ? "" : " [" + why + "]")
+              entry.synopsis(),
+              entry.spec().summary()
+                  + (why == null ? "" : " " + HelpLayout.together("[" + why + "]"))
             });
       }
       HelpLayout.table(rows, context.width()).forEach(context::reply);

@@ -102,6 +102,15 @@ final class HelpLayout {
     if (line.length() > indent || lines.isEmpty()) {
       lines.add(line.toString());
     }
+    lines.replaceAll(l -> l.replace(KEEP_TOGETHER, ' '));
     return lines;
+  }
+
+  /** Joins words that must stay on one line ("[needs main admin]"); shown as a space. */
+  static final char KEEP_TOGETHER = '\u00A0';
+
+  /** {@code text} with its spaces made unbreakable. */
+  static String together(String text) {
+    return text.replace(' ', KEEP_TOGETHER);
   }
 }

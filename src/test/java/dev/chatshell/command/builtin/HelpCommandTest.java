@@ -132,6 +132,23 @@ class HelpCommandTest extends BuiltinFixture {
         lines.get(ban + 1).startsWith(" ".repeat(column) + "ban a nick"), lines.get(ban + 1));
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {50, 80})
+  void aMarkIsNeverSplitAcrossLines(int width) {
+    FakeContext bob = connect("bob").withWidth(width).run("/HELP");
+
+    for (String line : bob.replies()) {
+      int mark = Math.max(line.lastIndexOf("[needs"), line.lastIndexOf("[operators"));
+      if (mark >= 0) {
+        assertTrue(line.indexOf(']', mark) > mark, line);
+      }
+      if (!line.startsWith("/")) {
+        assertFalse(line.matches("[^\\[]*\\].*"), "a mark's end alone: " + line);
+      }
+      assertFalse(line.contains("\u00a0"), line);
+    }
+  }
+
   @Test
   void aNarrowScreenGetsTheSummaryUnderTheSynopsis() {
     FakeContext alice = connect("alice").withWidth(40).run("/HELP");
