@@ -1,5 +1,7 @@
 package dev.chatshell.chat;
 
+import java.util.Comparator;
+
 /** A user's place in a channel: their role, and {@code since}, the order in which they joined. */
 public record Member(User user, ChannelRole role, long since) {
   /**
@@ -7,6 +9,17 @@ public record Member(User user, ChannelRole role, long since) {
    * never contains a star).
    */
   public static final String OPERATOR_MARK = "*";
+
+  /** The main admin, then secondary admins, then members; alphabetically (any case) within. */
+  public static final Comparator<Member> BY_RANK =
+      Comparator.comparing(Member::role)
+          .thenComparing(member -> Names.key(member.user().nick()))
+          .thenComparing(member -> member.user().nick());
+
+  /** As /WHO lists the member: {@code ~alice}, {@code @bob}, {@code oscar*}. */
+  public String listed() {
+    return user.isOperator() ? display() + OPERATOR_MARK : display();
+  }
 
   /** The nick as /WHO shows it: {@code ~alice}, {@code @bob}, {@code carol}. */
   public String display() {

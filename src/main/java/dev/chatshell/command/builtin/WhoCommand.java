@@ -12,7 +12,6 @@ import dev.chatshell.command.Completion;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -28,12 +27,6 @@ import java.util.List;
     completes = Completion.CHANNEL,
     channelArgument = ChannelArgument.FIRST)
 public final class WhoCommand implements ChatCommand {
-  /** The main admin, then secondary admins, then members; alphabetically (any case) within. */
-  static final Comparator<Member> BY_RANK =
-      Comparator.comparing(Member::role)
-          .thenComparing(member -> Names.key(member.user().nick()))
-          .thenComparing(member -> member.user().nick());
-
   @Override
   public void run(CommandContext context, Arguments arguments) {
     arguments.atMost(1);
@@ -47,19 +40,13 @@ public final class WhoCommand implements ChatCommand {
           "There is no channel " + Names.channel(typed) + "; /LIST shows the channels.");
     }
     List<Member> members = new ArrayList<>(channel.members());
-    members.sort(BY_RANK);
-    StringBuilder line = new StringBuilder(channel.name()).append(" (").append(members.size());
-    line.append("):");
-    boolean operators = false;
+    members.sort(Member.BY_RANK);
+    StringBuilder line = new StringBuilder(channel.name() + " (" + members.size() + "):");
     for (Member member : members) {
-      line.append(' ').append(member.display());
-      if (member.user().isOperator()) {
-        line.append(Member.OPERATOR_MARK);
-        operators = true;
-      }
+      line.append(' ').append(member.listed());
     }
     context.reply(line.toString());
-    if (operators) {
+    if (members.stream().anyMatch(member -> member.user().isOperator())) {
       context.reply(Member.OPERATOR_MARK + " marks server operators.");
     }
     StringBuilder away = new StringBuilder();
