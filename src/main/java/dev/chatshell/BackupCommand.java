@@ -91,13 +91,18 @@ final class BackupCommand extends DatabaseTool {
         "Wrote "
             + target
             + ": "
-            + rows.getOrDefault("accounts", 0L)
-            + " accounts, "
-            + rows.getOrDefault("channels", 0L)
-            + " registered channels, "
-            + rows.getOrDefault("channel_admins", 0L)
-            + " channel admins.");
+            + count(rows.getOrDefault("accounts", 0L), "account")
+            + ", "
+            + count(rows.getOrDefault("channels", 0L), "registered channel")
+            + ", "
+            + count(rows.getOrDefault("channel_admins", 0L), "channel admin")
+            + ".");
     return 0;
+  }
+
+  /** "1 account", "2 accounts". */
+  private static String count(long n, String thing) {
+    return n + " " + thing + (n == 1 ? "" : "s");
   }
 
   /** The JDBC URL of the configured database when it is SQLite, else {@code null}. */

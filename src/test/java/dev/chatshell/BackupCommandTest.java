@@ -142,7 +142,7 @@ class BackupCommandTest {
     }
 
     assertEquals(
-        "Wrote " + backup + ": 2 accounts, 2 registered channels, 1 channel admins.",
+        "Wrote " + backup + ": 2 accounts, 2 registered channels, 1 channel admin.",
         out.toString().strip());
     // read before Database opens it, which would bring an older schema up to date
     try (java.sql.Connection raw = java.sql.DriverManager.getConnection("jdbc:sqlite:" + backup);
@@ -218,7 +218,7 @@ class BackupCommandTest {
       assertEquals(0, run("backup", backup.toString(), "--config", config.toString()), "" + err);
 
       assertEquals(
-          "Wrote " + backup + ": 2 accounts, 2 registered channels, 1 channel admins.",
+          "Wrote " + backup + ": 2 accounts, 2 registered channels, 1 channel admin.",
           out.toString().strip());
       try (Database copy = Database.sqlite(backup)) {
         assertEquals(expected, dump(copy));

@@ -602,23 +602,16 @@ public final class ChatServer {
             channel.name()
                 + " is private: your request to join was sent to its admins. You will be let in"
                 + " when one accepts it."));
-    ChannelNotice ask =
+    String answer = "/ACCEPT " + user.nick() + " or /DENY " + user.nick();
+    String asks = user.nick() + " asks to join " + channel.name() + ": ";
+    // /ACCEPT and /DENY act on the current channel: admins elsewhere are told to switch first.
+    ChannelNotice here = new ChannelNotice(now, channel.name(), asks + answer + ".");
+    ChannelNotice elsewhere =
         new ChannelNotice(
-            now,
-            channel.name(),
-            user.nick()
-                + " asks to join "
-                + channel.name()
-                + ": /ACCEPT "
-                + user.nick()
-                + " or /DENY "
-                + user.nick()
-                + " (from "
-                + channel.name()
-                + ").");
+            now, channel.name(), asks + "/CURRENT " + channel.name() + ", then " + answer + ".");
     for (Member member : channel.members()) {
       if (member.role() != ChannelRole.MEMBER || member.user().isOperator()) {
-        member.user().deliver(ask);
+        member.user().deliver(member.user().current() == channel ? here : elsewhere);
       }
     }
   }
@@ -1596,12 +1589,15 @@ public final class ChatServer {
   public void setAway(User user, String message) {
     requireOnline(user);
     String safe = bounded(message, MAX_AWAY_LENGTH, "An away message");
+    boolean wasAway = user.away() != null;
     user.setAway(safe.isEmpty() ? null : safe);
     user.deliver(
         new ServerNotice(
             clock.instant(),
             safe.isEmpty()
-                ? "You are back: you are no longer marked away."
+                ? (wasAway
+                    ? "You are back: you are no longer marked away."
+                    : "You are not marked away; /AWAY <message> marks you away.")
                 : "You are marked away: " + safe + " (/AWAY alone when you are back)."));
   }
 
@@ -1918,6 +1914,10 @@ public final class ChatServer {
                   why,
                   now,
                   duration == null ? null : now.plus(duration));
+          if (ban.matches(actor.nick(), actor.account(), actor.address())) {
+            RankRules.checkBanHits(
+                actor, actor, channel, kind == Ban.Kind.MASK); // before kept roles
+          }
           if (channel != null && channel.isRegistered() && kind != Ban.Kind.MASK) {
             // The kept roles count while their holders are away, as if they were here.
             String account = kind == Ban.Kind.ACCOUNT ? target : account(target).orElse(null);
@@ -1932,14 +1932,7 @@ public final class ChatServer {
                   : channel.members().stream().map(Member::user).toList();
           for (User user : candidates) {
             if (ban.matches(user.nick(), user.account(), user.address())) {
-              if (user == actor) {
-                throw new ChatException("That ban would hit you; nothing was done.");
-              }
-              if (channel == null) {
-                RankRules.checkKill(actor, user);
-              } else {
-                RankRules.checkKick(actor, user, channel);
-              }
+              RankRules.checkBanHits(actor, user, channel, kind == Ban.Kind.MASK);
               hit.add(user);
             }
           }
@@ -1953,11 +1946,15 @@ public final class ChatServer {
           }
           banList.add(ban); // stored before anyone is told
           List<Ban> now2 = new ArrayList<>();
+          Ban replaced = null;
           for (Ban b : bans) {
             if (!(sameScope(b, ban) && b.isOn(kind, target))) {
               now2.add(b);
+            } else if (b.activeAt(now)) {
+              replaced = b;
             }
           }
+          String replaces = replacing(replaced);
           now2.add(ban);
           bans = List.copyOf(now2);
           String told =
@@ -1979,6 +1976,7 @@ public final class ChatServer {
                         + (why == null ? "" : " (" + why + ")")
                         + ", "
                         + ban.untilText()
+                        + replaces
                         + "."));
             for (User user : hit) {
               depart(user, channel, user.nick() + " was banned from " + channel.name(), true);
@@ -2000,6 +1998,7 @@ public final class ChatServer {
                         + (why == null ? "" : " (" + why + ")")
                         + ", "
                         + ban.untilText()
+                        + replaces
                         + "; "
                         + hit.size()
                         + (hit.size() == 1 ? " user" : " users")
@@ -2012,6 +2011,19 @@ public final class ChatServer {
               channel == null ? "*" : channel.name(),
               (why == null ? "" : why + "; ") + ban.untilText());
         });
+  }
+
+  /** What a new ban says of the one it replaces on the same target: " (it replaces ...)". */
+  private static String replacing(Ban replaced) {
+    if (replaced == null) {
+      return "";
+    }
+    return " (it replaces the ban by "
+        + replaced.by()
+        + (replaced.reason() == null ? "" : " (" + replaced.reason() + ")")
+        + ", "
+        + replaced.untilText()
+        + ")";
   }
 
   private static boolean sameScope(Ban a, Ban b) {

@@ -22,17 +22,44 @@ final class RankRules {
     if (actor == target) {
       throw new ChatException("You cannot kick yourself; /LEAVE " + channel.name() + " instead.");
     }
+    checkRemove(actor, target, channel, "kick");
+  }
+
+  /**
+   * A ban that hits {@code target} now, from {@code channel} (or, null, the server): nobody bans
+   * themselves, and the rules of a kick (or a kill) apply, told as a ban.
+   */
+  static void checkBanHits(User actor, User target, Channel channel, boolean byAddress) {
+    if (actor == target) {
+      throw new ChatException(
+          byAddress
+              ? "That ban would hit you: your own address is in it; nothing was done."
+              : "You cannot ban yourself; nothing was done.");
+    }
+    if (channel == null) {
+      checkKill(actor, target);
+    } else {
+      checkRemove(actor, target, channel, "ban");
+    }
+  }
+
+  /** Who may put {@code target} out of {@code channel}, by a kick or a ban ({@code verb}). */
+  private static void checkRemove(User actor, User target, Channel channel, String verb) {
     ChannelRole targetRole = requireMember(target, channel);
     if (actor.isOperator()) {
       return;
     }
     if (target.isOperator()) {
-      throw new ChatException("Nobody but a server operator can kick a server operator.");
+      throw new ChatException("Nobody but a server operator can " + verb + " a server operator.");
     }
     ChannelRole actorRole = channel.roleOf(actor);
     if (targetRole == ChannelRole.MAIN_ADMIN) {
       throw new ChatException(
-          "Nobody but a server operator can kick the main admin (~) of " + channel.name() + ".");
+          "Nobody but a server operator can "
+              + verb
+              + " the main admin (~) of "
+              + channel.name()
+              + ".");
     }
     if (actorRole == ChannelRole.MAIN_ADMIN) {
       return;
@@ -42,9 +69,9 @@ final class RankRules {
     }
     if (actorRole == ChannelRole.SECONDARY_ADMIN) {
       throw new ChatException(
-          "Only the main admin of " + channel.name() + " can kick a secondary admin (@).");
+          "Only the main admin of " + channel.name() + " can " + verb + " a secondary admin (@).");
     }
-    throw new ChatException("Only the admins of " + channel.name() + " can kick.");
+    throw new ChatException("Only the admins of " + channel.name() + " can " + verb + ".");
   }
 
   static void checkGrant(User actor, User target, Channel channel) {

@@ -40,6 +40,14 @@ public interface CommandContext {
     throw new ChatException("This server cannot be stopped from here.");
   }
 
+  /**
+   * The width of the user's screen in columns, for replies laid out to fit it (/HELP); 0 when the
+   * session does not know it (plain line clients).
+   */
+  default int width() {
+    return 0;
+  }
+
   /** The user's privilege where they are now. */
   default Privilege privilege() {
     return Privilege.of(user());

@@ -1,7 +1,9 @@
 package dev.chatshell.command;
 
+import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Text;
+import dev.chatshell.chat.User;
 import java.lang.annotation.AnnotationFormatError;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -105,6 +107,8 @@ public final class CommandTable {
       spec.privilege();
       spec.completes();
       spec.usage();
+      spec.channelArgument();
+      spec.forAccounts();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           source + ": its declaration does not fit this server: " + e);
@@ -170,15 +174,14 @@ public final class CommandTable {
           "Unknown command /" + Text.visible(name) + "; type /HELP for the commands you can use.");
       return;
     }
-    Privilege needed = entry.spec().privilege();
-    Privilege held = context.privilege();
-    boolean inChannel = context.user().current() != null;
-    if (!allows(entry, held, inChannel)) {
-      context.error(refusal(entry, needed, held, inChannel));
+    Arguments arguments = new Arguments(rest);
+    String refused = refusal(entry, context, arguments);
+    if (refused != null) {
+      context.error(refused);
       return;
     }
     try {
-      entry.command().run(context, new Arguments(rest));
+      entry.command().run(context, arguments);
     } catch (UsageException e) {
       context.error(e.getMessage() + " Usage: " + entry.synopsis());
     } catch (ChatException e) {
@@ -190,9 +193,98 @@ public final class CommandTable {
     }
   }
 
+  /**
+   * Why the gate refuses this command line, or {@code null} when it lets it run. A channel named in
+   * the arguments of a command that takes one ({@link SlashCommand#channelArgument}) stands in for
+   * the current channel: the user's rank there is what counts, and no current channel is needed; a
+   * command that needs only membership runs for any channel named, the command itself saying
+   * whether it must be one of the user's (/WHO shows any channel, like /LIST).
+   */
+  static String refusal(Entry entry, CommandContext context, Arguments arguments) {
+    Privilege needed = entry.spec().privilege();
+    String named = namedChannel(entry, arguments);
+    if (named == null) {
+      Privilege held = context.privilege();
+      boolean inChannel = context.user().current() != null;
+      return allows(entry, held, inChannel) ? null : refusal(entry, needed, held, inChannel);
+    }
+    if (named.equals("*") || needed == Privilege.MEMBER || needed == Privilege.ANYONE) {
+      // "*" is the whole server: the domain's rank rules say it is for operators only.
+      return null;
+    }
+    Channel channel;
+    try {
+      channel = context.chat().channel(named);
+    } catch (ChatException e) {
+      return null; // a name that cannot be a channel: the command says so with its usage
+    }
+    if (channel == null) {
+      return null; // the command says there is no such channel
+    }
+    Privilege held =
+        context.privilege() == Privilege.SERVER_OPERATOR
+            ? Privilege.SERVER_OPERATOR
+            : Privilege.in(context.user(), channel);
+    if (held.covers(needed)) {
+      return null;
+    }
+    return "/" + entry.name() + " is for " + needed.who(channel.name()) + "; you are not.";
+  }
+
+  /** The channel (or "*") the arguments name for a command that takes one, else null. */
+  private static String namedChannel(Entry entry, Arguments arguments) {
+    String first = arguments.word(0);
+    if (first == null) {
+      return null;
+    }
+    return switch (entry.spec().channelArgument()) {
+      case NONE -> null;
+      case FIRST -> first;
+      case SCOPE -> first.equals("*") || first.startsWith("#") ? first : null;
+    };
+  }
+
+  /**
+   * Why {@code user} cannot run the command where they are, in a few words for /HELP ("operators
+   * only", "needs channel admin"), or {@code null} when they can (for commands that take a channel,
+   * when they can with one named).
+   */
+  public static String unavailable(Entry entry, User user, Privilege held) {
+    Privilege needed = entry.spec().privilege();
+    boolean inChannel = user.current() != null;
+    if (allows(entry, held, inChannel)) {
+      return null;
+    }
+    ChannelArgument argument = entry.spec().channelArgument();
+    if (needed == Privilege.SERVER_OPERATOR) {
+      return "operators only";
+    }
+    if (needed == Privilege.MEMBER && argument == ChannelArgument.FIRST) {
+      return null; // with a channel named, for anyone: /WHO #rust
+    }
+    if (held == Privilege.SERVER_OPERATOR && argument == ChannelArgument.SCOPE) {
+      return null; // with * for the whole server
+    }
+    if (needed == Privilege.MEMBER || held.covers(needed)) {
+      return "needs a current channel";
+    }
+    if (!inChannel) {
+      return switch (needed) {
+        case MAIN_ADMIN -> "needs a channel where you are main admin";
+        default -> "needs a channel where you are admin";
+      };
+    }
+    return needed == Privilege.MAIN_ADMIN ? "needs main admin" : "needs channel admin";
+  }
+
   private static String refusal(Entry entry, Privilege needed, Privilege held, boolean inChannel) {
     if (needed == Privilege.MEMBER || (!inChannel && held.covers(needed))) {
-      return "/" + entry.name() + " needs a current channel: /JOIN one first.";
+      return "/"
+          + entry.name()
+          + " needs a current channel: /JOIN one first"
+          + (entry.spec().channelArgument() == ChannelArgument.FIRST
+              ? ", or name one: /" + entry.name() + " #channel."
+              : ".");
     }
     return "/"
         + entry.name()

@@ -1,5 +1,6 @@
 package dev.chatshell.command;
 
+import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChannelRole;
 import dev.chatshell.chat.User;
 
@@ -25,6 +26,11 @@ public enum Privilege {
     return who;
   }
 
+  /** Who holds this privilege in the channel named: "admins of #rust". */
+  public String who(String channel) {
+    return who.replace("the current channel", channel);
+  }
+
   /** True when a user holding this privilege may run a command that requires {@code required}. */
   public boolean covers(Privilege required) {
     return ordinal() <= required.ordinal();
@@ -43,7 +49,18 @@ public enum Privilege {
     if (user.isOperator()) {
       return SERVER_OPERATOR;
     }
-    ChannelRole role = user.currentRole();
+    return of(user.currentRole());
+  }
+
+  /** The privilege {@code user} has in {@code channel} (which they may not be in). */
+  public static Privilege in(User user, Channel channel) {
+    if (user.isOperator()) {
+      return SERVER_OPERATOR;
+    }
+    return of(channel.roleOf(user));
+  }
+
+  private static Privilege of(ChannelRole role) {
     if (role == null) {
       return ANYONE;
     }

@@ -32,4 +32,13 @@ public @interface SlashCommand {
 
   /** What it costs in flood control: a line, unless it only shows the user something. */
   Cost cost() default Cost.LINE;
+
+  /** Whether the first argument may name the channel the command acts on (see the enum). */
+  ChannelArgument channelArgument() default ChannelArgument.NONE;
+
+  /**
+   * True for commands that only mean something to a user logged in to an account ({@code /PASSWD}):
+   * /HELP lists them to account holders only.
+   */
+  boolean forAccounts() default false;
 }

@@ -160,6 +160,11 @@ final class JLineShell implements Shell {
   }
 
   @Override
+  public int columns() {
+    return terminal.getWidth();
+  }
+
+  @Override
   public boolean rings() {
     return terminal.getStringCapability(Capability.bell) != null;
   }

@@ -8,6 +8,7 @@ import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.Disconnected;
 import dev.chatshell.chat.HistoryEntry;
 import dev.chatshell.chat.HistoryLines;
+import dev.chatshell.chat.Member;
 import dev.chatshell.chat.Names;
 import dev.chatshell.chat.PrivateMessage;
 import dev.chatshell.chat.ServerNotice;
@@ -199,16 +200,19 @@ final class Renderer {
   }
 
   /** What a prompt is made of: equal keys, equal prompts. */
-  record PromptKey(ChannelRole role, String nick, String channel) {}
+  record PromptKey(ChannelRole role, String nick, String channel, boolean operator) {}
 
   static PromptKey promptKey(User user) {
     Channel current = user.current();
     return current == null
-        ? new PromptKey(null, user.nick(), null)
-        : new PromptKey(current.roleOf(user), user.nick(), current.name());
+        ? new PromptKey(null, user.nick(), null, user.isOperator())
+        : new PromptKey(current.roleOf(user), user.nick(), current.name(), user.isOperator());
   }
 
-  /** The prompt: {@code ~alice #rust> } (role sigil, nick, current channel). */
+  /**
+   * The prompt: {@code ~alice #rust> } (role sigil, nick, current channel); a server operator's
+   * nick is marked as in /WHO: {@code oscar* #rust> }.
+   */
   static AttributedString prompt(User user) {
     AttributedStringBuilder prompt = new AttributedStringBuilder();
     Channel current = user.current();
@@ -217,6 +221,9 @@ final class Renderer {
       prompt.append(role.sigil());
     }
     prompt.styled(nickStyle(user.nick()).bold(), user.nick());
+    if (user.isOperator()) {
+      prompt.append(Member.OPERATOR_MARK); // as /WHO marks operators: oscar*
+    }
     if (current != null) {
       prompt.append(' ').styled(CHANNEL.bold(), current.name());
     }

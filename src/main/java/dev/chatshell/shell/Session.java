@@ -647,6 +647,12 @@ final class Session implements CommandContext {
   }
 
   @Override
+  public int width() {
+    Shell out = shell;
+    return out == null ? 0 : out.columns();
+  }
+
+  @Override
   public char[] readSecret(String prompt) {
     try {
       String secret = shell.readSecret(prompt);

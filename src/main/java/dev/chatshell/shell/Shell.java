@@ -58,6 +58,11 @@ interface Shell extends AutoCloseable {
     return false;
   }
 
+  /** The screen's width in columns, 0 when unknown (plain clients). */
+  default int columns() {
+    return 0;
+  }
+
   /** True when {@link #beep} can ring anything. */
   default boolean rings() {
     return false;

@@ -497,8 +497,9 @@ class ChatServerBanTest extends StoredChat {
     ChatException refused =
         assertThrows(ChatException.class, () -> server.ban(bob, null, "alice", null, "coup"));
 
+    // Issue 12: a refused /BAN speaks of banning, not kicking.
     assertEquals(
-        "Nobody but a server operator can kick the main admin (~) of #c.", refused.getMessage());
+        "Nobody but a server operator can ban the main admin (~) of #c.", refused.getMessage());
     assertTrue(c.contains(alice));
     assertEquals(List.of(), stored());
     assertEquals(List.of(), recorded);
@@ -537,6 +538,39 @@ class ChatServerBanTest extends StoredChat {
     assertEquals(List.of(), stored());
     User alice2 = server.login("alice", ALICE_PW.toCharArray(), "192.0.2.1", new Inbox());
     assertNotNull(server.join(alice2, "#c"), "the founder gets into their own channel");
+  }
+
+  @Test
+  void theFounderBanningHerselfIsToldSheCannotBanHerselfNotTheOperatorRule() {
+    // Issue 12: the kept-role rule ("nobody but a server operator can ban the main admin") came
+    // first and answered a main admin who typed her own nick.
+    registeredC();
+
+    for (String herself : List.of("alice", "account:alice")) {
+      ChatException refused =
+          assertThrows(ChatException.class, () -> server.ban(alice, null, herself, null, null));
+      assertEquals("You cannot ban yourself; nothing was done.", refused.getMessage());
+    }
+    assertEquals(List.of(), stored());
+  }
+
+  @Test
+  void aBanThatReplacesAnotherSaysWhatItReplaces() {
+    Channel c = c();
+    server.ban(alice, null, "dave", Duration.ofMinutes(30), "spam");
+    clearAll();
+
+    server.ban(alice, null, "dave", null, "again");
+
+    assertEquals(
+        List.of(
+            notice(
+                "#c",
+                "alice banned dave from #c (again), for good (it replaces the ban by alice (spam),"
+                    + " until 2025-06-01 12:30 UTC).")),
+        aliceInbox.events());
+    assertEquals(1, stored().size());
+    assertTrue(c.contains(bob));
   }
 
   @Test
@@ -580,8 +614,13 @@ class ChatServerBanTest extends StoredChat {
         assertThrows(
             ChatException.class, () -> server.ban(oscar, "*", "198.51.100.0/24", null, null));
 
-    for (ChatException refused : List.of(byNick, byAddress, byAccount, fromTheServer)) {
-      assertEquals("That ban would hit you; nothing was done.", refused.getMessage());
+    for (ChatException refused : List.of(byNick, byAccount)) {
+      assertEquals("You cannot ban yourself; nothing was done.", refused.getMessage());
+    }
+    for (ChatException refused : List.of(byAddress, fromTheServer)) {
+      assertEquals(
+          "That ban would hit you: your own address is in it; nothing was done.",
+          refused.getMessage());
     }
     assertTrue(c.contains(alice));
     assertEquals(List.of(), stored());

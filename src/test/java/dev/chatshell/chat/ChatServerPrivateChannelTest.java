@@ -89,7 +89,22 @@ class ChatServerPrivateChannelTest extends StoredChat {
           + " accepts it.";
 
   private static String asks(String nick) {
-    return nick + " asks to join #c: /ACCEPT " + nick + " or /DENY " + nick + " (from #c).";
+    return nick + " asks to join #c: /ACCEPT " + nick + " or /DENY " + nick + ".";
+  }
+
+  /** Issue 12: an admin already in #c was told "(from #c)"; one elsewhere is told to switch. */
+  @Test
+  void anAdminWhoseCurrentChannelIsAnotherIsToldToSwitchFirst() {
+    c();
+    server.join(bob, "#elsewhere");
+    clearAll();
+
+    server.join(dave, "#c");
+
+    assertEquals(List.of(notice(asks("dave"))), aliceInbox.events());
+    assertEquals(
+        List.of(notice("dave asks to join #c: /CURRENT #c, then /ACCEPT dave or /DENY dave.")),
+        bobInbox.events());
   }
 
   // ---- /PRIVATE ----

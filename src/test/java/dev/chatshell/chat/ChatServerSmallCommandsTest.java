@@ -136,6 +136,17 @@ class ChatServerSmallCommandsTest {
           aliceInbox.events());
     }
 
+    /** Issue 12: /AWAY alone when not away said "You are back". */
+    @Test
+    void awayAloneWhenNotAwaySaysSo() {
+      server.setAway(alice, null);
+
+      assertNull(alice.away());
+      assertEquals(
+          List.of(new ServerNotice(T0, "You are not marked away; /AWAY <message> marks you away.")),
+          aliceInbox.events());
+    }
+
     @Test
     void aBlankAwayMessageMarksTheUserBack() {
       for (String blank : new String[] {"", "   ", "\t"}) {

@@ -11,6 +11,11 @@ public final class ChatTestSupport {
     channel.setRole(user, role);
   }
 
+  /** A user logged in to an account, without a database behind it (for /HELP's listing). */
+  public static void setAccount(User user, String account) {
+    user.setAccount(account);
+  }
+
   /** Operators checked straight against their hashes, without throttling (for domain tests). */
   public static OperatorCredentials credentials(java.util.Map<String, String> hashes) {
     return (address, name, password) -> {

@@ -1,5 +1,6 @@
 package dev.chatshell.chat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,5 +54,69 @@ class NamesLookalikeTest {
   @Test
   void aSpaceInANickIsNamedInTheReason() {
     assertTrue(Names.nickProblem("bad nick").contains("(a space is not allowed)"));
+  }
+
+  // ---- Issue 12 G: invisible and confusable channel names ----
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "#\u3164", // Hangul filler: a letter that draws nothing
+        "#a\u3164",
+        "#\u2800", // Braille pattern blank
+        "#x\u115f",
+        "#x\uffa0",
+        "#x\ufe0f", // a variation selector
+        "#x\u034f", // combining grapheme joiner
+        "#x\udb40\udc41" // a tag character
+      })
+  void channelNamesRefuseCharactersThatDrawNothing(String typed) {
+    ChatException thrown = assertThrows(ChatException.class, () -> Names.channel(typed));
+
+    assertTrue(thrown.getMessage().contains("invisible characters"), thrown.getMessage());
+    assertTrue(thrown.getMessage().contains("U+"), thrown.getMessage());
+  }
+
+  @Test
+  void aChannelNameMayNotMixLatinWithCyrillicLookalikes() {
+    ChatException thrown =
+        assertThrows(ChatException.class, () -> Names.channel("#\u0430dmin")); // Cyrillic а
+
+    assertEquals(
+        "A channel name cannot mix scripts (Latin with Cyrillic \u0430 U+0430): letters that"
+            + " look alike would make two names look the same.",
+        thrown.getMessage());
+    assertThrows(ChatException.class, () -> Names.channel("#adm\u0456n")); // Ukrainian і
+    assertThrows(ChatException.class, () -> Names.channel("#\u03bfpen")); // Greek ο
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "#\u0430\u0434\u043c\u0438\u043d", // all Cyrillic
+        "#caf\u00e9-2",
+        "#\u65e5\u672c\u8a9e\u306e\u30c1\u30e3\u30c3\u30c8", // Han, Hiragana, Katakana
+        "#java\u958b\u767a", // Latin with Han
+        "#\ud55c\uad6d\uc5b4-\u97d3", // Hangul with Han
+        "#\u0645\u0631\u062d\u0628\u0627", // Arabic
+        "#e\u0301t\u00e9", // a combining accent
+        "#rust_2024"
+      })
+  void channelNamesInOneScriptOrAUsualMixAreFine(String name) {
+    assertEquals(name, Names.channel(name));
+  }
+
+  @Test
+  void channelNamesRefuseStackedCombiningMarks() {
+    assertThrows(ChatException.class, () -> Names.channel("#a" + "\u0301".repeat(4)));
+    assertThrows(ChatException.class, () -> Names.channel("#\u0301a"));
+  }
+
+  /** Nicks are ASCII only (SPEC §2): no invisible or lookalike character ever gets in. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"\u0430lice", "al\u200bice", "a\u3164", "\u2800", "bob\udb40\udc41", "e\u0301"})
+  void nicksRefuseInvisibleAndLookalikeCharacters(String nick) {
+    assertThrows(ChatException.class, () -> Names.requireNick(nick));
   }
 }

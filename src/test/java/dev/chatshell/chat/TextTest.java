@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -101,5 +102,79 @@ class TextTest {
   @ValueSource(ints = {0x20, 0x41, 0x7E, 0xA0, 0xE9, 0x2027, 0x202F, 0x2065, 0x206A, 0x1F600})
   void safeCodePoints(int cp) {
     assertFalse(Text.isUnsafe(cp));
+  }
+
+  // ---- Issue 12 G: invisible characters and stacked combining marks ----
+
+  static Stream<Arguments> invisibleMarks() {
+    return Stream.of(
+        arguments("ad\u200bmin", "ad<U+200B>min"), // zero-width space
+        arguments("ad\u200dmin", "ad<U+200D>min"), // a joiner between Latin letters
+        arguments("ad\u200cmin", "ad<U+200C>min"),
+        arguments("\u2060x\ufeff", "<U+2060>x<U+FEFF>"), // word joiner, BOM
+        arguments("soft\u00adhyphen", "soft<U+00AD>hyphen"),
+        arguments("x\u3164y", "x<U+3164>y"), // Hangul filler
+        arguments("x\u2800y", "x<U+2800>y"), // Braille blank
+        arguments("hi\udb40\udc41\udb40\udc42", "hi<U+E0041><U+E0042>"), // tag characters
+        arguments("x \ufe0f", "x <U+FE0F>"), // a variation selector on nothing
+        arguments("a\u034fb", "a<U+034F>b")); // combining grapheme joiner
+  }
+
+  @ParameterizedTest
+  @MethodSource("invisibleMarks")
+  void makesInvisibleCharactersVisibleAsCodePoints(String raw, String shown) {
+    assertEquals(shown, Text.visible(raw));
+    assertEquals(shown, Text.visible(shown), "applying it twice changes nothing more");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\u2764\ufe0f love", // a heart with its emoji presentation selector
+        "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67", // a family: emoji joined by ZWJ
+        "\ud83d\udc69\ud83c\udffd\u200d\ud83d\udcbb", // a woman technologist, skin tone
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", // Persian: ZWNJ inside a word
+        "\u0915\u094d\u200d\u0937", // Devanagari: ZWJ in a conjunct
+        // England's flag: a black flag, the tags g b e n g, the cancel tag
+        "\ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc65\udb40\udc6e\udb40\udc67" + "\udb40\udc7f",
+        "Vie\u0323\u0302t", // decomposed Vietnamese: two marks on one letter
+        "ca\u0301fe\u0301"
+      })
+  void keepsInvisibleCharactersWhereTheyDoTheirJob(String text) {
+    assertEquals(text, Text.visible(text));
+  }
+
+  @Test
+  void cutsStacksOfCombiningMarksToAFew() {
+    String zalgo = "Z" + "\u0301\u0300\u0302\u0303\u0308".repeat(12) + "o";
+
+    String shown = Text.visible(zalgo);
+
+    assertEquals("Z\u0301\u0300\u0302o", shown);
+    assertEquals(shown, Text.visible(shown));
+  }
+
+  @Test
+  void countsMarksPerCharacter() {
+    String three = "a\u0301\u0301\u0301";
+
+    assertEquals(three + three, Text.visible(three + three));
+    assertEquals(three + "b", Text.visible(three + "\u0301\u0301b"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a\u200bb",
+        "\u2800\u2800\u2800",
+        "\udb40\udc01\udb40\udc20\udb40\udc7f",
+        "\ud83c\udff4\udb40\udc41", // tags after a flag, but no cancel tag
+        "x\u3164\u115f\u1160\uffa0"
+      })
+  void resultNeverContainsInvisibleCodePointsOutsideTheirJob(String raw) {
+    String shown = Text.visible(raw);
+
+    assertTrue(
+        shown.codePoints().noneMatch(cp -> Text.isInvisible(cp) || Text.isUnsafe(cp)), shown);
   }
 }

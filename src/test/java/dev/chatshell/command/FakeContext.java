@@ -20,6 +20,7 @@ public final class FakeContext implements CommandContext {
   private String disconnectReason;
   private final List<String> stopRequests = new ArrayList<>();
   private Privilege privilegeOverride;
+  private int width;
   private final java.util.ArrayDeque<String> secrets = new java.util.ArrayDeque<>();
   private final List<String> secretPrompts = new ArrayList<>();
 
@@ -36,6 +37,17 @@ public final class FakeContext implements CommandContext {
   }
 
   /** Pretends the user holds {@code privilege} (for server operators, which need config). */
+  /** Gives the fake a screen {@code columns} wide (0, the default: unknown). */
+  public FakeContext withWidth(int columns) {
+    this.width = columns;
+    return this;
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
   public FakeContext actingAs(Privilege privilege) {
     this.privilegeOverride = privilege;
     return this;

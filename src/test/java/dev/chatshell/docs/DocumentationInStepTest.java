@@ -67,6 +67,18 @@ class DocumentationInStepTest {
     assertEquals(real, names);
   }
 
+  /** Issue 12: /DEL was listed first, out of order; a reader scans the page alphabetically. */
+  @Test
+  void theCommandsPageListsTheCommandsInAlphabeticalOrder() throws IOException {
+    Matcher documented =
+        Pattern.compile("(?m)^\\.B /([A-Z]+)").matcher(read("man/chatshell-commands.7"));
+    List<String> names = new java.util.ArrayList<>();
+    while (documented.find()) {
+      names.add(documented.group(1));
+    }
+    assertEquals(names.stream().sorted().toList(), names);
+  }
+
   @Test
   void theShippedConfigurationShowsHowToDeclareAnOperator() throws IOException {
     String config = read("etc/chatshell.properties");

@@ -66,6 +66,41 @@ class AbuseIT {
     }
   }
 
+  /**
+   * Issue 12 G: zero-width characters, tag characters, Hangul fillers and stacked combining marks
+   * sent by one user reach another user's terminal only as visible marks (or cut), never raw; and
+   * channels named with invisible characters or a Cyrillic lookalike are refused.
+   */
+  @Test
+  void invisibleCharactersAndMarkStacksNeverReachAnotherTerminal() throws Exception {
+    try (ChatshellServer server = TestServer.start();
+        TestClient mallory = TestClient.plain(server.port());
+        TestClient victim = TestClient.telnet(server.port(), "xterm-256color", 80, 24)) {
+      login(mallory, "mallory");
+      login(victim, "victim");
+      mallory.send("/join #\u3164");
+      mallory.expect("Error: A channel name cannot contain control or invisible characters");
+      mallory.send("/join #\u0430dmin");
+      mallory.expect("Error: A channel name cannot mix scripts (Latin with Cyrillic");
+      mallory.send("/join #inv");
+      mallory.expect("You created #inv");
+      victim.send("/join #inv");
+      victim.expect("Members: ~mallory victim");
+      String tags = "\udb40\udc41\udb40\udc42";
+      mallory.send("ad\u200bmin " + tags + " x\u3164y Z" + "\u0301\u0300".repeat(30) + " end");
+      victim.expect(
+          "<mallory> ad<U+200B>min <U+E0041><U+E0042> x<U+3164>y Z\u0301\u0300\u0301 end");
+      mallory.send("/topic \u2060hidden\ufeff");
+      victim.expect("set the topic of #inv: <U+2060>hidden<U+FEFF>");
+      String raw = new String(victim.raw(), StandardCharsets.UTF_8);
+      assertTrue(
+          raw.codePoints().noneMatch(cp -> cp == 0x200B || cp == 0x3164 || cp == 0x2060),
+          "no zero-width space, filler or word joiner passed on");
+      assertTrue(raw.codePoints().noneMatch(cp -> cp >= 0xE0000), "no tag character passed on");
+      assertFalse(raw.contains("\u0301\u0300\u0301\u0300"), "no stack of 4 marks passed on");
+    }
+  }
+
   @Test
   void invalidUtf8BecomesReplacementCharacters() throws Exception {
     try (ChatshellServer server = TestServer.start();

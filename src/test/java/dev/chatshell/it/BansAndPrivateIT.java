@@ -39,7 +39,7 @@ class BansAndPrivateIT {
       alice.expect("  bob by alice on ");
       alice.expect(": spamming");
       bob.send("/bans #c");
-      bob.expect("Error: /BANS needs a current channel: /JOIN one first.");
+      bob.expect("Error: You are not in #c; /JOIN it first.");
 
       alice.send("/unban bob");
       alice.expect("alice lifted the ban on bob from #c.");
@@ -54,7 +54,7 @@ class BansAndPrivateIT {
       bob.expect("alice made #c private");
       carol.send("/join #c");
       carol.expect("#c is private: your request to join was sent to its admins.");
-      alice.expect("carol asks to join #c: /ACCEPT carol or /DENY carol (from #c).");
+      alice.expect("carol asks to join #c: /ACCEPT carol or /DENY carol.");
       bob.send("/accept carol");
       bob.expect("Error: /ACCEPT is for admins of the current channel; you are not.");
       alice.send("/requests");

@@ -43,13 +43,13 @@ class HistoryIT {
       carol.expect("<alice> first line");
       carol.expect("<bob> second line");
       carol.send("/history 1");
-      carol.expect("The last 1 lines of #h (times in UTC):");
+      carol.expect("The last line of #h (times in UTC):");
       carol.expect("<bob> second line");
       carol.send("/history alice");
       carol.expect(
           "Error: Private history is kept for accounts only: /REGISTER your nick to keep yours.");
       bob.send("/history alice");
-      bob.expect("The last 1 lines of your private messages with alice (times in UTC):");
+      bob.expect("The last line of your private messages with alice (times in UTC):");
       bob.expect("*alice* (to bob) a private word");
 
       bob.send("/bye");

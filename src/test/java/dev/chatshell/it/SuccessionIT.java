@@ -90,7 +90,7 @@ class SuccessionIT {
       joe.send("/bye");
       kim.expect("lee is now main admin (~) of #s4, taking over from joe.");
       kim.send("/who");
-      kim.expect("#s4 (2): kim ~lee");
+      kim.expect("#s4 (2): ~lee kim"); // by rank
     }
   }
 }

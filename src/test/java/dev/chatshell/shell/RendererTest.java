@@ -156,6 +156,20 @@ class RendererTest {
         plain(new Reply(NOW, List.of(new Reply.Line(attack, true))), alice));
   }
 
+  /** Issue 12: a server operator sees it in their own prompt, marked as in /WHO. */
+  @Test
+  void promptMarksAServerOperator() {
+    User alice = connect("alice");
+    chat.join(alice, "#rust");
+    assertEquals("~alice #rust> ", Renderer.prompt(alice).toString());
+    Renderer.PromptKey before = Renderer.promptKey(alice);
+
+    chat.promote(alice, "alice");
+
+    assertEquals("~alice* #rust> ", Renderer.prompt(alice).toString());
+    assertNotEquals(before, Renderer.promptKey(alice), "the prompt is redrawn when it changes");
+  }
+
   @Test
   void promptShowsRoleSigilNickAndChannel() {
     User alice = connect("alice");

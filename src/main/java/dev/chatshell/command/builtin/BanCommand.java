@@ -1,63 +1,128 @@
 package dev.chatshell.command.builtin;
 
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.Text;
 import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Completion;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code BAN [#channel|*] <target> [duration] [reason]}: bans from the current channel (or the one
  * named, or with {@code *} the whole server, operators only), for a duration such as {@code 30m},
- * {@code 2h}, {@code 7d}, {@code 4w}, or for good.
+ * {@code 2h}, {@code 7d}, {@code 4w} (or {@code 10 minutes}, {@code 2 hours}...), or for good. A
+ * word after the target that starts with a digit is a duration or an error, never the reason.
  */
 @SlashCommand(
     name = "BAN",
     usage = "[#channel|*] <target> [duration] [reason]",
     summary = "ban a nick, an account or addresses, for a time (30m, 2h, 7d) or for good",
     privilege = Privilege.SECONDARY_ADMIN,
-    completes = {Completion.OTHER_MEMBER, Completion.NONE})
+    completes = {Completion.OTHER_MEMBER, Completion.NONE},
+    channelArgument = ChannelArgument.SCOPE)
 public final class BanCommand implements ChatCommand {
-  private static final Pattern DURATION = Pattern.compile("([0-9]+)([mhdw])");
+  private static final Pattern NUMBER_AND_UNIT = Pattern.compile("([0-9]+)([a-z]*)");
   static final Duration LONGEST = Duration.ofDays(3650);
+  static final String FORMS =
+      "30m, 2h, 7d or 4w (also \"10 minutes\", \"2 hours\", \"1 day\", \"3 weeks\"), at most"
+          + " 3650d; leave it out to ban for good";
 
   @Override
   public void run(CommandContext context, Arguments arguments) {
     Scoped scoped = Scoped.of(arguments, "nick, account:name or address to ban");
-    String next = arguments.word(scoped.next() + 1);
-    Duration duration = next == null ? null : duration(next);
-    int reasonAt = scoped.next() + (duration == null ? 1 : 2);
+    int at = scoped.next() + 1;
+    Timing timing = timing(arguments.word(at), arguments.word(at + 1));
     context
         .chat()
-        .ban(context.user(), scoped.scope(), scoped.target(), duration, arguments.rest(reasonAt));
+        .ban(
+            context.user(),
+            scoped.scope(),
+            scoped.target(),
+            timing.duration(),
+            arguments.rest(at + timing.words()));
   }
 
-  /** A duration such as 30m, 2h, 7d or 4w; null when {@code word} is not one (it is the reason). */
-  static Duration duration(String word) {
-    Matcher m = DURATION.matcher(word);
+  /** How long a ban lasts ({@code null}: for good) and how many words said so (0, 1 or 2). */
+  record Timing(Duration duration, int words) {}
+
+  /**
+   * The duration typed after the target: {@code word} alone ({@code 30m}), or with the word after
+   * it ({@code 10 minutes}). A word that does not start with a digit is no duration (it starts the
+   * reason); one that does must be a valid duration, or the ban is refused: a mistyped duration
+   * would otherwise ban for good, with the typo for its reason.
+   */
+  static Timing timing(String word, String next) {
+    if (word == null || !looksLikeANumber(word)) {
+      return new Timing(null, 0);
+    }
+    String lower = word.toLowerCase(Locale.ROOT);
+    Matcher m = NUMBER_AND_UNIT.matcher(lower);
     if (!m.matches()) {
-      return null;
+      throw notADuration(word);
+    }
+    String unit = m.group(2);
+    int words = 1;
+    if (unit.isEmpty() && next != null) {
+      unit = next.toLowerCase(Locale.ROOT);
+      words = 2;
+    }
+    ChronoUnit chrono = unit(unit);
+    if (chrono == null) {
+      throw notADuration(word);
     }
     if (m.group(1).length() > 7) {
-      throw new ChatException("A ban lasts from 1m to 3650d; leave the duration out for good.");
+      throw tooLong();
     }
     long n = Long.parseLong(m.group(1));
-    Duration d =
-        switch (m.group(2)) {
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          case "d" -> Duration.ofDays(n);
-          default -> Duration.ofDays(7 * n);
-        };
+    Duration d = chrono == ChronoUnit.WEEKS ? Duration.ofDays(7 * n) : Duration.of(n, chrono);
     if (d.isZero() || d.compareTo(LONGEST) > 0) {
-      throw new ChatException("A ban lasts from 1m to 3650d; leave the duration out for good.");
+      throw tooLong();
     }
-    return d;
+    return new Timing(d, words);
+  }
+
+  /** A duration typed as one word ({@code 30m}); null when it does not start with a digit. */
+  static Duration duration(String word) {
+    return timing(word, null).duration();
+  }
+
+  /** Digits first, or a sign or point before one ({@code -5m}, {@code .5h}): meant as a number. */
+  private static boolean looksLikeANumber(String word) {
+    char first = word.charAt(0);
+    if (first >= '0' && first <= '9') {
+      return true;
+    }
+    return word.length() > 1
+        && (first == '-' || first == '+' || first == '.')
+        && word.charAt(1) >= '0'
+        && word.charAt(1) <= '9';
+  }
+
+  private static ChronoUnit unit(String unit) {
+    return switch (unit) {
+      case "m", "min", "mins", "minute", "minutes" -> ChronoUnit.MINUTES;
+      case "h", "hr", "hrs", "hour", "hours" -> ChronoUnit.HOURS;
+      case "d", "day", "days" -> ChronoUnit.DAYS;
+      case "w", "wk", "wks", "week", "weeks" -> ChronoUnit.WEEKS;
+      default -> null;
+    };
+  }
+
+  private static ChatException notADuration(String typed) {
+    return new ChatException(
+        Text.visible(typed) + " is not a duration: write " + FORMS + ". Nobody was banned.");
+  }
+
+  private static ChatException tooLong() {
+    return new ChatException("A ban lasts from 1m to 3650d; leave the duration out for good.");
   }
 
   /** The optional place ({@code #channel} or {@code *}) and the target of a ban command. */

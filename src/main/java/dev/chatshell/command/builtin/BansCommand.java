@@ -2,6 +2,7 @@ package dev.chatshell.command.builtin;
 
 import dev.chatshell.chat.Ban;
 import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Cost;
@@ -17,7 +18,8 @@ import java.util.List;
     usage = "[#channel|*]",
     summary = "list the bans of the channel (or of the server: *) with who set them and why",
     privilege = Privilege.MEMBER,
-    cost = Cost.NONE)
+    cost = Cost.NONE,
+    channelArgument = ChannelArgument.SCOPE)
 public final class BansCommand implements ChatCommand {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

@@ -1,6 +1,7 @@
 package dev.chatshell.command.builtin;
 
 import dev.chatshell.chat.Channel;
+import dev.chatshell.chat.ChannelRole;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
@@ -39,6 +40,7 @@ public final class CurrentCommand implements ChatCommand {
         "Your current channel is "
             + current.name()
             + ", where you are "
+            + (current.roleOf(user) == ChannelRole.MEMBER ? "a " : "the ")
             + current.roleOf(user).title()
             + ". Your channels: "
             + all);

@@ -2,7 +2,9 @@ package dev.chatshell.command.builtin;
 
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Text;
+import dev.chatshell.chat.User;
 import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.CommandTable;
@@ -11,13 +13,19 @@ import dev.chatshell.command.Completion;
 import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code HELP [command]}: lists the commands the user may run where they are, or shows one. */
+/**
+ * {@code HELP [command]}: lists every command, marking those the user cannot run where they are and
+ * why ("[operators only]"), laid out for the width of their screen; or explains one command,
+ * whoever asks. Commands for account holders ({@code /PASSWD}) are listed to them only. TAB
+ * completion, unlike /HELP, offers only what the user may run (SPEC §4).
+ */
 @SlashCommand(
     name = "HELP",
     usage = "[command]",
-    summary = "list the commands you may use, or show one",
+    summary = "list the commands (marking those not for you here), or explain one",
     privilege = Privilege.ANYONE,
     cost = Cost.NONE,
     completes = Completion.COMMAND)
@@ -26,28 +34,65 @@ public final class HelpCommand implements ChatCommand {
   public void run(CommandContext context, Arguments arguments) {
     arguments.atMost(1);
     Privilege privilege = context.privilege();
-    boolean inChannel = context.user().current() != null;
+    User user = context.user();
     if (arguments.isEmpty()) {
-      List<Entry> visible = context.commands().visibleTo(privilege, inChannel);
-      int width = visible.stream().mapToInt(e -> e.synopsis().length()).max().orElse(0);
-      for (Entry entry : visible) {
-        String synopsis = entry.synopsis();
-        context.reply(
-            synopsis + " ".repeat(width - synopsis.length() + 2) + entry.spec().summary());
+      List<String[]> rows = new ArrayList<>();
+      boolean marked = false;
+      for (Entry entry : context.commands().entries()) {
+        if (entry.spec().forAccounts() && user.account() == null) {
+          continue;
+        }
+        String why = CommandTable.unavailable(entry, user, privilege);
+        marked |= why != null;
+        rows.add(
+            new String[] {
+              entry.synopsis(),
+              entry.spec().summary()
+                  + (why == null ? "" : " " + HelpLayout.together("[" + why + "]"))
+            });
       }
-      context.reply(
-          "Text that does not start with / goes to your current channel;"
-              + " start it with // to send a line beginning with /.");
+      HelpLayout.table(rows, context.width()).forEach(context::reply);
+      HelpLayout.paragraph(
+              (marked ? "Commands marked [...] are not for you here; " : "")
+                  + "/HELP <command> explains one.",
+              0,
+              context.width())
+          .forEach(context::reply);
+      HelpLayout.paragraph(
+              "Text that does not start with / goes to your current channel; start it with // to"
+                  + " send a line beginning with /.",
+              0,
+              context.width())
+          .forEach(context::reply);
       return;
     }
     Entry entry = context.commands().find(arguments.word(0));
-    if (entry == null || !CommandTable.allows(entry, privilege, inChannel)) {
+    if (entry == null) {
       throw new ChatException(
-          "No command /"
-              + Text.visible(arguments.word(0))
-              + " that you can use here; /HELP lists the ones you can.");
+          "There is no command /" + Text.visible(arguments.word(0)) + "; /HELP lists them all.");
     }
     context.reply(entry.synopsis());
-    context.reply("  " + entry.spec().summary() + " (for " + entry.spec().privilege().who() + ")");
+    HelpLayout.paragraph(entry.spec().summary() + " (for " + who(entry) + ")", 2, context.width())
+        .forEach(context::reply);
+    String why = CommandTable.unavailable(entry, user, privilege);
+    if (entry.spec().forAccounts() && user.account() == null) {
+      why = "you have no account; /REGISTER makes one";
+    }
+    if (why != null) {
+      HelpLayout.paragraph("Not for you here: " + why + ".", 2, context.width())
+          .forEach(context::reply);
+    }
+  }
+
+  private static String who(Entry entry) {
+    SlashCommand spec = entry.spec();
+    String who = spec.forAccounts() ? "users logged in to an account" : spec.privilege().who();
+    if (spec.channelArgument() == ChannelArgument.FIRST && spec.privilege() == Privilege.MEMBER) {
+      return who + "; for everyone with a channel named";
+    }
+    if (spec.channelArgument() == ChannelArgument.SCOPE) {
+      return who + ", or of the channel named; with *, server operators";
+    }
+    return who;
   }
 }

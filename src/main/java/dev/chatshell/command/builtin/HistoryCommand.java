@@ -33,7 +33,8 @@ public final class HistoryCommand implements ChatCommand {
     String first = arguments.word(0);
     String nick = null;
     String count = null;
-    if (first != null && first.chars().allMatch(Character::isDigit)) {
+    // A number, signed or not, is a line count: "-3" is a count to refuse, not a nick.
+    if (first != null && first.matches("[-+]?[0-9]+")) {
       arguments.atMost(1);
       count = first;
     } else {
@@ -58,7 +59,10 @@ public final class HistoryCommand implements ChatCommand {
       context.reply("Nothing kept for " + what + ".");
       return;
     }
-    context.reply("The last " + entries.size() + " lines of " + what + " (times in UTC):");
+    context.reply(
+        (entries.size() == 1 ? "The last line of " : "The last " + entries.size() + " lines of ")
+            + what
+            + " (times in UTC):");
     Instant now = Instant.now();
     for (HistoryEntry entry : entries) {
       context.reply(entry.line(now, false));

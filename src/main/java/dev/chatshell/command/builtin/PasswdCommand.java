@@ -12,7 +12,8 @@ import java.util.Arrays;
 @SlashCommand(
     name = "PASSWD",
     summary = "change your account's password (asks for the current one)",
-    privilege = Privilege.ANYONE)
+    privilege = Privilege.ANYONE,
+    forAccounts = true)
 public final class PasswdCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {

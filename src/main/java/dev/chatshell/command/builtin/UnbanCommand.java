@@ -1,6 +1,7 @@
 package dev.chatshell.command.builtin;
 
 import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Privilege;
@@ -11,7 +12,8 @@ import dev.chatshell.command.SlashCommand;
     name = "UNBAN",
     usage = "[#channel|*] <target>",
     summary = "lift a ban",
-    privilege = Privilege.SECONDARY_ADMIN)
+    privilege = Privilege.SECONDARY_ADMIN,
+    channelArgument = ChannelArgument.SCOPE)
 public final class UnbanCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {

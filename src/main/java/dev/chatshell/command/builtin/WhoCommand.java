@@ -2,25 +2,32 @@ package dev.chatshell.command.builtin;
 
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatException;
-import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.Member;
 import dev.chatshell.chat.Names;
 import dev.chatshell.command.Arguments;
+import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Completion;
 import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code WHO [channel]}: the members of the current channel, or of the one named, with sigils. */
+/**
+ * {@code WHO [channel]}: the members of the current channel, or of any channel named, with their
+ * sigils, highest rank first and alphabetically within; server operators marked {@code *} after the
+ * nick. Who is away follows, with why.
+ */
 @SlashCommand(
     name = "WHO",
     usage = "[channel]",
-    summary = "list a channel's members: ~main admin, @admin",
+    summary = "list a channel's members: ~main admin, @admin, *server operator",
     privilege = Privilege.MEMBER,
     cost = Cost.NONE,
-    completes = Completion.CHANNEL)
+    completes = Completion.CHANNEL,
+    channelArgument = ChannelArgument.FIRST)
 public final class WhoCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
@@ -34,10 +41,18 @@ public final class WhoCommand implements ChatCommand {
       throw new ChatException(
           "There is no channel " + Names.channel(typed) + "; /LIST shows the channels.");
     }
-    int size = channel.size();
-    context.reply(channel.name() + " (" + size + "): " + ChatServer.whoLine(channel));
+    List<Member> members = new ArrayList<>(channel.members());
+    members.sort(Member.BY_RANK);
+    StringBuilder line = new StringBuilder(channel.name() + " (" + members.size() + "):");
+    for (Member member : members) {
+      line.append(' ').append(member.listed());
+    }
+    context.reply(line.toString());
+    if (members.stream().anyMatch(member -> member.user().isOperator())) {
+      context.reply(Member.OPERATOR_MARK + " marks server operators.");
+    }
     StringBuilder away = new StringBuilder();
-    for (Member member : channel.members()) {
+    for (Member member : members) {
       String why = member.user().away();
       if (why != null) {
         away.append(away.isEmpty() ? "Away: " : "; ")

@@ -60,9 +60,85 @@ class BanCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"forever", "30", "m", "30s", "2x", "-5m", "1.5h", "", "h2", "spam"})
-  void wordsThatAreNotDurationsAreNotDurations(String word) {
+  @ValueSource(strings = {"forever", "m", "h2", "spam", "-", "x30m"})
+  void wordsThatDoNotStartWithADigitAreNotDurations(String word) {
     assertNull(BanCommand.duration(word));
+  }
+
+  /** Issue 12: a mistyped duration became the reason of a permanent ban. */
+  @ParameterizedTest
+  @ValueSource(strings = {"30", "30s", "2x", "2y", "99x", "-5m", "1.5h", ".5h", "10mn", "3months"})
+  void wordsThatLookLikeANumberButAreNoDurationAreRefused(String word) {
+    ChatException refused = assertThrows(ChatException.class, () -> BanCommand.duration(word));
+
+    assertEquals(
+        word
+            + " is not a duration: write 30m, 2h, 7d or 4w (also \"10 minutes\", \"2 hours\", \"1"
+            + " day\", \"3 weeks\"), at most 3650d; leave it out to ban for good. Nobody was"
+            + " banned.",
+        refused.getMessage());
+  }
+
+  @Test
+  void aNumberThenAUnitWordIsADurationOfTwoWords() {
+    assertEquals(
+        new BanCommand.Timing(Duration.ofMinutes(10), 2), BanCommand.timing("10", "minutes"));
+    assertEquals(new BanCommand.Timing(Duration.ofHours(2), 2), BanCommand.timing("2", "Hours"));
+    assertEquals(new BanCommand.Timing(Duration.ofDays(1), 2), BanCommand.timing("1", "day"));
+    assertEquals(new BanCommand.Timing(Duration.ofDays(21), 2), BanCommand.timing("3", "weeks"));
+    assertEquals(new BanCommand.Timing(Duration.ofMinutes(5), 1), BanCommand.timing("5min", "x"));
+    assertEquals(new BanCommand.Timing(null, 0), BanCommand.timing("spam", "10"));
+    assertThrows(ChatException.class, () -> BanCommand.timing("2", "years"));
+    assertThrows(ChatException.class, () -> BanCommand.timing("30", "spam"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/ban bob 30", "/ban bob 2y", "/ban bob 99x flood", "/ban bob 30 spam"})
+  void aMistypedDurationBansNobodyAndSaysTheAcceptedForms(String line) {
+    FakeContext alice = connect("alice").run("/JOIN #c");
+    FakeContext bob = connect("bob").run("/JOIN #c");
+
+    alice.run(line);
+
+    assertEquals(1, alice.errors().size());
+    assertTrue(alice.errors().get(0).contains("is not a duration: write 30m, 2h, 7d or 4w"));
+    assertTrue(server.channel("#c").contains(bob.user()));
+    assertEquals(List.of(), bansOf(alice));
+  }
+
+  @Test
+  void tenMinutesIsTheDurationNotTheReason() {
+    FakeContext alice = connect("alice").run("/JOIN #c");
+    connect("yyy").run("/JOIN #c");
+
+    alice.run("/ban yyy 10 minutes cool down");
+
+    assertEquals(List.of(), alice.errors());
+    assertEquals(
+        List.of(
+            new Ban(
+                "#c",
+                Ban.Kind.NICK,
+                "yyy",
+                "alice",
+                "cool down",
+                T0,
+                T0.plus(Duration.ofMinutes(10)))),
+        bansOf(alice));
+  }
+
+  @Test
+  void aMistypedDurationLeavesAnEarlierBanAsItWas() {
+    FakeContext alice = connect("alice").run("/JOIN #c");
+    alice.run("/ban carol 30m");
+
+    alice.run("/ban carol 99x");
+
+    assertEquals(
+        List.of(
+            new Ban(
+                "#c", Ban.Kind.NICK, "carol", "alice", null, T0, T0.plus(Duration.ofMinutes(30)))),
+        bansOf(alice));
   }
 
   @Test
@@ -194,7 +270,9 @@ class BanCommandTest {
 
     alice.run("/ban 198.51.100.0/24 1h");
 
-    assertEquals(List.of("That ban would hit you; nothing was done."), alice.errors());
+    assertEquals(
+        List.of("That ban would hit you: your own address is in it; nothing was done."),
+        alice.errors());
     assertEquals(List.of(), bansOf(alice));
   }
 
@@ -226,19 +304,34 @@ class BanCommandTest {
   }
 
   @Test
-  void anOperatorBansFromTheServerFromAnyChannelTheyAreIn() {
-    // The manual: like every channel command, /BAN needs a current channel, even for a server
-    // operator; from there "*" bans from the whole server.
+  void anOperatorBansFromTheServerWithoutACurrentChannel() {
+    // Issue 12: a command whose channel (or "*") is named needs no current channel.
     FakeContext oscar = connect("oscar");
     server.promote(oscar.user(), "test");
     FakeContext bob = connect("bob");
 
-    oscar.run("/ban * bob");
+    oscar.run("/ban bob");
     assertEquals(List.of("/BAN needs a current channel: /JOIN one first."), oscar.errors());
     assertFalse(bob.user().isGone());
 
-    oscar.run("/JOIN #ops").run("/ban * bob");
+    oscar.clear().run("/ban * bob");
+    assertEquals(List.of(), oscar.errors());
     assertTrue(bob.user().isGone());
+  }
+
+  @Test
+  void anAdminBansFromANamedChannelWhileAnotherIsCurrent() {
+    // The gate counts the rank in the channel named, not in the current one.
+    FakeContext alice = connect("alice").run("/JOIN #c");
+    FakeContext bob = connect("bob").run("/JOIN #c").run("/JOIN #d");
+    alice.run("/JOIN #d"); // a plain member of #d, bob's channel; admin of #c
+
+    alice.run("/ban #c bob 1h");
+    bob.run("/ban #c alice");
+
+    assertEquals(List.of(), alice.errors());
+    assertFalse(server.channel("#c").contains(bob.user()));
+    assertEquals(List.of("/BAN is for admins of #c; you are not."), bob.errors());
   }
 
   // ---- /UNBAN ----

@@ -25,7 +25,7 @@ class CurrentCommandTest extends BuiltinFixture {
     FakeContext alice = connect("alice").run("/JOIN #a").run("/JOIN #b").run("/current");
 
     assertEquals(
-        List.of("Your current channel is #b, where you are member. Your channels: #a #b"),
+        List.of("Your current channel is #b, where you are a member. Your channels: #a #b"),
         alice.replies());
   }
 

@@ -2,25 +2,51 @@ package dev.chatshell.command.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChannelRole;
 import dev.chatshell.chat.ChatTestSupport;
+import dev.chatshell.chat.Member;
+import dev.chatshell.chat.User;
 import dev.chatshell.command.FakeContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WhoCommandTest extends BuiltinFixture {
 
+  /** Issue 12: /WHO is sorted by rank (~, @, members), alphabetically within. */
   @Test
-  void listsTheCurrentChannelWithSigilsInJoinOrder() {
+  void listsTheCurrentChannelWithSigilsByRankThenAlphabetically() {
+    FakeContext zoe = connect("zoe").run("/JOIN #a");
+    for (String nick : List.of("mallory", "Bob", "dave", "carol", "alice")) {
+      connect(nick).run("/JOIN #a");
+    }
+    FakeContext erin = connect("erin").run("/JOIN #a");
+    Channel a = server.channel("#a");
+    ChatTestSupport.setRole(a, erin.user(), ChannelRole.SECONDARY_ADMIN);
+    User carol =
+        a.members().stream()
+            .map(Member::user)
+            .filter(u -> u.nick().equals("carol"))
+            .findFirst()
+            .orElseThrow();
+    ChatTestSupport.setRole(a, carol, ChannelRole.SECONDARY_ADMIN);
+
+    zoe.run("/WHO");
+
+    assertEquals(List.of("#a (7): ~zoe @carol @erin alice Bob dave mallory"), zoe.replies());
+    assertEquals(List.of(), zoe.errors());
+  }
+
+  /** Issue 12: server operators are marked in /WHO, with what the mark means. */
+  @Test
+  void marksServerOperators() {
     FakeContext alice = connect("alice").run("/JOIN #a");
-    connect("bob").run("/JOIN #a");
-    FakeContext carol = connect("carol").run("/JOIN #a");
-    ChatTestSupport.setRole(server.channel("#a"), carol.user(), ChannelRole.SECONDARY_ADMIN);
+    FakeContext oscar = connect("oscar").run("/JOIN #a");
+    server.promote(oscar.user(), "oscar");
 
     alice.run("/WHO");
 
-    assertEquals(List.of("#a (3): ~alice bob @carol"), alice.replies());
-    assertEquals(List.of(), alice.errors());
+    assertEquals(List.of("#a (2): ~alice oscar*", "* marks server operators."), alice.replies());
   }
 
   @Test
@@ -30,7 +56,23 @@ class WhoCommandTest extends BuiltinFixture {
 
     root.run("/WHO");
 
-    assertEquals(List.of("/WHO needs a current channel: /JOIN one first."), root.errors());
+    assertEquals(
+        List.of("/WHO needs a current channel: /JOIN one first, or name one: /WHO #channel."),
+        root.errors());
+  }
+
+  /** Issue 12: looking at a channel before joining it is the first thing a newcomer does. */
+  @Test
+  void aUserInNoChannelSeesAnyChannelNamed() {
+    connect("alice").run("/JOIN #rust");
+    FakeContext bob = connect("bob");
+
+    bob.run("/WHO #rust").run("/who rust");
+
+    assertEquals(List.of(), bob.errors());
+    assertEquals(List.of("#rust (1): ~alice", "#rust (1): ~alice"), bob.replies());
+    bob.clear().run("/WHO #nowhere");
+    assertEquals(List.of("There is no channel #nowhere; /LIST shows the channels."), bob.errors());
   }
 
   @Test
@@ -56,7 +98,9 @@ class WhoCommandTest extends BuiltinFixture {
   void isRefusedToAUserInNoChannel() {
     FakeContext alice = connect("alice").run("/WHO");
 
-    assertEquals(List.of("/WHO needs a current channel: /JOIN one first."), alice.errors());
+    assertEquals(
+        List.of("/WHO needs a current channel: /JOIN one first, or name one: /WHO #channel."),
+        alice.errors());
   }
 
   @Test
