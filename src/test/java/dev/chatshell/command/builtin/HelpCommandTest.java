@@ -69,7 +69,7 @@ class HelpCommandTest extends BuiltinFixture {
   }
 
   @Test
-  void theMainAdminSeesOnlyKillMarked() {
+  void theMainAdminSeesOnlyTheOperatorsCommandsMarked() {
     FakeContext alice = connect("alice").run("/JOIN #a").clear().run("/help");
     Map<String, String> listed = listing(alice.replies());
 
@@ -78,7 +78,7 @@ class HelpCommandTest extends BuiltinFixture {
             .filter(e -> e.getValue().endsWith("]"))
             .map(Map.Entry::getKey)
             .toList();
-    assertEquals(List.of("/KILL"), marked);
+    assertEquals(List.of("/KILL", "/SHUTDOWN"), marked);
   }
 
   @Test
