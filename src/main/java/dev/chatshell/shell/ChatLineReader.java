@@ -42,11 +42,25 @@ final class ChatLineReader extends LineReaderImpl {
   // Set once the session's last lines are shown: from then on nothing is drawn, not even by
   // JLine's cleanup when the connection's end finishes readLine. Written under the lock.
   private volatile boolean finished;
+  // A prompt brought up to date while no line was being read. readLine would put back the older
+  // prompt it was handed, so this one is applied once reading has started (JLine's init callback).
+  // Guarded by the reader's lock.
+  private String pendingPrompt;
 
   ChatLineReader(Terminal terminal, ConnectionReader keyboard, Map<String, Object> variables) {
     super(terminal, "chatshell", variables);
     this.keyboard = keyboard;
     this.killRing = new KillRing(KILL_RING_SIZE);
+    widgets.put(CALLBACK_INIT, this::applyPendingPrompt);
+  }
+
+  /** Runs under the lock as readLine starts, after it has set the prompt it was given. */
+  private boolean applyPendingPrompt() {
+    if (pendingPrompt != null && maskingCallback == null) {
+      setPrompt(pendingPrompt);
+    }
+    pendingPrompt = null;
+    return true;
   }
 
   @Override
@@ -118,6 +132,16 @@ final class ChatLineReader extends LineReaderImpl {
     }
   }
 
+  /** Forgets a prompt refreshed before now: the caller is about to read with a newer one. */
+  void forgetPendingPrompt() {
+    lock.lock();
+    try {
+      pendingPrompt = null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Brings the prompt up to date while a line is typed, unless that line is a password: its
    * "Password: " prompt stays. Decided under the reader's lock, where readLine sets the mask.
@@ -125,7 +149,11 @@ final class ChatLineReader extends LineReaderImpl {
   void refreshPrompt(String text) {
     lock.lock();
     try {
-      if (!(reading && maskingCallback != null)) {
+      if (!reading) {
+        pendingPrompt = text; // readLine is about to set an older one: this wins once it starts
+        setPrompt(text);
+      } else if (maskingCallback == null) {
+        pendingPrompt = null;
         setPrompt(text);
       }
     } finally {

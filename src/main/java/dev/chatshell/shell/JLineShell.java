@@ -224,6 +224,11 @@ final class JLineShell implements Shell {
   }
 
   @Override
+  public void forgetRefreshedPrompt() {
+    reader.forgetPendingPrompt();
+  }
+
+  @Override
   public void refreshPrompt(Supplier<String> prompt) {
     reader.refreshPrompt(literal(prompt.get())); // kept as it is while a password is typed
   }

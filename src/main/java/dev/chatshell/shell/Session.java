@@ -58,6 +58,9 @@ final class Session implements CommandContext {
   private List<Reply.Line> replies; // session thread: a running command's output, or null
   // What the prompt shown was made from: set by the session loop and by the outbox drain.
   private volatile Renderer.PromptKey promptKey;
+  // Makes "what the prompt is made from" and "the prompt handed to the reader" one step, for the
+  // session loop and the drain alike: else a drain between the two left a stale prompt for good.
+  private final Object promptLock = new Object();
   private volatile Thread thread;
   // When the user last sent a line (System.nanoTime()): what "idle" is measured from.
   private volatile long lastLine = started;
@@ -100,8 +103,13 @@ final class Session implements CommandContext {
       while (!leaving) {
         String line;
         try {
-          promptKey = Renderer.promptKey(user);
-          line = shell.readLine(shell.format(Renderer.prompt(user)));
+          String prompt;
+          synchronized (promptLock) {
+            shell.forgetRefreshedPrompt(); // older than the state this prompt is made from
+            promptKey = Renderer.promptKey(user);
+            prompt = shell.format(Renderer.prompt(user));
+          }
+          line = shell.readLine(prompt);
         } catch (LineTooLongException e) {
           error(e.getMessage());
           continue;
@@ -392,10 +400,12 @@ final class Session implements CommandContext {
       ending = true;
       out.printLast(text);
     } else if (me != null) {
-      Renderer.PromptKey key = Renderer.promptKey(me);
-      if (!key.equals(promptKey)) { // the prompt is only rebuilt when it changes
-        promptKey = key;
-        out.refreshPrompt(() -> out.format(Renderer.prompt(me)));
+      synchronized (promptLock) {
+        Renderer.PromptKey key = Renderer.promptKey(me);
+        if (!key.equals(promptKey)) { // the prompt is only rebuilt when it changes
+          promptKey = key;
+          out.refreshPrompt(() -> out.format(Renderer.prompt(me)));
+        }
       }
     }
     if (!last) {

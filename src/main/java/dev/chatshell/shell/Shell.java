@@ -42,6 +42,13 @@ interface Shell extends AutoCloseable {
   void refreshPrompt(Supplier<String> prompt);
 
   /**
+   * Forgets a prompt refreshed while no line was read: the caller is about to read with a prompt
+   * made from newer state. A prompt refreshed between the two is kept and shown once reading
+   * starts.
+   */
+  default void forgetRefreshedPrompt() {}
+
+  /**
    * Called once the user is logged in. A line editor then erases each sent chat message from the
    * input line (it comes back formatted from the channel); a plain client stops getting prompts.
    */

@@ -200,4 +200,35 @@ class JLineShellPrintTest {
     assertFalse(after.contains("half a li"), "nor the abandoned input: " + after);
     assertTrue(after.contains("<bob> one more"), after);
   }
+
+  @Test
+  void aPromptRefreshedJustBeforeReadingIsTheOneShown() throws Exception {
+    // The session made its prompt, then a drain brought it up to date before readLine started:
+    // readLine must not put the older one back (a second terminal kept "alice> " for good).
+    ScriptedConnection keys = new ScriptedConnection().chunk("x").holding();
+    JLineShell shell = shell(keys, 80);
+    shell.refreshPrompt(() -> "~alice #c> ");
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "alice> "), "x");
+
+    String shown = keys.written();
+    assertTrue(shown.contains("~alice #c> x"), shown);
+    assertFalse(shown.contains("alice> x") && !shown.contains("~alice #c> x"), shown);
+    keys.more("\r");
+    assertEquals("x", line.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aPromptRefreshedBeforeTheSessionMadeANewerOneIsForgotten() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().chunk("x").holding();
+    JLineShell shell = shell(keys, 80);
+    shell.refreshPrompt(() -> "old> ");
+    shell.forgetRefreshedPrompt(); // the session is about to read with a prompt made after it
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "new> "), "x");
+
+    String shown = keys.written();
+    assertTrue(shown.contains("new> x"), shown);
+    assertFalse(shown.contains("old> "), shown);
+    keys.more("\r");
+    assertEquals("x", line.get(10, TimeUnit.SECONDS));
+  }
 }
