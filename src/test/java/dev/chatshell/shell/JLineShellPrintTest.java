@@ -77,20 +77,6 @@ class JLineShellPrintTest {
   }
 
   @Test
-  void withNothingTypedTheLinesComeBeforeThePromptAlone() throws Exception {
-    ScriptedConnection keys = new ScriptedConnection().holding();
-    JLineShell shell = shell(keys, 80);
-    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "> "), "> ");
-    int mark = keys.written().length();
-
-    shell.print("<bob> hi");
-
-    assertEquals("\r" + CLEAR_TO_END + "<bob> hi\n> ", keys.written().substring(mark));
-    keys.more("yo\r");
-    assertEquals("yo", line.get(10, TimeUnit.SECONDS));
-  }
-
-  @Test
   void withTheCursorInsideTheLineJLineRedrawsIt() throws Exception {
     ScriptedConnection keys = new ScriptedConnection().chunk("hel\u0002").holding();
     JLineShell shell = shell(keys, 80);
@@ -143,6 +129,20 @@ class JLineShellPrintTest {
         "\r" + CLEAR_TO_END + "<eve> yo\n~alice #rust> hel", keys.written().substring(mark));
     keys.more("\r");
     assertEquals("hel", line.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void withNothingTypedTheLinesComeBeforeThePromptAlone() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().holding();
+    JLineShell shell = shell(keys, 80);
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "> "), "> ");
+    int mark = keys.written().length();
+
+    shell.print("<bob> hi");
+
+    assertEquals("\r" + CLEAR_TO_END + "<bob> hi\n> ", keys.written().substring(mark));
+    keys.more("yo\r");
+    assertEquals("yo", line.get(10, TimeUnit.SECONDS));
   }
 
   @Test
