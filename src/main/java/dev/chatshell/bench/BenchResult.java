@@ -49,6 +49,16 @@ record BenchResult(
     return (heapWithSessions - heapIdle) / sessionsHeld;
   }
 
+  /**
+   * Server CPU time per delivery while sending, in microseconds, or -1 when the server's CPU was
+   * not visible or nothing arrived. Unlike latency, it hardly moves when other programs share the
+   * machine, so two builds can be compared on a busy one.
+   */
+  double serverMicrosPerDelivery() {
+    double rate = deliveriesPerSecond();
+    return !(serverCores >= 0) || rate <= 0 ? -1 : serverCores * 1e6 / rate;
+  }
+
   double percentileMillis(double percentile) {
     return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / MS;
   }
@@ -102,9 +112,11 @@ record BenchResult(
       lines.add(
           String.format(
               Locale.ROOT,
-              "  server CPU while sending: %.2f cores (the load client: %.2f)",
+              "  server CPU while sending: %.2f cores (the load client: %.2f), %.2f µs per"
+                  + " delivery",
               serverCores,
-              clientCores));
+              clientCores,
+              serverMicrosPerDelivery()));
     }
     if (!heapSamples.isEmpty()) {
       HeapSample first = heapSamples.getFirst();
@@ -152,6 +164,7 @@ record BenchResult(
     field(json, "heapBytesPerSession", bytesPerSession());
     field(json, "serverCores", serverCores);
     field(json, "clientCores", clientCores);
+    field(json, "serverMicrosPerDelivery", serverMicrosPerDelivery());
     json.append("  \"heapSamples\": [");
     for (int i = 0; i < heapSamples.size(); i++) {
       HeapSample sample = heapSamples.get(i);

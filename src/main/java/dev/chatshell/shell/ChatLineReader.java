@@ -251,6 +251,9 @@ final class ChatLineReader extends LineReaderImpl {
     if (promptColumns + buf.length() >= columns - 1) {
       return null;
     }
+    if (buf.length() == 0) {
+      return ""; // the usual case, for every line that arrives: no copy of the buffer
+    }
     String input = buf.toString();
     for (int i = 0; i < input.length(); i++) {
       char c = input.charAt(i);

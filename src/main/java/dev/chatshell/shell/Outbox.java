@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * A session's bounded queue of output. {@link #deliver} never blocks: it queues the event and, if
@@ -27,6 +28,11 @@ final class Outbox implements EventSink {
   interface FailureListener {
     void failed(String reason, Throwable cause);
   }
+
+  // One factory and one task for every drain: a burst of output costs a thread, not a builder
+  // and a lambda as well (a channel's line starts a drain for each of its members).
+  private static final ThreadFactory DRAINS = Thread.ofVirtual().name("outbox").factory();
+  private final Runnable drainTask = this::drain;
 
   private final ArrayDeque<ChatEvent> queue = new ArrayDeque<>();
   private final int limit;
@@ -73,7 +79,7 @@ final class Outbox implements EventSink {
       onFailure.failed(
           "output queue full (" + limit + " lines waiting): the client is not reading", null);
     } else if (start) {
-      Thread.ofVirtual().name("outbox").start(this::drain);
+      DRAINS.newThread(drainTask).start();
     }
   }
 

@@ -118,8 +118,7 @@ final class Renderer {
       Channel current = viewer == null ? null : viewer.current();
       boolean tagged = current == null || !current.name().equals(message.channel());
       boolean own = viewer != null && isViewer(message.nick(), viewer);
-      boolean mention =
-          mentions && viewer != null && !own && mentions(message.text(), viewer.nick());
+      boolean mention = mentions && viewer != null && !own && mentions(message, viewer.nick());
       return (tagged ? TAGGED : 0) | (own ? OWN : 0) | (mention ? MENTION : 0);
     }
     if (event instanceof PrivateMessage message) {
@@ -257,8 +256,89 @@ final class Renderer {
     return false;
   }
 
+  /**
+   * The words of one message's text: the runs of nick characters, in lower case, and a mask of
+   * their lengths. Worked out once per message, so that whether it names a viewer is a lookup for
+   * each of a channel's members instead of a scan of the text (the scan was the largest cost the
+   * fan-out gained in issue 6). {@code words} is null for a text with a character outside ASCII
+   * whose case folds into ASCII (the Kelvin sign, a dotless i, a long s): only the scan treats
+   * those exactly as it always has.
+   */
+  private record Words(ChatEvent event, long lengths, java.util.Set<String> words) {}
+
+  private static final int WORDS_SLOTS = 256; // direct-mapped, by identity; a race costs a rescan
+  private static final Words[] WORDS = new Words[WORDS_SLOTS];
+
+  /** {@link #mentions(String, String)} for a channel message, its text split only once. */
+  static boolean mentions(ChannelMessage message, String nick) {
+    int slot = System.identityHashCode(message) & (WORDS_SLOTS - 1);
+    Words words = WORDS[slot];
+    if (words == null || words.event != message) {
+      words = words(message);
+      WORDS[slot] = words;
+    }
+    if (words.words == null || !nickChars(nick)) {
+      return mentions(message.text(), nick);
+    }
+    // An ASCII nick matches, ignoring case, only a whole run of nick characters of its length.
+    return (words.lengths & lengthBit(nick.length())) != 0 && words.words.contains(Names.key(nick));
+  }
+
+  private static Words words(ChannelMessage message) {
+    String text = message.text();
+    java.util.Set<String> words = new java.util.HashSet<>();
+    long lengths = 0;
+    int start = -1;
+    for (int at = 0; at <= text.length(); at++) {
+      char c = at < text.length() ? text.charAt(at) : ' ';
+      if (c >= 128 && foldsIntoAscii(c)) {
+        return new Words(message, 0, null);
+      }
+      if (nickChar(c)) {
+        if (start < 0) {
+          start = at;
+        }
+      } else if (start >= 0) {
+        words.add(Names.key(text.substring(start, at)));
+        lengths |= lengthBit(at - start);
+        start = -1;
+      }
+    }
+    return new Words(message, lengths, words);
+  }
+
+  private static long lengthBit(int length) {
+    return 1L << Math.min(length, 63);
+  }
+
+  /**
+   * True for a character that {@link String#regionMatches(boolean, int, String, int, int)} may take
+   * for an ASCII one, ignoring case.
+   */
+  private static boolean foldsIntoAscii(char c) {
+    char upper = Character.toUpperCase(c);
+    return upper < 128 || Character.toLowerCase(c) < 128 || Character.toLowerCase(upper) < 128;
+  }
+
+  private static boolean nickChars(String nick) {
+    for (int i = 0; i < nick.length(); i++) {
+      if (!nickChar(nick.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final boolean[] NICK_CHAR = new boolean[128]; // a lookup: it runs per delivery
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      NICK_CHAR[c] = Character.isLetterOrDigit(c) || "_-[]\\`^{}|".indexOf(c) >= 0;
+    }
+  }
+
   private static boolean nickChar(char c) {
-    return c < 128 && (Character.isLetterOrDigit(c) || "_-[]\\`^{}|".indexOf(c) >= 0);
+    return c < 128 && NICK_CHAR[c];
   }
 
   private static boolean isViewer(String nick, User viewer) {

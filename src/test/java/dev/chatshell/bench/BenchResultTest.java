@@ -177,7 +177,9 @@ class BenchResultTest {
         lines.get(3));
     assertTrue(lines.get(3).startsWith("  latency ms: p50 500."), lines.get(3));
     assertTrue(lines.get(3).contains(" max 1000."), lines.get(3));
-    assertEquals("  server CPU while sending: 1.50 cores (the load client: 0.25)", lines.get(4));
+    assertEquals(
+        "  server CPU while sending: 1.50 cores (the load client: 0.25), 3333.33 µs per delivery",
+        lines.get(4));
     assertEquals(
         "  live heap while sending: 11.4 MiB at 1 s, 13.0 MiB at 3 s (2 samples)", lines.get(5));
   }
@@ -285,6 +287,7 @@ class BenchResultTest {
             "\"heapBytesPerSession\": 30720",
             "\"serverCores\": 1.5",
             "\"clientCores\": 0.25",
+            "\"serverMicrosPerDelivery\": 3333.333",
             "\"heapSamples\": [{\"seconds\": 1, \"bytes\": 12000000},"
                 + " {\"seconds\": 3, \"bytes\": 13631488}]")) {
       assertTrue(
@@ -325,7 +328,7 @@ class BenchResultTest {
     assertEquals("{", lines.getFirst());
     assertEquals("}", lines.getLast());
     List<String> fields = lines.subList(1, lines.size() - 2);
-    assertEquals(28, fields.size(), json);
+    assertEquals(29, fields.size(), json);
     for (String line : fields) {
       assertTrue(JSON_LINE.matcher(line).matches(), line);
     }
@@ -357,6 +360,7 @@ class BenchResultTest {
     String json = odd.json();
     assertTrue(json.contains("  \"startedAt\": \"a\\\"b\\\\c\\u000ad\",\n"), json);
     assertTrue(json.contains("  \"serverCores\": null,\n"), json);
+    assertTrue(json.contains("  \"serverMicrosPerDelivery\": -1,\n"), json);
     assertTrue(json.contains("  \"target\": \"baseline\",\n"), json);
     assertTrue(json.contains("  \"heapBytesPerSession\": -1,\n"), json);
     assertTrue(json.contains("  \"latencyP99Ms\": 0,\n"), json);

@@ -148,6 +148,20 @@ class JLineShellPrintTest {
   }
 
   @Test
+  void withNothingTypedTheLinesComeBeforeThePromptAlone() throws Exception {
+    ScriptedConnection keys = new ScriptedConnection().holding();
+    JLineShell shell = shell(keys, 80);
+    CompletableFuture<String> line = typing(keys, () -> readLine(shell, "> "), "> ");
+    int mark = keys.written().length();
+
+    shell.print("<bob> hi");
+
+    assertEquals("\r" + CLEAR_TO_END + "<bob> hi\n> ", keys.written().substring(mark));
+    keys.more("yo\r");
+    assertEquals("yo", line.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
   void aPasswordBeingTypedIsNeverDrawn() throws Exception {
     ScriptedConnection keys = new ScriptedConnection().chunk("sesame").holding();
     JLineShell shell = shell(keys, 80);
