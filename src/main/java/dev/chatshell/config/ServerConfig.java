@@ -87,6 +87,9 @@ public final class ServerConfig {
       properties.load(reader);
     } catch (IOException e) {
       throw new ConfigException("Cannot read " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // Properties.load refuses a broken \\u escape this way: a bad file, not a crash.
+      throw new ConfigException("Cannot read " + file + ": a \\u escape is not 4 hex digits");
     }
     Map<Setting, String> merged = new EnumMap<>(values);
     Map<String, String> declaredOperators = new TreeMap<>();

@@ -91,6 +91,24 @@ class ServerConfigTest {
   }
 
   @Test
+  void aBrokenUnicodeEscapeIsAConfigErrorNotACrash() throws Exception {
+    // Found by ServerConfigProperties: Properties.load threw IllegalArgumentException.
+    Path file = propertiesFile("port=4000", "server.name=caf\\u00e", "x=\\uZZZZ");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().contains("escape"), e.getMessage());
+  }
+
+  @Test
+  void whatTheFileHeldIsQuotedVisibly() throws Exception {
+    // Found by ServerConfigProperties: control characters reached the operator's terminal.
+    Path file = propertiesFile("port=4\u001b[2J", "");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().contains("'4^[[2J' is not a number"), e.getMessage());
+  }
+
+  @Test
   void missingConfigFileIsAConfigError() {
     Path file = dir.resolve("nowhere.properties");
     ConfigException e =
