@@ -37,6 +37,7 @@ class HelpCommandTest extends BuiltinFixture {
             "/OPER",
             "/PASSWD",
             "/REGISTER",
+            "/SET",
             "/UNIGNORE"),
         commandNames(alice.replies()));
     assertEquals(List.of(), alice.errors());
@@ -67,6 +68,7 @@ class HelpCommandTest extends BuiltinFixture {
             "/OPER",
             "/PASSWD",
             "/REGISTER",
+            "/SET",
             "/TOPIC",
             "/UNIGNORE",
             "/WHO"),
@@ -107,6 +109,7 @@ class HelpCommandTest extends BuiltinFixture {
             "/REN",
             "/REQUESTS",
             "/REVOKE",
+            "/SET",
             "/TOPIC",
             "/UNBAN",
             "/UNIGNORE",
