@@ -109,6 +109,19 @@ class ServerConfigTest {
   }
 
   @Test
+  void aPathWithANulIsAConfigErrorNamingTheSetting() throws Exception {
+    // Found by ServerConfigProperties: motd.file=\\u0000 crashed the start in motd().
+    Path file = propertiesFile("motd.file=etc/\\u0000motd.txt");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(
+        e.getMessage().startsWith("Bad value for motd.file: not a usable path"), e.getMessage());
+    assertThrows(
+        ConfigException.class,
+        () -> ServerConfig.load(null, dir, Map.of(Setting.DATA_DIR, "var\u0000")));
+  }
+
+  @Test
   void missingConfigFileIsAConfigError() {
     Path file = dir.resolve("nowhere.properties");
     ConfigException e =
