@@ -121,7 +121,7 @@ public final class ServerConfig {
   }
 
   /**
-   * A path the file system cannot take (a NUL in it, found by ServerConfigProperties) stops the
+   * A path the file system cannot take (a NUL in it, found by ServerConfigPropertiesTest) stops the
    * server here with the setting's name, not later with a stack trace where the file is opened.
    */
   private void checkPaths() throws ConfigException {

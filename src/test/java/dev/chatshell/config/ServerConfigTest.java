@@ -92,7 +92,7 @@ class ServerConfigTest {
 
   @Test
   void aBrokenUnicodeEscapeIsAConfigErrorNotACrash() throws Exception {
-    // Found by ServerConfigProperties: Properties.load threw IllegalArgumentException.
+    // Found by ServerConfigPropertiesTest: Properties.load threw IllegalArgumentException.
     Path file = propertiesFile("port=4000", "server.name=caf\\u00e", "x=\\uZZZZ");
     ConfigException e =
         assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
@@ -101,7 +101,7 @@ class ServerConfigTest {
 
   @Test
   void whatTheFileHeldIsQuotedVisibly() throws Exception {
-    // Found by ServerConfigProperties: control characters reached the operator's terminal.
+    // Found by ServerConfigPropertiesTest: control characters reached the operator's terminal.
     Path file = propertiesFile("port=4\u001b[2J", "");
     ConfigException e =
         assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
@@ -110,7 +110,7 @@ class ServerConfigTest {
 
   @Test
   void aPathWithANulIsAConfigErrorNamingTheSetting() throws Exception {
-    // Found by ServerConfigProperties: motd.file=\\u0000 crashed the start in motd().
+    // Found by ServerConfigPropertiesTest: motd.file=\\u0000 crashed the start in motd().
     Path file = propertiesFile("motd.file=etc/\\u0000motd.txt");
     ConfigException e =
         assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));

@@ -268,7 +268,7 @@ class TelnetDecoderTest {
 
   @Test
   void anIacBeforeANonCommandByteCannotSlipACarriageReturnOrNulThrough() {
-    // Found by TelnetDecoderProperties: IAC CR used to pass a raw CR, IAC NUL a NUL.
+    // Found by TelnetDecoderPropertiesTest: IAC CR used to pass a raw CR, IAC NUL a NUL.
     Decoded decoded = decode(concat(bytes('a', IAC, '\r', '\n', 'b', IAC, 0, 'c', IAC, 'x')));
     assertArrayEquals(ascii("a\nbcx"), decoded.data());
   }

@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
  *
  * <p>The socket is a stand-in (the boundary): {@code TelnetConnectionTest} covers real sockets.
  */
-class TelnetNegotiationProperties {
+class TelnetNegotiationPropertiesTest {
   private static final int IAC = 255;
   private static final int OFFER_BYTES = 15; // WILL ECHO, WILL SGA, DO SGA, DO NAWS, DO TTYPE
 

@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
  * result does not depend on how the stream was split. The number of tries comes from the build
  * ({@code -Djqwik.tries=...}, see RELIABILITY.md).
  */
-class TelnetDecoderProperties {
+class TelnetDecoderPropertiesTest {
 
   /** What the decoder reported: data bytes and protocol events, in order. */
   private static final class Recorder implements TelnetDecoder.Handler {

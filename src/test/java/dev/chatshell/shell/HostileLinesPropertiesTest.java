@@ -33,7 +33,7 @@ import net.jqwik.api.Tuple;
  * errors), once rendered, holds a control character or escape, and the state stays bounded
  * (channels per user, valid names, topic length, ignore lists).
  */
-class HostileLinesProperties {
+class HostileLinesPropertiesTest {
   private static final int MAX_CHANNELS = 4;
   private static final CommandTable COMMANDS = new CommandTable(BuiltinCommands.all());
   private static final List<String> NAMES =

@@ -28,7 +28,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * control character; once loaded, every value the server reads comes out, or stops it the same way.
  * {@code bind} only gets address literals: a host name would be looked up in the DNS.
  */
-class ServerConfigProperties {
+class ServerConfigPropertiesTest {
   private static Path home;
 
   @BeforeContainer
@@ -39,7 +39,7 @@ class ServerConfigProperties {
   @AfterContainer
   static void removeHome() throws IOException {
     try (var files = Files.walk(home)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(ServerConfigProperties::delete);
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(ServerConfigPropertiesTest::delete);
     }
   }
 
