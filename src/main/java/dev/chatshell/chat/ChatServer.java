@@ -1111,6 +1111,7 @@ public final class ChatServer {
         });
     if (account != null) {
       adoptIgnores(user, account);
+      adoptPreferences(user, account); // a login too: the account's choices, its channels
     }
   }
 

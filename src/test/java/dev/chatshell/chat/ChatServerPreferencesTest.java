@@ -101,6 +101,22 @@ class ChatServerPreferencesTest extends StoredChat {
   }
 
   @Test
+  void nickToARegisteredNickIsALoginToo() {
+    registered("alice", ALICE_PW);
+    User alice = login("alice", ALICE_PW, new Inbox());
+    server.join(alice, "#ops");
+    server.registerChannel(alice, "#ops");
+    server.setPreferences(alice, alice.preferences().withTimestamps(true));
+    server.disconnect(alice, null);
+    User guest = server.connect("zed", "z", new Inbox());
+
+    server.changeNick(guest, "alice", pw(ALICE_PW));
+
+    assertTrue(guest.preferences().timestamps(), "the account's choices");
+    assertEquals(List.of("#ops"), guest.channels().stream().map(Channel::name).toList());
+  }
+
+  @Test
   void autojoinOffJoinsNothingAtLogin() {
     registered("alice", ALICE_PW);
     User alice = login("alice", ALICE_PW, new Inbox());
