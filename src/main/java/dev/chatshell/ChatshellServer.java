@@ -22,6 +22,7 @@ import dev.chatshell.store.DataDirectoryLock;
 import dev.chatshell.store.Database;
 import dev.chatshell.store.HistoryStore;
 import dev.chatshell.store.ModerationLog;
+import dev.chatshell.store.PreferenceStore;
 import dev.chatshell.store.StoreException;
 import dev.chatshell.telnet.TelnetServer;
 import java.io.IOException;
@@ -106,6 +107,7 @@ public final class ChatshellServer implements AutoCloseable {
     this.chat.reserveForConsole(config.consoleNick());
     this.chat.setScrollback(config.historyJoinLines());
     this.chat.setTerminalsPerAccount(config.terminalsPerAccount());
+    this.chat.usePreferenceStore(new PreferenceStore(database));
 
     this.commands =
         CommandTable.withPlugins(

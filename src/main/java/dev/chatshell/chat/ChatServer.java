@@ -44,6 +44,7 @@ public final class ChatServer {
   // created here): who may use a nick is decided under the lock, without asking the database.
   private final Map<String, String> registered = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String consoleKey; // the nick kept for the server's own console, or null
+  private volatile AccountPreferences preferences = AccountPreferences.NONE; // /SET, per account
   private long nextUserId = 1;
   private long nextJoin = 1;
 
@@ -253,6 +254,11 @@ public final class ChatServer {
                     refuseIfBanned(channel, online.nick(), account, address);
                   }
                 }
+                // The terminals already in are told (an unexpected one is worth noticing).
+                online.deliver(
+                    new ServerNotice(
+                        clock.instant(),
+                        "Another terminal logged in to " + account + ", from " + address + "."));
                 online.attach(sink);
                 sink.deliver(
                     new ServerNotice(
@@ -282,6 +288,7 @@ public final class ChatServer {
     if (fresh[0]) {
       adoptIgnores(user, account);
       showMissed(user, account);
+      adoptPreferences(user, account);
     }
     return user;
   }
@@ -1133,6 +1140,7 @@ public final class ChatServer {
         });
     if (account != null) {
       adoptIgnores(user, account);
+      adoptPreferences(user, account); // a login too: the account's choices, its channels
     }
   }
 
@@ -1193,6 +1201,7 @@ public final class ChatServer {
           return null;
         });
     adoptIgnores(user, nick);
+    keepPreferences(user, nick);
   }
 
   /** Changes the password of the account the user is logged in to; needs the current one. */
@@ -1664,6 +1673,77 @@ public final class ChatServer {
         accounts.setIgnored(account, merged);
       }
       user.setIgnored(merged);
+    } catch (ChatException e) {
+      user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
+    }
+  }
+
+  /** Where accounts' /SET choices are kept; {@link AccountPreferences#NONE} until set. */
+  public void usePreferenceStore(AccountPreferences store) {
+    this.preferences = store;
+  }
+
+  /**
+   * Changes what the user chose with /SET; for an account it is stored first (nothing changes if
+   * that fails) and applies to all its terminals at once.
+   */
+  public void setPreferences(User user, Preferences chosen) {
+    requireOnline(user);
+    String account = user.account();
+    if (account != null) {
+      preferences.save(account, chosen);
+    }
+    user.setPreferences(chosen);
+  }
+
+  /**
+   * Logging in to an account: takes up what it chose with /SET and, unless it turned autojoin off,
+   * joins again the registered channels where it holds a role, as an IRC client's autojoin would.
+   */
+  private void adoptPreferences(User user, String account) {
+    Preferences chosen;
+    try {
+      chosen = preferences.load(account);
+    } catch (ChatException e) {
+      user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
+      return;
+    }
+    user.setPreferences(chosen);
+    if (!chosen.autojoin()) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    for (Channel channel : channels.values()) { // sorted by name
+      if (registeredRole(channel, user) != ChannelRole.MEMBER && !channel.contains(user)) {
+        names.add(channel.name());
+      }
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    user.deliver(
+        new ServerNotice(
+            clock.instant(),
+            "Joining your registered channels again: "
+                + String.join(" ", names)
+                + " (/SET autojoin off stops this)."));
+    for (String name : names) {
+      try {
+        join(user, name); // every rule of /JOIN applies: bans, the channel limit
+      } catch (ChatException e) {
+        user.deliver(
+            new ServerNotice(clock.instant(), "Not joined " + name + ": " + e.getMessage()));
+      }
+    }
+  }
+
+  /** A guest who registers keeps what they chose with /SET before. */
+  private void keepPreferences(User user, String account) {
+    if (user.preferences().equals(Preferences.DEFAULTS)) {
+      return;
+    }
+    try {
+      preferences.save(account, user.preferences());
     } catch (ChatException e) {
       user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
     }

@@ -26,6 +26,7 @@ public final class User {
   private volatile boolean operator;
   private volatile boolean gone;
   private volatile boolean console;
+  private volatile Preferences preferences = Preferences.DEFAULTS; // /SET; read on every line
 
   User(long id, String nick, String address, EventSink sink, Instant since) {
     this.id = id;
@@ -111,6 +112,15 @@ public final class User {
 
   void setAway(String message) {
     this.away = message;
+  }
+
+  /** What the user chose with /SET (kept with their account). */
+  public Preferences preferences() {
+    return preferences;
+  }
+
+  void setPreferences(Preferences preferences) {
+    this.preferences = preferences;
   }
 
   /** The nicks and accounts the user ignores, as keys. */

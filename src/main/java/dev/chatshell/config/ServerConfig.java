@@ -75,6 +75,7 @@ public final class ServerConfig {
       throw new ConfigException(
           "Bad value for database.url: use embedded, or a jdbc:postgresql: (or jdbc:sqlite:) URL");
     }
+    loaded.checkPaths();
     String nickProblem = Names.nickProblem(loaded.consoleNick());
     if (nickProblem != null) {
       throw new ConfigException("Bad value for console.nick: " + nickProblem);
@@ -88,6 +89,9 @@ public final class ServerConfig {
       properties.load(reader);
     } catch (IOException e) {
       throw new ConfigException("Cannot read " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // Properties.load refuses a broken \\u escape this way: a bad file, not a crash.
+      throw new ConfigException("Cannot read " + file + ": a \\u escape is not 4 hex digits");
     }
     Map<Setting, String> merged = new EnumMap<>(values);
     Map<String, String> declaredOperators = new TreeMap<>();
@@ -116,6 +120,28 @@ public final class ServerConfig {
       merged.put(setting, value.strip());
     }
     return new ServerConfig(merged, Map.copyOf(declaredOperators), home);
+  }
+
+  /**
+   * A path the file system cannot take (a NUL in it, found by ServerConfigPropertiesTest) stops the
+   * server here with the setting's name, not later with a stack trace where the file is opened.
+   */
+  private void checkPaths() throws ConfigException {
+    for (Setting setting :
+        List.of(
+            Setting.MOTD_FILE,
+            Setting.DATA_DIR,
+            Setting.DATABASE_FILE,
+            Setting.MODERATION_LOG,
+            Setting.LOGS_DIR,
+            Setting.COMMANDS_DIR)) {
+      try {
+        home.resolve(get(setting));
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new ConfigException(
+            "Bad value for " + setting.key() + ": not a usable path (" + e.getReason() + ")");
+      }
+    }
   }
 
   private static void check(Setting setting, String value, String where) throws ConfigException {

@@ -61,6 +61,9 @@ final class Renderer {
   private static final int TAGGED = 1; // from a channel other than the viewer's current one
   private static final int OWN = 2; // the viewer wrote it
   private static final int MENTION = 4; // it names the viewer
+  private static final int STAMPED = 8; // the viewer chose timestamps (/SET timestamps on)
+  private static final java.time.format.DateTimeFormatter STAMP =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm ").withZone(java.time.ZoneOffset.UTC);
   private static final AttributedStyle MENTIONED =
       AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW + AttributedStyle.BRIGHT);
 
@@ -100,7 +103,24 @@ final class Renderer {
    * where they show (a terminal with colour or a bell); a plain client is spared the scan.
    */
   static int variant(ChatEvent event, User viewer, Shell shell) {
-    return variant(event, viewer, shell.colours() > 0 || shell.rings());
+    return variant(event, viewer, shell.colours() > 0 || shell.rings()) | stamped(event, viewer);
+  }
+
+  /**
+   * Timestamps are part of the variant, so a line is still formatted once for everyone who has them
+   * on and once for those who have not. Only live lines get one: command replies come right after
+   * the command, and history lines carry their own time.
+   */
+  private static int stamped(ChatEvent event, User viewer) {
+    return viewer != null
+            && viewer.preferences().timestamps()
+            && (event instanceof ChannelMessage
+                || event instanceof PrivateMessage
+                || event instanceof ChannelNotice
+                || event instanceof ServerNotice
+                || event instanceof Disconnected)
+        ? STAMPED
+        : 0;
   }
 
   /** True when a line in this variant names its viewer: their terminal rings for it. */
@@ -140,6 +160,9 @@ final class Renderer {
 
   private static AttributedString render(ChatEvent event, int variant) {
     AttributedStringBuilder line = new AttributedStringBuilder();
+    if ((variant & STAMPED) != 0) {
+      line.append(STAMP.format(event.time())); // UTC, like history and the channel logs
+    }
     boolean own = (variant & OWN) != 0;
     if (event instanceof ChannelMessage message) {
       if ((variant & TAGGED) != 0) {

@@ -214,6 +214,13 @@ final class Session implements CommandContext {
    * user gave up (Ctrl-C: back to the nickname prompt) or went away.
    */
   private User logInToAccount(String nick) throws IOException {
+    // Say why a password is asked, and the way out, before asking it (irssi users expect a nick).
+    showNow(
+        Reply.of(
+            chat().account(nick).orElse(nick)
+                + " is a registered nick: type its password, or an empty line to choose another"
+                + " nick.",
+            false));
     String typed;
     try {
       typed = shell.readSecret("Password: ");

@@ -31,7 +31,12 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
   /** The schema scripts, in the order they apply; their number is their version. */
   static final List<String> MIGRATIONS =
-      List.of("V1__accounts.sql", "V2__channels.sql", "V3__history.sql", "V4__bans.sql");
+      List.of(
+          "V1__accounts.sql",
+          "V2__channels.sql",
+          "V3__history.sql",
+          "V4__bans.sql",
+          "V5__preferences.sql");
 
   /**
    * Work done inside one transaction. It must let every {@link SQLException} out: after some

@@ -101,9 +101,10 @@ public final class TelnetDecoder {
             state = State.DATA;
             handler.command(b);
           } else {
-            // Not a command (RFC 854 defines none below 240): keep the byte as data.
-            buffer[out++] = (byte) b;
+            // Not a command (RFC 854 defines none below 240): read the byte as data, through the
+            // data state, so that IAC CR or IAC NUL cannot slip a raw CR or NUL past line ends.
             state = State.DATA;
+            i--;
           }
         }
         case OPTION -> {

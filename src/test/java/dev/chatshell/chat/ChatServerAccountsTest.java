@@ -240,7 +240,10 @@ class ChatServerAccountsTest extends StoredChat {
     assertTrue(told.contains("logged in to alice"), told);
     assertTrue(told.contains("from 2 terminals"), told);
     assertTrue(told.contains("Current channel: #a."), told);
-    assertEquals(List.of(), first.events(), "the first terminal is not told");
+    assertEquals(
+        List.of("Another terminal logged in to alice, from b."),
+        first.texts(),
+        "the first terminal is told, with the address");
   }
 
   @Test

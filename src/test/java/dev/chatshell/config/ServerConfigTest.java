@@ -91,6 +91,37 @@ class ServerConfigTest {
   }
 
   @Test
+  void aBrokenUnicodeEscapeIsAConfigErrorNotACrash() throws Exception {
+    // Found by ServerConfigPropertiesTest: Properties.load threw IllegalArgumentException.
+    Path file = propertiesFile("port=4000", "server.name=caf\\u00e", "x=\\uZZZZ");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().contains("escape"), e.getMessage());
+  }
+
+  @Test
+  void whatTheFileHeldIsQuotedVisibly() throws Exception {
+    // Found by ServerConfigPropertiesTest: control characters reached the operator's terminal.
+    Path file = propertiesFile("port=4\u001b[2J", "");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().contains("'4^[[2J' is not a number"), e.getMessage());
+  }
+
+  @Test
+  void aPathWithANulIsAConfigErrorNamingTheSetting() throws Exception {
+    // Found by ServerConfigPropertiesTest: motd.file=\\u0000 crashed the start in motd().
+    Path file = propertiesFile("motd.file=etc/\\u0000motd.txt");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(
+        e.getMessage().startsWith("Bad value for motd.file: not a usable path"), e.getMessage());
+    assertThrows(
+        ConfigException.class,
+        () -> ServerConfig.load(null, dir, Map.of(Setting.DATA_DIR, "var\u0000")));
+  }
+
+  @Test
   void missingConfigFileIsAConfigError() {
     Path file = dir.resolve("nowhere.properties");
     ConfigException e =

@@ -204,13 +204,14 @@ class AccountsIT {
       carol.expect("You joined #home. Members: carol");
       carol.expect("Topic: All about home");
       logIn(alice, "alice", PASSWORD);
-      alice.expect("Welcome, alice!");
-      alice.send("/join #home");
+      // Logging in joins the registered channels where the account holds a role (autojoin).
       alice.expect("You joined #home as main admin (~). Members: carol ~alice");
+      alice.expect("Welcome, alice!");
       logIn(bob, "bob", PASSWORD);
+      bob.expect("You joined #home as secondary admin (@). Members: carol ~alice @bob");
       bob.expect("Welcome, bob!");
       bob.send("/join home");
-      bob.expect("You joined #home as secondary admin (@). Members: carol ~alice @bob");
+      bob.expect("You are already in #home; it is now your current channel.");
       bob.send("/del #home");
       bob.expect("Error: /DEL is for the main admin of the current channel");
       alice.send("/del #elsewhere");

@@ -267,6 +267,13 @@ class TelnetDecoderTest {
   }
 
   @Test
+  void anIacBeforeANonCommandByteCannotSlipACarriageReturnOrNulThrough() {
+    // Found by TelnetDecoderPropertiesTest: IAC CR used to pass a raw CR, IAC NUL a NUL.
+    Decoded decoded = decode(concat(bytes('a', IAC, '\r', '\n', 'b', IAC, 0, 'c', IAC, 'x')));
+    assertArrayEquals(ascii("a\nbcx"), decoded.data());
+  }
+
+  @Test
   void aLoneNulIsDropped() {
     Decoded decoded = decode(bytes('a', 0, 'b', 0, 0, '\n'));
     assertArrayEquals(ascii("ab\n"), decoded.data());

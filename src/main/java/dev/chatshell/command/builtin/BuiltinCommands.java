@@ -41,6 +41,7 @@ public final class BuiltinCommands {
         new BanCommand(),
         new UnbanCommand(),
         new BansCommand(),
-        new OperCommand());
+        new OperCommand(),
+        new SetCommand());
   }
 }

@@ -86,6 +86,7 @@ class BuiltinCommandsTableTest {
                 Map.entry("KICK", Privilege.SECONDARY_ADMIN),
                 Map.entry("GRANT", Privilege.MAIN_ADMIN),
                 Map.entry("REVOKE", Privilege.MAIN_ADMIN),
+                Map.entry("SET", Privilege.ANYONE),
                 Map.entry("REN", Privilege.MAIN_ADMIN),
                 Map.entry("KILL", Privilege.SERVER_OPERATOR),
                 Map.entry("OPER", Privilege.ANYONE))),
