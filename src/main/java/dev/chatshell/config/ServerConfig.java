@@ -160,7 +160,19 @@ public final class ServerConfig {
     if (setting != Setting.MOTD_FILE) {
       return;
     }
-    Path named = home.resolve(value.strip());
+    Path named;
+    try {
+      named = home.resolve(value.strip());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException(
+          "Bad value for "
+              + setting.key()
+              + " "
+              + where
+              + ": not a usable path ("
+              + e.getReason()
+              + ")");
+    }
     if (!Files.exists(named)) {
       throw new ConfigException(
           "Bad value for " + setting.key() + " " + where + ": no such file " + named);

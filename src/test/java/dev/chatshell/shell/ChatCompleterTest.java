@@ -87,6 +87,7 @@ class ChatCompleterTest {
             "/OPER",
             "/PASSWD",
             "/REGISTER",
+            "/SET",
             "/UNIGNORE"),
         offered);
     assertFalse(offered.contains("/LEAVE"), "no /LEAVE outside a channel");
@@ -114,6 +115,7 @@ class ChatCompleterTest {
             "/OPER",
             "/PASSWD",
             "/REGISTER",
+            "/SET",
             "/TOPIC",
             "/UNIGNORE",
             "/WHO"),
