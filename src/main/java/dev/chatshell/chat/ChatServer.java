@@ -833,7 +833,10 @@ public final class ChatServer {
   public List<HistoryEntry> channelHistory(User user, int lines) {
     requireOnline(user);
     Channel channel = requireCurrent(user);
-    return history.channel(channel.name(), channel.historyFrom(), clock.instant(), lines);
+    // Up to and including this millisecond: a line said in the same millisecond as the request
+    // (a fast client on loopback) was said before it.
+    return history.channel(
+        channel.name(), channel.historyFrom(), clock.instant().plusMillis(1), lines);
   }
 
   /**

@@ -159,6 +159,9 @@ class AbuseIT {
         for (int i = 0; i < 500; i++, sent++) {
           talker.send(sent + " " + filler);
         }
+        // Paced by the channel: flood control holds the talker's lines and lets them out at its
+        // rate, so the next batch goes once this one has come back to the talker.
+        talker.expect("<talker> " + (sent - 1) + " " + filler, Duration.ofSeconds(30));
       }
       listener.expect(dropped, Duration.ofSeconds(30));
       listener.expect((sent - 1) + " " + filler, Duration.ofSeconds(30)); // nothing lost
