@@ -171,21 +171,7 @@ class DurabilityIT {
   }
 
   private static Process start(Path home, Path config, int port) throws Exception {
-    return new ProcessBuilder(
-            Processes.java(),
-            "-Dchatshell.home=" + home,
-            "-jar",
-            Processes.jar().toString(),
-            "serve",
-            "--config",
-            config.toString(),
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            String.valueOf(port))
-        .redirectErrorStream(true)
-        .redirectOutput(home.resolve("server.log").toFile())
-        .start();
+    return Processes.serve(home, config, port, home.resolve("server.log"));
   }
 
   /** Grants, revokes and sets the topic in turn, each time waiting to be told it happened. */

@@ -63,21 +63,7 @@ class EndToEndScriptsIT {
     boolean ownServer = Files.readString(script).contains(OWN_SERVER);
     Process server = null;
     if (!ownServer) {
-      server =
-          new ProcessBuilder(
-                  Processes.java(),
-                  "-jar",
-                  Processes.jar().toString(),
-                  "serve",
-                  "--config",
-                  config.toString(),
-                  "--bind",
-                  "127.0.0.1",
-                  "--port",
-                  String.valueOf(port))
-              .redirectErrorStream(true)
-              .redirectOutput(serverLog.toFile())
-              .start();
+      server = Processes.serve(null, config, port, serverLog);
     }
     try {
       if (server != null) {

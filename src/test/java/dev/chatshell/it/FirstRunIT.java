@@ -28,20 +28,7 @@ class FirstRunIT {
 
   /** Starts {@code serve} in {@code home} on its defaults (and home's etc/, if any). */
   private static Process serve(Path home, int port) throws Exception {
-    return new ProcessBuilder(
-            Processes.java(),
-            "-Dchatshell.home=" + home,
-            "-jar",
-            Processes.jar().toString(),
-            "serve",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            String.valueOf(port))
-        .directory(home.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(home.resolve("server.log").toFile())
-        .start();
+    return Processes.serve(home, null, port, home.resolve("server.log"));
   }
 
   /** What /HELP lists for a newcomer on a server started in {@code home}. */

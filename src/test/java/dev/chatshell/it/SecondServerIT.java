@@ -21,20 +21,7 @@ class SecondServerIT {
   @TempDir Path dir;
 
   private Process serve(Path config, int port, Path output) throws IOException {
-    return new ProcessBuilder(
-            Processes.java(),
-            "-jar",
-            Processes.jar().toString(),
-            "serve",
-            "--config",
-            config.toString(),
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            String.valueOf(port))
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    return Processes.serve(null, config, port, output);
   }
 
   @Test

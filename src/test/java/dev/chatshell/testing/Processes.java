@@ -30,6 +30,32 @@ public final class Processes {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /**
+   * Starts the packaged program's {@code serve} on 127.0.0.1:{@code port}, its output (both
+   * streams) going to {@code output}.
+   *
+   * @param home the installation directory ({@code -Dchatshell.home}, and the working directory),
+   *     or null for the repository
+   * @param config the configuration file ({@code --config}), or null for the installation's
+   */
+  public static Process serve(Path home, Path config, int port, Path output) throws IOException {
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add(java());
+    if (home != null) {
+      command.add("-Dchatshell.home=" + home);
+    }
+    command.addAll(java.util.List.of("-jar", jar().toString(), "serve"));
+    if (config != null) {
+      command.addAll(java.util.List.of("--config", config.toString()));
+    }
+    command.addAll(java.util.List.of("--bind", "127.0.0.1", "--port", String.valueOf(port)));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (home != null) {
+      builder.directory(home.toFile());
+    }
+    return builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
