@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jline.utils.AttributedCharSequence;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -309,47 +308,12 @@ class RendererMentionTest {
 
   // ---- the shared formatting cache keeps mentions apart ----
 
-  /** A colour terminal that only formats. */
-  private static final class ColourShell implements Shell {
-    @Override
-    public String readLine(String prompt) {
-      return null;
-    }
-
-    @Override
-    public String readSecret(String prompt) {
-      return null;
-    }
-
-    @Override
-    public void print(String text) {}
-
-    @Override
-    public void refreshPrompt(Supplier<String> prompt) {}
-
-    @Override
-    public void enterChat() {}
-
-    @Override
-    public String format(AttributedString text) {
-      return text.toAnsi(256, AttributedCharSequence.ForceMode.None);
-    }
-
-    @Override
-    public int colours() {
-      return 256;
-    }
-
-    @Override
-    public void close() {}
-  }
-
   @Test
   void theSharedFormattedLineIsNotReusedBetweenTheNamedAndOthers() {
     List<User> users = inRust("alice", "bob", "carol");
     chat.say(users.get(1), "alice: ping");
     ChannelMessage message = last("alice", ChannelMessage.class);
-    Shell shell = new ColourShell();
+    Shell shell = FormattingShell.colour();
 
     String forCarol = Renderer.formatted(message, users.get(2), shell);
     String forAlice = Renderer.formatted(message, users.get(0), shell);

@@ -18,8 +18,6 @@ import dev.chatshell.chat.User;
 import dev.chatshell.testing.HandClock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
-import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +50,7 @@ class RendererTimestampTest {
   }
 
   private static String plain(ChatEvent event, User viewer) {
-    return Renderer.formatted(event, viewer, new PlainShell());
+    return Renderer.formatted(event, viewer, FormattingShell.plain());
   }
 
   @Test
@@ -100,48 +98,13 @@ class RendererTimestampTest {
     assertSame(forAlice, forCarol, "shared by every viewer who has timestamps on");
     assertNotEquals(forAlice, forBob);
     assertEquals(
-        Renderer.variant(message, alice, new PlainShell()),
-        Renderer.variant(message, carol, new PlainShell()));
+        Renderer.variant(message, alice, FormattingShell.plain()),
+        Renderer.variant(message, carol, FormattingShell.plain()));
   }
 
   @Test
   void turningTimestampsOffTakesThemAwayFromTheNextLine() {
     chat.setPreferences(alice, Preferences.DEFAULTS);
     assertEquals("<bob> later", plain(new ChannelMessage(SAID, "#rust", "bob", "later"), alice));
-  }
-
-  /** A plain client's shell: no colour, text as it is. */
-  private static final class PlainShell implements Shell {
-    @Override
-    public String readLine(String prompt) {
-      return null;
-    }
-
-    @Override
-    public String readSecret(String prompt) {
-      return null;
-    }
-
-    @Override
-    public void print(String text) {}
-
-    @Override
-    public void refreshPrompt(Supplier<String> prompt) {}
-
-    @Override
-    public void enterChat() {}
-
-    @Override
-    public String format(AttributedString text) {
-      return text.toString();
-    }
-
-    @Override
-    public int colours() {
-      return 0;
-    }
-
-    @Override
-    public void close() {}
   }
 }
