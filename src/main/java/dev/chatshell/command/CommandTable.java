@@ -208,23 +208,28 @@ public final class CommandTable {
       boolean inChannel = context.user().current() != null;
       return allows(entry, held, inChannel) ? null : refusal(entry, needed, held, inChannel);
     }
-    if (named.equals("*") || needed == Privilege.MEMBER || needed == Privilege.ANYONE) {
-      // "*" is the whole server: the domain's rank rules say it is for operators only.
-      return null;
+    if (needed == Privilege.MEMBER || needed == Privilege.ANYONE) {
+      return null; // the command itself says whether the channel must be one of the user's
+    }
+    boolean operator = context.privilege() == Privilege.SERVER_OPERATOR;
+    if (operator) {
+      return null; // above every channel rank; the command names a channel that does not exist
+    }
+    // Past here the gate decides alone: a plugin trusts it and checks no rank of its own, so a
+    // name that is no channel is refused, never let through unchecked.
+    if (named.equals("*")) {
+      return "/" + entry.name() + " * (the whole server) is for server operators; you are not.";
     }
     Channel channel;
     try {
       channel = context.chat().channel(named);
     } catch (ChatException e) {
-      return null; // a name that cannot be a channel: the command says so with its usage
+      return e.getMessage();
     }
     if (channel == null) {
-      return null; // the command says there is no such channel
+      return "There is no channel " + (named.startsWith("#") ? named : "#" + named) + ".";
     }
-    Privilege held =
-        context.privilege() == Privilege.SERVER_OPERATOR
-            ? Privilege.SERVER_OPERATOR
-            : Privilege.in(context.user(), channel);
+    Privilege held = Privilege.in(context.user(), channel);
     if (held.covers(needed)) {
       return null;
     }

@@ -282,7 +282,8 @@ class BanCommandTest {
 
     alice.run("/ban * bob 1h");
 
-    assertEquals(List.of("Only server operators can ban from the whole server."), alice.errors());
+    assertEquals(
+        List.of("/BAN * (the whole server) is for server operators; you are not."), alice.errors());
   }
 
   @Test
