@@ -113,12 +113,25 @@ public final class Names {
       }
       i += Character.charCount(cp);
     }
+    // A letter and its accent typed apart are the same name as the accented letter: one form kept
+    // (marks were counted as typed above, so composing cannot hide a stack).
+    name = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
     String mixed = mixedScripts(name);
     if (mixed != null) {
       throw new ChatException(
           "A channel name cannot mix scripts ("
               + mixed
               + "): letters that look alike would make two names look the same.");
+    }
+    // Fullwidth, mathematical, circled letters, ligatures, roman numerals: each has a plain form
+    // that reads the same, so only the plain form may name a channel.
+    if (!java.text.Normalizer.isNormalized(name, java.text.Normalizer.Form.NFKC)) {
+      throw new ChatException(
+          "A channel name must use plain letters: "
+              + Text.visible(name)
+              + " reads as "
+              + Text.visible(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC))
+              + "; type that instead.");
     }
     return name;
   }

@@ -220,7 +220,7 @@ final class JLineShell implements Shell {
 
   @Override
   public void printLast(String text) {
-    reader.printLast(text);
+    reader.printLast(LineWrap.wrap(text, terminal.getWidth()));
   }
 
   @Override

@@ -103,7 +103,9 @@ class NamesLookalikeTest {
         "#rust_2024"
       })
   void channelNamesInOneScriptOrAUsualMixAreFine(String name) {
-    assertEquals(name, Names.channel(name));
+    // kept in composed form: an accent typed apart names the same channel
+    assertEquals(
+        java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC), Names.channel(name));
   }
 
   @Test
@@ -118,5 +120,28 @@ class NamesLookalikeTest {
       strings = {"\u0430lice", "al\u200bice", "a\u3164", "\u2800", "bob\udb40\udc41", "e\u0301"})
   void nicksRefuseInvisibleAndLookalikeCharacters(String nick) {
     assertThrows(ChatException.class, () -> Names.requireNick(nick));
+  }
+
+  /** Found by review: each reads as a plain name that is, or could be, another channel. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "#\uFF41dmin", // fullwidth a
+        "#\uD835\uDDBAdmin", // mathematical sans-serif a
+        "#adm\u2170n", // small roman numeral one
+        "#\uFB01sh" // the fi ligature
+      })
+  void aNameWithAPlainerFormIsRefusedNamingIt(String typed) {
+    ChatException refused = assertThrows(ChatException.class, () -> Names.channel(typed));
+    assertTrue(refused.getMessage().contains("plain letters"), refused.getMessage());
+  }
+
+  @Test
+  void plainNamesInAnyScriptStayAllowed() {
+    assertEquals("#caf\u00E9", Names.channel("#caf\u00E9"));
+    assertEquals(
+        "#caf\u00E9", Names.channel("#cafe\u0301"), "one name however the accent is typed");
+    assertEquals("#\u65E5\u672C\u8A9E", Names.channel("#\u65E5\u672C\u8A9E"));
+    assertEquals("#\u0440\u0443\u0441", Names.channel("#\u0440\u0443\u0441"));
   }
 }
