@@ -539,6 +539,11 @@ final class Session implements CommandContext {
    * How long a logged-in user has sent no line here, in nanoseconds; -1 for sessions that are never
    * disconnected for idling (not logged in, the console, already ending).
    */
+  /** True while the connection has not logged in yet (and is not on its way out). */
+  boolean awaitingLogin() {
+    return user == null && !ending && !dropped.get();
+  }
+
   long idleNanos(long now) {
     if (user == null || consoleNick != null || ending || evictedAt != 0) {
       return -1;

@@ -34,6 +34,8 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private final ScheduledExecutorService timer;
   private volatile boolean closing;
   private volatile Session console;
+  private static final long ROOM_SPACING_NANOS = 1_000_000_000L;
+  private long lastRoomMade; // guarded by this (makeRoom)
   private volatile Duration idleTimeout = Duration.ZERO;
   private volatile Duration idleWhenFull = Duration.ZERO;
   private volatile Consumer<String> stopper; // stops the whole server; null when nothing can
@@ -121,10 +123,23 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
    * only when a connection would be refused.
    */
   @Override
-  public boolean makeRoom() {
+  public synchronized boolean makeRoom() {
     Duration least = idleWhenFull;
     if (least.isZero() || closing) {
       return false;
+    }
+    // A newcomer's session is registered a moment after it is let in: room is made at most once a
+    // second, so a burst of connections cannot each push someone out before the first shows up.
+    if (lastRoomMade != 0 && System.nanoTime() - lastRoomMade < ROOM_SPACING_NANOS) {
+      return false;
+    }
+    // Someone who has not logged in takes nobody's place while another connection is still at the
+    // nickname prompt: else a few connections that never log in would push every idle user out,
+    // one each. Room is made again once that one logs in or times out.
+    for (Session session : sessions) {
+      if (session.awaitingLogin()) {
+        return false;
+      }
     }
     long now = System.nanoTime();
     while (true) {
@@ -143,6 +158,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
       String reason =
           "idle for " + Session.span(Duration.ofNanos(longest)) + " while the server was full";
       if (idlest.evict(reason)) {
+        lastRoomMade = System.nanoTime();
         return true;
       }
       // it became busy or was closed meanwhile: look again

@@ -200,6 +200,31 @@ class SessionLifecycleIT {
     }
   }
 
+  /** Found by review: connections that never log in pushed out every idle user, one each. */
+  @Test
+  void connectionsThatNeverLogInTakeOnePlaceAtATime() throws Exception {
+    ChatshellServer server =
+        TestServer.start(Map.of(Setting.MAX_CONNECTIONS, "2", Setting.IDLE_WHEN_FULL_SECONDS, "1"));
+    try (TestClient ann = TestClient.plain(server.port());
+        TestClient ben = TestClient.plain(server.port())) {
+      login(ann, "ann");
+      login(ben, "ben");
+      Thread.sleep(1100); // both idle past the minimum
+      try (TestClient silent = TestClient.plain(server.port())) {
+        silent.expect("Nickname: "); // let in, in the place of one idle user, and says nothing
+        try (TestClient another = TestClient.plain(server.port())) {
+          another.expect("connection refused: the server is full (2 connections)");
+        }
+        assertTrue(
+            ann.text().contains("You were disconnected")
+                ^ ben.text().contains("You were disconnected"),
+            "exactly one idle user made room: " + ann.text() + " / " + ben.text());
+      }
+    } finally {
+      server.close();
+    }
+  }
+
   @Test
   void aFullServerWithNobodyIdleLongEnoughStillRefuses() throws Exception {
     ChatshellServer server =
