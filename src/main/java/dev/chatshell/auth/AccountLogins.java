@@ -114,30 +114,34 @@ public final class AccountLogins implements Accounts {
     if (throttled != null) {
       return throttled;
     }
-    Optional<AccountStore.Account> found;
     try {
-      found = store.find(name);
-    } catch (StoreException e) {
-      throw failed(e);
+      Optional<AccountStore.Account> found;
+      try {
+        found = store.find(name);
+      } catch (StoreException e) {
+        throw failed(e);
+      }
+      String hash = found.map(AccountStore.Account::passwordHash).orElseGet(this::decoy);
+      Boolean matches = checker.verify(password, hash, attempt.guessing());
+      if (matches == null) {
+        return guesses.busy(attempt);
+      }
+      if (found.isPresent() && found.get().locked()) {
+        // Locked whatever was typed, so a lock does not confirm a guess; and guessing stays slow.
+        guesses.failed(attempt);
+        return PasswordCheck.LOCKED;
+      }
+      if (!matches || found.isEmpty()) {
+        guesses.failed(attempt);
+        return PasswordCheck.REFUSED;
+      }
+      // Only this account's penalty here is lifted: succeeding on one's own account must not reset
+      // the address's count of guesses at others.
+      guesses.succeeded(attempt);
+      return PasswordCheck.ACCEPTED;
+    } finally {
+      guesses.done(attempt);
     }
-    String hash = found.map(AccountStore.Account::passwordHash).orElseGet(this::decoy);
-    Boolean matches = checker.verify(password, hash, attempt.guessing());
-    if (matches == null) {
-      return guesses.busy(attempt);
-    }
-    if (found.isPresent() && found.get().locked()) {
-      // Locked whatever was typed, so a lock does not confirm a guess; and guessing stays slow.
-      guesses.failed(attempt);
-      return PasswordCheck.LOCKED;
-    }
-    if (!matches || found.isEmpty()) {
-      guesses.failed(attempt);
-      return PasswordCheck.REFUSED;
-    }
-    // Only this account's penalty here is lifted: succeeding on one's own account must not reset
-    // the address's count of guesses at others.
-    guesses.succeeded(attempt);
-    return PasswordCheck.ACCEPTED;
   }
 
   /**
@@ -149,17 +153,26 @@ public final class AccountLogins implements Accounts {
    */
   @Override
   public boolean register(String address, String name, char[] password) {
-    Duration wait = registrationsByAddress.take(LoginThrottle.byAddress(address));
+    String byAddress = LoginThrottle.byAddress(address);
+    Duration wait = registrationsByAddress.waitFor(byAddress);
     if (!wait.isZero()) {
       throw new ChatException(
           "Too many accounts were registered from your address lately; try again in "
               + minutes(wait)
               + ".");
     }
+    // The server's limit first: an attempt it refuses must not use up the address's own.
     wait = registrations.take("all");
     if (!wait.isZero()) {
       throw new ChatException(
           "Too many accounts were registered on this server lately; try again in "
+              + minutes(wait)
+              + ".");
+    }
+    wait = registrationsByAddress.take(byAddress);
+    if (!wait.isZero()) { // another registration from the address took the last room meanwhile
+      throw new ChatException(
+          "Too many accounts were registered from your address lately; try again in "
               + minutes(wait)
               + ".");
     }

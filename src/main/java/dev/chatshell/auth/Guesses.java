@@ -18,6 +18,7 @@ import java.time.Duration;
  *       #CHECKS_PER_MINUTE} a minute, and run on a hashing thread of their own;
  *   <li>an address that is not guessing bypasses that cap, so no number of guessing addresses can
  *       lock the owner out;
+ *   <li>an address has one check under way at a time: a burst sent together waits its turn;
  *   <li>a "busy" answer (no hashing thread free) makes the same address wait too (1 s doubling), so
  *       retrying in a loop costs the retrier.
  * </ul>
@@ -32,7 +33,11 @@ final class Guesses {
   /** One check of a name from an address, with the keys it is throttled under. */
   record Attempt(String address, String nameHere, String name, String busy, boolean guessing) {}
 
+  /** What an address is told while another of its checks is under way. */
+  static final Duration ONE_AT_A_TIME = Duration.ofSeconds(1);
+
   private final LoginThrottle throttle;
+  private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final RateLimit guessedNames;
   private final String kind;
 
@@ -58,13 +63,33 @@ final class Guesses {
         throttle.recentFailures(byAddress) >= GUESSING_AFTER);
   }
 
-  /** Null when the attempt may be checked now; otherwise the throttled answer to give. */
+  /**
+   * Null when the attempt may be checked now, and then {@link #done} must follow its check;
+   * otherwise the throttled answer to give. One check at a time per address: failures are counted
+   * once a hash has said so, and a burst of guesses sent together from one fresh address would
+   * otherwise all pass as "not guessing" and fill the hashing threads that owners' logins use.
+   */
   PasswordCheck admit(Attempt attempt) {
     Duration wait = throttle.waitFor(attempt.address(), attempt.nameHere(), attempt.busy());
-    if (wait.isZero() && attempt.guessing()) {
-      wait = guessedNames.take(attempt.name());
+    if (!wait.isZero()) {
+      return PasswordCheck.throttled(wait);
     }
-    return wait.isZero() ? null : PasswordCheck.throttled(wait);
+    if (!inFlight.add(attempt.address())) {
+      return PasswordCheck.throttled(ONE_AT_A_TIME);
+    }
+    if (attempt.guessing()) {
+      wait = guessedNames.take(attempt.name());
+      if (!wait.isZero()) {
+        inFlight.remove(attempt.address());
+        return PasswordCheck.throttled(wait);
+      }
+    }
+    return null;
+  }
+
+  /** The check of an admitted attempt is over (whatever its outcome). */
+  void done(Attempt attempt) {
+    inFlight.remove(attempt.address());
   }
 
   /** A wrong password (or a locked account): the address and the name from there wait longer. */

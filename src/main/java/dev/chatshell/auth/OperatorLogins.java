@@ -44,17 +44,21 @@ public final class OperatorLogins implements OperatorCredentials {
     if (throttled != null) {
       return throttled;
     }
-    String hash = hashes.get(name);
-    Boolean matches = checker.verify(password, hash != null ? hash : decoy(), attempt.guessing());
-    if (matches == null) {
-      return guesses.busy(attempt);
+    try {
+      String hash = hashes.get(name);
+      Boolean matches = checker.verify(password, hash != null ? hash : decoy(), attempt.guessing());
+      if (matches == null) {
+        return guesses.busy(attempt);
+      }
+      if (matches && hash != null) {
+        guesses.succeeded(attempt);
+        return PasswordCheck.ACCEPTED;
+      }
+      guesses.failed(attempt);
+      return PasswordCheck.REFUSED;
+    } finally {
+      guesses.done(attempt);
     }
-    if (matches && hash != null) {
-      guesses.succeeded(attempt);
-      return PasswordCheck.ACCEPTED;
-    }
-    guesses.failed(attempt);
-    return PasswordCheck.REFUSED;
   }
 
   /**

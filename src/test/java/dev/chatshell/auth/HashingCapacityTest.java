@@ -202,5 +202,8 @@ class HashingCapacityTest {
     assertTrue(later.getMessage().endsWith("try again in 15 min."), later.getMessage());
     nanos.addAndGet(Duration.ofMinutes(15).toNanos());
     assertTrue(limited.register("10.0.4.3", "c1", "password".toCharArray()), "an hour later");
+    assertTrue(
+        limited.register("10.0.4.3", "c2", "password".toCharArray()),
+        "attempts refused by the server's limit used up none of the address's own");
   }
 }
