@@ -139,6 +139,14 @@ final class FloodQueue<T> {
     }
   }
 
+  /**
+   * Takes a token for something the caller sends itself, only when no held line is waiting or being
+   * sent: what is sent this way keeps its place after the lines held before it.
+   */
+  synchronized boolean tryTakeAfterHeld() {
+    return !releasing && queue.isEmpty() && bucket.tryTake();
+  }
+
   /** True while a release thread runs (for tests). */
   synchronized boolean releasing() {
     return releasing;

@@ -54,6 +54,8 @@ final class Session implements CommandContext {
   private volatile long pingSent;
   private volatile boolean pingUnsupported;
   private boolean floodWarned; // session thread
+  private int commandsWaited; // session thread: commands in a row that waited for their turn
+  private boolean commandsDroppedTold; // session thread
   private boolean ctrlCExplained; // session thread: the console said once what Ctrl-C does there
   private List<Reply.Line> replies; // session thread: a running command's output, or null
   // What the prompt shown was made from: set by the session loop and by the outbox drain.
@@ -252,8 +254,8 @@ final class Session implements CommandContext {
     Thread.yield();
     boolean chat = !line.startsWith("/") || line.startsWith("//");
     if (!chat) {
-      if (costOf(line) == Cost.LINE) {
-        throttle();
+      if (costOf(line) == Cost.LINE && !awaitTurn()) {
+        return;
       }
       run(line);
       return;
@@ -340,6 +342,48 @@ final class Session implements CommandContext {
         outbox.deliver(new Reply(Instant.now(), List.copyOf(output)));
       }
     }
+  }
+
+  /**
+   * Flood control of a command that costs a line (/ME, /MSG, /TOPIC...): it waits for the chat
+   * lines held before it and for its own token, so it keeps its place in what others see. But a
+   * paste of such commands is bounded like a paste of chat lines: once {@code flood.queue-lines}
+   * commands in a row have had to wait, the next ones that would wait are dropped at once, with one
+   * notice, so the commands typed after the paste (/WHO, /BYE) are not kept waiting behind it.
+   * Returns false when the command is dropped.
+   */
+  private boolean awaitTurn() {
+    if (floodQueue.tryTakeAfterHeld()) {
+      commandsWaited = 0;
+      floodWarned = false; // the flood is over: the next one is told again
+      return true;
+    }
+    if (commandsWaited >= settings.floodQueueLines()) {
+      if (!commandsDroppedTold) {
+        commandsDroppedTold = true;
+        error(
+            "Excess flood: your commands are coming faster than "
+                + rate()
+                + " per second; those that would wait are dropped until you slow down.");
+      }
+      return false;
+    }
+    commandsWaited++;
+    commandsDroppedTold = false;
+    if (!floodWarned) {
+      floodWarned = true;
+      error("You are sending too fast: your lines are now delayed to " + rate() + " per second.");
+    }
+    try {
+      while (!floodQueue.tryTakeAfterHeld()) {
+        Thread.sleep(
+            Duration.ofMillis(Math.max(1, Math.min(100, flood.nanosUntilToken() / 1_000_000))));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false; // the session is ending
+    }
+    return true;
   }
 
   /** Flood control: warns once, then delays the user's lines to the configured rate. */

@@ -78,6 +78,67 @@ class FloodIT {
     }
   }
 
+  /**
+   * Found by review: a paste of commands that cost a line (/ME) trickled out whole, and the /WHO
+   * and /BYE typed after it waited behind it. Now it is bounded like a paste of chat lines.
+   */
+  @Test
+  void aPasteOfCommandsIsBoundedToo() throws Exception {
+    Map<Setting, String> settings =
+        Map.of(Setting.FLOOD_RATE, "10", Setting.FLOOD_BURST, "5", Setting.FLOOD_QUEUE_LINES, "5");
+    try (ChatshellServer server = TestServer.start(settings);
+        TestClient paster = TestClient.plain(server.port());
+        TestClient listener = TestClient.plain(server.port())) {
+      login(paster, "paster");
+      login(listener, "listener");
+      paster.send("/join #paste");
+      paster.expect("You created #paste");
+      listener.send("/join #paste");
+      listener.expect("Members: ~paster listener");
+
+      StringBuilder paste = new StringBuilder();
+      for (int i = 1; i <= 300; i++) {
+        paste.append("/me waves ").append(i).append('\n');
+      }
+      paste.append("/who\n/bye\n");
+      paster.type(paste.toString());
+
+      paster.expect("Error: Excess flood: your commands are coming faster than 10 per second");
+      paster.expect("#paste (2): ~paster listener");
+      paster.expect("Bye!");
+      assertEquals(1, count(paster.text(), "Excess flood"), "told once");
+
+      String heard = listener.expect("paster has quit");
+      int waves = count(heard, "* paster waves ");
+      assertTrue(waves >= 5 && waves <= 12, "at most burst + waiting, about: " + waves);
+      assertFalse(heard.contains("* paster waves 300"), heard);
+    }
+  }
+
+  /** Found by review: a /ME went ahead of the chat lines held before it. */
+  @Test
+  void aCommandKeepsItsPlaceAfterHeldChatLines() throws Exception {
+    Map<Setting, String> settings = Map.of(Setting.FLOOD_RATE, "5", Setting.FLOOD_BURST, "2");
+    try (ChatshellServer server = TestServer.start(settings);
+        TestClient talker = TestClient.plain(server.port());
+        TestClient listener = TestClient.plain(server.port())) {
+      login(talker, "talker");
+      login(listener, "listener");
+      talker.send("/join #order");
+      talker.expect("You created #order");
+      listener.send("/join #order");
+      listener.expect("Members: ~talker listener");
+
+      talker.type("line 1\nline 2\nline 3\nline 4\nline 5\n/me waves\n");
+
+      String heard = listener.expect("* talker waves");
+      for (int i = 1; i <= 5; i++) {
+        assertTrue(
+            heard.contains("<talker> line " + i), "line " + i + " before the wave: " + heard);
+      }
+    }
+  }
+
   /** Flood control counts what reaches others: reading is free, talking is not. */
   @Test
   void queriesCostNothingButChatLinesStillDo() throws Exception {
