@@ -39,6 +39,11 @@ public final class BanCommand implements ChatCommand {
   public void run(CommandContext context, Arguments arguments) {
     Scoped scoped = Scoped.of(arguments, "nick, account:name or address to ban");
     int at = scoped.next() + 1;
+    String first = arguments.word(at);
+    String second = arguments.word(at + 1);
+    if ("for".equalsIgnoreCase(first) && second != null && looksLikeANumber(second)) {
+      at++; // "for 2 hours" says a duration as well as "2 hours"
+    }
     Timing timing = timing(arguments.word(at), arguments.word(at + 1));
     context
         .chat()
@@ -96,14 +101,14 @@ public final class BanCommand implements ChatCommand {
 
   /** Digits first, or a sign or point before one ({@code -5m}, {@code .5h}): meant as a number. */
   private static boolean looksLikeANumber(String word) {
-    char first = word.charAt(0);
-    if (first >= '0' && first <= '9') {
+    // Any script's digits (a fullwidth 2 too): meant as a number, so never taken as the reason.
+    int first = word.codePointAt(0);
+    if (Character.isDigit(first)) {
       return true;
     }
     return word.length() > 1
         && (first == '-' || first == '+' || first == '.')
-        && word.charAt(1) >= '0'
-        && word.charAt(1) <= '9';
+        && Character.isDigit(word.codePointAt(1));
   }
 
   private static ChronoUnit unit(String unit) {

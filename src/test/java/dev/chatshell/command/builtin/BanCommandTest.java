@@ -67,7 +67,10 @@ class BanCommandTest {
 
   /** Issue 12: a mistyped duration became the reason of a permanent ban. */
   @ParameterizedTest
-  @ValueSource(strings = {"30", "30s", "2x", "2y", "99x", "-5m", "1.5h", ".5h", "10mn", "3months"})
+  @ValueSource(
+      strings = {
+        "30", "30s", "2x", "2y", "99x", "-5m", "1.5h", ".5h", "10mn", "3months", "\uFF12h"
+      })
   void wordsThatLookLikeANumberButAreNoDurationAreRefused(String word) {
     ChatException refused = assertThrows(ChatException.class, () -> BanCommand.duration(word));
 
@@ -124,6 +127,22 @@ class BanCommandTest {
                 "cool down",
                 T0,
                 T0.plus(Duration.ofMinutes(10)))),
+        bansOf(alice));
+  }
+
+  /** Found by review: "for 2 hours" was the reason of a ban for good. */
+  @Test
+  void forTwoHoursIsTheDurationToo() {
+    FakeContext alice = connect("alice").run("/JOIN #c");
+    connect("yyy").run("/JOIN #c");
+
+    alice.run("/ban yyy for 2 hours flooding");
+
+    assertEquals(List.of(), alice.errors());
+    assertEquals(
+        List.of(
+            new Ban(
+                "#c", Ban.Kind.NICK, "yyy", "alice", "flooding", T0, T0.plus(Duration.ofHours(2)))),
         bansOf(alice));
   }
 
