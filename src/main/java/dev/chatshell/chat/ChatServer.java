@@ -1840,6 +1840,15 @@ public final class ChatServer {
     return channels.get(Names.key(Names.channel(typedName)));
   }
 
+  /**
+   * The members of {@code channel} that {@code viewer} may see: all of them, unless the channel is
+   * private and the viewer neither in it nor a server operator (refused, with the count).
+   */
+  public List<Member> membersSeenBy(User viewer, Channel channel) {
+    RankRules.checkSeeMembers(viewer, channel);
+    return new ArrayList<>(channel.members());
+  }
+
   /** The channel named {@code typedName}, which the user must be in. */
   public Channel memberChannel(User user, String typedName) {
     Channel channel = channel(typedName);

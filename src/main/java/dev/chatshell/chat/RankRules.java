@@ -143,6 +143,22 @@ final class RankRules {
     }
   }
 
+  /**
+   * Who is in a private channel is for its members and server operators to see: it lets people in
+   * by request, and a list of its members is what an outsider should not get (IRC hides a secret
+   * channel's members from /WHO and /NAMES likewise).
+   */
+  static void checkSeeMembers(User viewer, Channel channel) {
+    if (channel.isPrivate() && !viewer.isOperator() && !channel.contains(viewer)) {
+      throw new ChatException(
+          channel.name()
+              + " is private ("
+              + channel.members().size()
+              + (channel.members().size() == 1 ? " member" : " members")
+              + "): only its members see who is in it. /JOIN asks its admins to let you in.");
+    }
+  }
+
   static void checkPrivate(User actor, Channel channel) {
     requireMainAdmin(actor, channel, "make it private or open");
   }

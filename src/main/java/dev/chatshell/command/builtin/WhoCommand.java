@@ -12,7 +12,6 @@ import dev.chatshell.command.Completion;
 import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +40,7 @@ public final class WhoCommand implements ChatCommand {
       throw new ChatException(
           "There is no channel " + Names.channel(typed) + "; /LIST shows the channels.");
     }
-    List<Member> members = new ArrayList<>(channel.members());
+    List<Member> members = context.chat().membersSeenBy(context.user(), channel);
     members.sort(Member.BY_RANK);
     StringBuilder line = new StringBuilder(channel.name() + " (" + members.size() + "):");
     for (Member member : members) {

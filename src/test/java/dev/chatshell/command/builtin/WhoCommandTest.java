@@ -109,4 +109,26 @@ class WhoCommandTest extends BuiltinFixture {
 
     assertEquals(List.of("Too many arguments. Usage: /WHO [channel]"), alice.errors());
   }
+
+  /** Found by review: anyone, even in no channel, listed who is in a private channel. */
+  @Test
+  void aPrivateChannelsMembersAreForItsMembersAndOperators() {
+    FakeContext alice = connect("alice").run("/JOIN #sec").run("/PRIVATE on").clear();
+    FakeContext bob = connect("bob");
+    FakeContext root = connect("root");
+    server.promote(root.user(), "root");
+
+    bob.run("/WHO #sec");
+    alice.run("/WHO #sec");
+    root.run("/WHO #sec");
+
+    assertEquals(List.of(), bob.replies());
+    assertEquals(
+        List.of(
+            "#sec is private (1 member): only its members see who is in it. /JOIN asks its"
+                + " admins to let you in."),
+        bob.errors());
+    assertEquals(List.of("#sec (1): ~alice"), alice.replies());
+    assertEquals(List.of("#sec (1): ~alice"), root.replies());
+  }
 }
