@@ -233,14 +233,18 @@ public final class Text {
    * cancel tag); {@code i} itself when no such sequence follows, so the tags are shown as marks.
    */
   private static int flagEnd(String s, int i) {
+    // A subdivision code is a region's two letters and one to four letters or digits (gbsct,
+    // usca): only such tags make a flag; any other tag run is hidden text, shown as marks.
     int j = i;
     int tags = 0;
-    while (j < s.length() && tags <= 8) {
+    while (j < s.length() && tags <= 6) {
       int cp = s.codePointAt(j);
       if (cp == CANCEL_TAG) {
-        return tags == 0 ? i : j + Character.charCount(cp);
+        return tags < 3 ? i : j + Character.charCount(cp);
       }
-      if (cp < 0xE0020 || cp > 0xE007E) {
+      boolean letter = cp >= TAG_BASE + 'a' && cp <= TAG_BASE + 'z';
+      boolean digit = cp >= TAG_BASE + '0' && cp <= TAG_BASE + '9';
+      if (!(letter || (digit && tags >= 2))) {
         return i;
       }
       tags++;
@@ -248,4 +252,6 @@ public final class Text {
     }
     return i;
   }
+
+  private static final int TAG_BASE = 0xE0000;
 }

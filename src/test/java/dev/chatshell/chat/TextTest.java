@@ -169,6 +169,12 @@ class TextTest {
         "\u2800\u2800\u2800",
         "\udb40\udc01\udb40\udc20\udb40\udc7f",
         "\ud83c\udff4\udb40\udc41", // tags after a flag, but no cancel tag
+        // found by review: hidden ASCII in a "flag" (capital tags spelling IGNORE, then cancel)
+        "\ud83c\udff4\udb40\udc49\udb40\udc47\udb40\udc4e\udb40\udc4f\udb40\udc52"
+            + "\udb40\udc45\udb40\udc7f",
+        // and lower-case tags too long for a subdivision code
+        "\ud83c\udff4\udb40\udc70\udb40\udc72\udb40\udc65\udb40\udc76\udb40\udc69"
+            + "\udb40\udc6f\udb40\udc75\udb40\udc73\udb40\udc7f",
         "x\u3164\u115f\u1160\uffa0"
       })
   void resultNeverContainsInvisibleCodePointsOutsideTheirJob(String raw) {
