@@ -57,7 +57,12 @@ public final class ChatshellServer implements AutoCloseable {
   public ChatshellServer(ServerConfig config) throws ConfigException, IOException {
     this.config = config;
     // First of all: a second server on the same files must not touch them.
-    this.dataLock = DataDirectoryLock.acquire(config.dataDirectory());
+    DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
+    java.nio.file.Path databaseFolder = config.databaseFile().getParent();
+    if (config.databaseUrl() == null && !databaseFolder.equals(config.dataDirectory())) {
+      lock = lock.with(databaseFolder); // the database file lives elsewhere: hold it too
+    }
+    this.dataLock = lock;
     try {
       this.moderationLog = ModerationLog.open(config.moderationLog(), config.operators().keySet());
     } catch (IOException e) {

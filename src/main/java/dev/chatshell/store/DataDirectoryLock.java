@@ -32,10 +32,27 @@ public final class DataDirectoryLock implements AutoCloseable {
 
   private final FileChannel channel;
   private final FileLock lock;
+  private DataDirectoryLock next; // another directory held with this one, or null
 
   private DataDirectoryLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
+  }
+
+  /**
+   * Also takes {@code directory} (the folder of a database file kept outside the data directory):
+   * two servers with their own data directories on one database file would split its state just the
+   * same. On failure this lock is released too.
+   */
+  public DataDirectoryLock with(Path directory) throws IOException {
+    try {
+      DataDirectoryLock other = acquire(directory);
+      other.next = this;
+      return other;
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   /**
@@ -98,6 +115,9 @@ public final class DataDirectoryLock implements AutoCloseable {
   /** Gives the data directory up. */
   @Override
   public void close() {
+    if (next != null) {
+      next.close();
+    }
     try {
       lock.release();
     } catch (IOException e) {

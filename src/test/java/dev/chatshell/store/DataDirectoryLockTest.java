@@ -52,4 +52,26 @@ class DataDirectoryLockTest {
     }
     TestServer.start(settings).close(); // the directory is free once the first has stopped
   }
+
+  /** Found by review: a second server with a data directory of its own, on the first's database. */
+  @Test
+  void aSecondServerOnTheSameDatabaseFileDoesNotStart() throws Exception {
+    Path shared = dir.resolve("first").resolve("chatshell.db");
+    ChatshellServer first =
+        TestServer.start(
+            Map.of(
+                Setting.DATA_DIR, dir.resolve("first").toString(),
+                Setting.DATABASE_FILE, shared.toString()));
+    try {
+      assertThrows(
+          DataDirectoryLock.InUseException.class,
+          () ->
+              TestServer.start(
+                  Map.of(
+                      Setting.DATA_DIR, dir.resolve("second").toString(),
+                      Setting.DATABASE_FILE, shared.toString())));
+    } finally {
+      first.close();
+    }
+  }
 }
