@@ -39,12 +39,7 @@ class FloodIT {
     try (ChatshellServer server = TestServer.start(settings);
         TestClient paster = TestClient.plain(server.port());
         TestClient listener = TestClient.plain(server.port())) {
-      login(paster, "paster");
-      login(listener, "listener");
-      paster.send("/join #paste");
-      paster.expect("You created #paste");
-      listener.send("/join #paste");
-      listener.expect("Members: ~paster listener");
+      inOneChannel(paster, "paster", listener, "listener", "#paste");
 
       StringBuilder paste = new StringBuilder();
       for (int i = 1; i <= 500; i++) {
@@ -89,12 +84,7 @@ class FloodIT {
     try (ChatshellServer server = TestServer.start(settings);
         TestClient paster = TestClient.plain(server.port());
         TestClient listener = TestClient.plain(server.port())) {
-      login(paster, "paster");
-      login(listener, "listener");
-      paster.send("/join #paste");
-      paster.expect("You created #paste");
-      listener.send("/join #paste");
-      listener.expect("Members: ~paster listener");
+      inOneChannel(paster, "paster", listener, "listener", "#paste");
 
       StringBuilder paste = new StringBuilder();
       for (int i = 1; i <= 300; i++) {
@@ -122,12 +112,7 @@ class FloodIT {
     try (ChatshellServer server = TestServer.start(settings);
         TestClient talker = TestClient.plain(server.port());
         TestClient listener = TestClient.plain(server.port())) {
-      login(talker, "talker");
-      login(listener, "listener");
-      talker.send("/join #order");
-      talker.expect("You created #order");
-      listener.send("/join #order");
-      listener.expect("Members: ~talker listener");
+      inOneChannel(talker, "talker", listener, "listener", "#order");
 
       talker.type("line 1\nline 2\nline 3\nline 4\nline 5\n/me waves\n");
 
@@ -199,5 +184,17 @@ class FloodIT {
       assertFalse(beforeHello.contains("<talker> l"), "nothing typed in #a reached #b");
       assertFalse(inA.text().contains("hello b"), "nor the other way round");
     }
+  }
+
+  /** Logs both in; the first creates the channel and the second joins it. */
+  private static void inOneChannel(
+      TestClient first, String firstNick, TestClient second, String secondNick, String channel)
+      throws Exception {
+    login(first, firstNick);
+    login(second, secondNick);
+    first.send("/join " + channel);
+    first.expect("You created " + channel);
+    second.send("/join " + channel);
+    second.expect("Members: ~" + firstNick + " " + secondNick);
   }
 }
