@@ -80,7 +80,14 @@ public final class ChatshellServer implements AutoCloseable {
     // One throttle for both: failures from an address count against it whatever was guessed.
     LoginThrottle throttle = LoginThrottle.standard();
     Clock clock = Clock.systemUTC();
-    this.historyStore = new HistoryStore(database, clock, config.historyKept());
+    try {
+      this.historyStore = new HistoryStore(database, clock, config.historyKept());
+    } catch (RuntimeException e) { // the history could not be read: one line, nothing left open
+      database.close();
+      moderationLog.close();
+      dataLock.close();
+      throw new ConfigException("Cannot read the database: " + e.getMessage());
+    }
     Path logs = config.channelLogs();
     this.channelLogs = logs == null ? null : new ChannelLogs(historyStore, logs);
     History history = channelLogs == null ? historyStore : channelLogs;

@@ -74,4 +74,26 @@ class DataDirectoryLockTest {
       first.close();
     }
   }
+
+  /**
+   * Found by review: a database whose history cannot be read stopped the start with a stack trace
+   * and left the lock, the database and the moderation log open.
+   */
+  @Test
+  void aDatabaseThatCannotBeReadAtStartIsOneLineAndLeavesNothingHeld() throws Exception {
+    Path var = dir.resolve("var");
+    Map<Setting, String> settings = Map.of(Setting.DATA_DIR, var.toString());
+    TestServer.start(settings).close(); // makes the database
+    try (java.sql.Connection broken =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + var.resolve("chatshell.db"));
+        java.sql.Statement drop = broken.createStatement()) {
+      drop.execute("DROP TABLE messages");
+    }
+
+    dev.chatshell.config.ConfigException refused =
+        assertThrows(dev.chatshell.config.ConfigException.class, () -> TestServer.start(settings));
+
+    assertTrue(refused.getMessage().startsWith("Cannot read the database"), refused.getMessage());
+    DataDirectoryLock.acquire(var).close(); // the failed start let go of the directory
+  }
 }
