@@ -45,6 +45,7 @@ public final class ChatServer {
   private final Map<String, String> registered = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String consoleKey; // the nick kept for the server's own console, or null
   private volatile AccountPreferences preferences = AccountPreferences.NONE; // /SET, per account
+  private final Object preferencesLock = new Object();
   private long nextUserId = 1;
   private long nextJoin = 1;
 
@@ -1691,12 +1692,26 @@ public final class ChatServer {
    * that fails) and applies to all its terminals at once.
    */
   public void setPreferences(User user, Preferences chosen) {
+    changePreferences(user, ignored -> chosen);
+  }
+
+  /**
+   * Changes one of the user's choices from what they are now, as one step: two terminals of an
+   * account changing different settings at the same instant both keep their change, and what is
+   * stored is what the user has. Returns the choices now in force.
+   */
+  public Preferences changePreferences(
+      User user, java.util.function.UnaryOperator<Preferences> change) {
     requireOnline(user);
-    String account = user.account();
-    if (account != null) {
-      preferences.save(account, chosen);
+    synchronized (preferencesLock) { // rare (a /SET), and never held with the domain's lock
+      Preferences chosen = change.apply(user.preferences());
+      String account = user.account();
+      if (account != null) {
+        preferences.save(account, chosen);
+      }
+      user.setPreferences(chosen);
+      return chosen;
     }
-    user.setPreferences(chosen);
   }
 
   /**

@@ -54,18 +54,24 @@ public final class SetCommand implements ChatCommand {
       context.reply(setting + " is " + onOff(now) + ".");
       return;
     }
-    boolean on =
-        switch (value.toLowerCase(Locale.ROOT)) {
-          case "on" -> true;
-          case "off" -> false;
-          case "toggle" -> !now;
-          default ->
-              throw new ChatException(
-                  "/SET " + setting + " takes on, off or toggle, not " + value + ".");
-        };
+    String typed = value.toLowerCase(Locale.ROOT);
+    if (!typed.equals("on") && !typed.equals("off") && !typed.equals("toggle")) {
+      throw new ChatException("/SET " + setting + " takes on, off or toggle, not " + value + ".");
+    }
+    boolean timestamps = setting.equals("timestamps");
+    // Decided on the choices as they are when the change is made (another terminal of the
+    // account may have changed the other setting meanwhile), so none is lost.
     Preferences chosen =
-        setting.equals("timestamps") ? mine.withTimestamps(on) : mine.withAutojoin(on);
-    context.chat().setPreferences(user, chosen);
+        context
+            .chat()
+            .changePreferences(
+                user,
+                p -> {
+                  boolean was = timestamps ? p.timestamps() : p.autojoin();
+                  boolean on = typed.equals("toggle") ? !was : typed.equals("on");
+                  return timestamps ? p.withTimestamps(on) : p.withAutojoin(on);
+                });
+    boolean on = timestamps ? chosen.timestamps() : chosen.autojoin();
     context.reply(setting + " is now " + onOff(on) + ": " + meaning(setting, on) + kept(user));
   }
 
