@@ -24,24 +24,37 @@ import org.slf4j.LoggerFactory;
 public final class CommandTable {
   private static final Logger log = LoggerFactory.getLogger(CommandTable.class);
 
-  /** One registered command with its declaration. */
-  public record Entry(SlashCommand spec, ChatCommand command) {
+  /** One registered command with its declaration and the signature its arguments make. */
+  public record Entry(SlashCommand spec, ChatCommand command, Signature signature) {
     public String name() {
       return spec.name();
     }
 
-    /** {@code /KICK <nick> [reason]} */
-    public String synopsis() {
-      return spec.usage().isEmpty() ? "/" + spec.name() : "/" + spec.name() + " " + spec.usage();
+    /** The arguments as the usage line shows them: {@code <nick> [reason]}, or "". */
+    public String usage() {
+      return signature.usage();
     }
 
-    /** What TAB completes for argument {@code index} (0 is the first after the name). */
+    /** {@code /KICK <nick> [reason]} */
+    public String synopsis() {
+      String usage = usage();
+      return usage.isEmpty() ? "/" + spec.name() : "/" + spec.name() + " " + usage;
+    }
+
+    /**
+     * What TAB completes for the last of {@code typed}, the words after the name; the last one is
+     * the word under the cursor.
+     */
+    public Completion completes(List<String> typed) {
+      return signature.completes(typed);
+    }
+
+    /**
+     * What TAB completes for argument {@code index} (0 is the first after the name) when nothing is
+     * typed yet before it.
+     */
     public Completion completes(int index) {
-      Completion[] kinds = spec.completes();
-      if (kinds.length == 0) {
-        return Completion.NONE;
-      }
-      return kinds[Math.min(index, kinds.length - 1)];
+      return signature.completes(Collections.nCopies(index + 1, ""));
     }
   }
 
@@ -105,10 +118,11 @@ public final class CommandTable {
       // Reading every element now: a plugin built against another server version may name a
       // privilege or completion this server lacks, which would otherwise fail on each /HELP.
       spec.privilege();
-      spec.completes();
-      spec.usage();
       spec.channelArgument();
       spec.forAccounts();
+      for (Arg arg : spec.arguments()) {
+        arg.completes();
+      }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           source + ": its declaration does not fit this server: " + e);
@@ -120,7 +134,13 @@ public final class CommandTable {
     if (spec.summary().isBlank()) {
       throw new IllegalArgumentException(source + " has no summary");
     }
-    return new Entry(spec, command);
+    Signature signature;
+    try {
+      signature = Signature.of(spec);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+    return new Entry(spec, command, signature);
   }
 
   /** The command called {@code name} (any case, with or without the slash), or {@code null}. */
@@ -160,8 +180,9 @@ public final class CommandTable {
   }
 
   /**
-   * Runs a slash command line ({@code /name args}) for the context's user: unknown names and
-   * missing privilege are refused before the command runs; refusals become one-line errors.
+   * Runs a slash command line ({@code /name args}) for the context's user: unknown names, missing
+   * privilege and arguments that do not fit the declaration (a word missing, or too many) are
+   * refused before the command runs; refusals become one-line errors.
    */
   public void execute(CommandContext context, String line) {
     String body = line.startsWith("/") ? line.substring(1) : line;
@@ -176,6 +197,9 @@ public final class CommandTable {
     }
     Arguments arguments = new Arguments(rest);
     String refused = refusal(entry, context, arguments);
+    if (refused == null) {
+      refused = entry.signature().refusal(arguments, entry.synopsis());
+    }
     if (refused != null) {
       context.error(refused);
       return;

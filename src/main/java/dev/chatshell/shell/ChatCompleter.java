@@ -9,6 +9,7 @@ import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.CommandTable.Entry;
 import dev.chatshell.command.Completion;
 import dev.chatshell.command.Privilege;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -64,7 +65,10 @@ final class ChatCompleter implements Completer {
       return;
     }
     String word = line.word();
-    Completion kind = entry.completes(index - 1);
+    // The words before the cursor decide which argument this one is: /BAN #c <TAB> is a target.
+    List<String> typed = new ArrayList<>(words.subList(1, Math.min(index, words.size())));
+    typed.add(word);
+    Completion kind = entry.completes(typed);
     switch (kind) {
       case NICK ->
           chat.nicksStartingWith(word, LIMIT)

@@ -21,10 +21,12 @@ class CommandTableTest {
 
   @SlashCommand(
       name = "ECHO",
-      usage = "<word> [more]",
+      arguments = {
+        @Arg(name = "word", completes = Completion.NICK),
+        @Arg(name = "more", optional = true, rest = true, completes = Completion.CHANNEL)
+      },
       summary = "say it back",
-      privilege = Privilege.ANYONE,
-      completes = {Completion.NICK, Completion.CHANNEL})
+      privilege = Privilege.ANYONE)
   static final class EchoCommand implements ChatCommand {
     @Override
     public void run(CommandContext context, Arguments arguments) {

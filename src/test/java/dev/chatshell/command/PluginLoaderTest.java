@@ -48,7 +48,7 @@ class PluginLoaderTest {
         + "import dev.chatshell.command.*;\n"
         + "@SlashCommand(name = \""
         + name
-        + "\", usage = \"[what]\", summary = \"a test plugin command called "
+        + "\", arguments = @Arg(name = \"what\", optional = true), summary = \"a test plugin command called "
         + name
         + "\", privilege = Privilege."
         + privilege.name()

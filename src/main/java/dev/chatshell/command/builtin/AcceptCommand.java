@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -9,13 +10,12 @@ import dev.chatshell.command.SlashCommand;
 /** {@code ACCEPT <nick>}: lets someone who asked to join the current (private) channel in. */
 @SlashCommand(
     name = "ACCEPT",
-    usage = "<nick>",
+    arguments = @Arg(name = "nick"),
     summary = "let in someone who asked to join the channel",
     privilege = Privilege.SECONDARY_ADMIN)
 public final class AcceptCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
-    context.chat().accept(context.user(), arguments.required(0, "nick"));
+    context.chat().accept(context.user(), arguments.word(0));
   }
 }

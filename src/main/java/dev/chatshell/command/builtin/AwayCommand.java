@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -12,7 +13,7 @@ import dev.chatshell.command.SlashCommand;
  */
 @SlashCommand(
     name = "AWAY",
-    usage = "[message]",
+    arguments = @Arg(name = "message", optional = true, rest = true),
     summary = "mark yourself away with a message, or back without one",
     privilege = Privilege.ANYONE)
 public final class AwayCommand implements ChatCommand {

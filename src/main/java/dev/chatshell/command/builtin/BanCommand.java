@@ -2,6 +2,7 @@ package dev.chatshell.command.builtin;
 
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Text;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
@@ -23,10 +24,16 @@ import java.util.regex.Pattern;
  */
 @SlashCommand(
     name = "BAN",
-    usage = "[#channel|*] <target> [duration] [reason]",
+    arguments = {
+      @Arg(
+          name = "target",
+          what = "nick, account:name or address to ban",
+          completes = Completion.OTHER_MEMBER),
+      @Arg(name = "duration", optional = true),
+      @Arg(name = "reason", optional = true, rest = true)
+    },
     summary = "ban a nick, an account or addresses, for a time (30m, 2h, 7d) or for good",
     privilege = Privilege.SECONDARY_ADMIN,
-    completes = {Completion.OTHER_MEMBER, Completion.NONE},
     channelArgument = ChannelArgument.SCOPE)
 public final class BanCommand implements ChatCommand {
   private static final Pattern NUMBER_AND_UNIT = Pattern.compile("([0-9]+)([a-z]*)");
@@ -37,7 +44,7 @@ public final class BanCommand implements ChatCommand {
 
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    Scoped scoped = Scoped.of(arguments, "nick, account:name or address to ban");
+    Scoped scoped = Scoped.of(arguments);
     int at = scoped.next() + 1;
     String first = arguments.word(at);
     String second = arguments.word(at + 1);
@@ -132,10 +139,11 @@ public final class BanCommand implements ChatCommand {
 
   /** The optional place ({@code #channel} or {@code *}) and the target of a ban command. */
   record Scoped(String scope, String target, int next) {
-    static Scoped of(Arguments arguments, String what) {
-      String first = arguments.required(0, what);
+    /** Reads arguments the table has checked: the target is there, after the place if named. */
+    static Scoped of(Arguments arguments) {
+      String first = arguments.word(0);
       if (first.equals("*") || first.startsWith("#")) {
-        return new Scoped(first, arguments.required(1, what), 1);
+        return new Scoped(first, arguments.word(1), 1);
       }
       return new Scoped(null, first, 0);
     }

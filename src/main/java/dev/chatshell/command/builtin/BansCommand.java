@@ -15,7 +15,6 @@ import java.util.List;
 /** {@code BANS [#channel|*]}: the bans in force, with who set them, why and until when. */
 @SlashCommand(
     name = "BANS",
-    usage = "[#channel|*]",
     summary = "list the bans of the channel (or of the server: *) with who set them and why",
     privilege = Privilege.MEMBER,
     cost = Cost.NONE,
@@ -26,7 +25,6 @@ public final class BansCommand implements ChatCommand {
 
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
     String scope = arguments.word(0);
     List<Ban> bans = context.chat().bans(context.user(), scope);
     String where =

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -10,7 +11,7 @@ import dev.chatshell.command.SlashCommand;
 /** {@code BYE [reason]}: disconnects; the user's channels are told, with the reason. */
 @SlashCommand(
     name = "BYE",
-    usage = "[reason]",
+    arguments = @Arg(name = "reason", optional = true, rest = true),
     summary = "disconnect; your channels are told why",
     privilege = Privilege.ANYONE,
     cost = Cost.NONE)

@@ -3,6 +3,7 @@ package dev.chatshell.command.builtin;
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChannelRole;
 import dev.chatshell.chat.User;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -15,15 +16,13 @@ import java.util.stream.Collectors;
 /** {@code CURRENT [channel]}: shows the current channel, or switches to another of one's own. */
 @SlashCommand(
     name = "CURRENT",
-    usage = "[channel]",
+    arguments = @Arg(name = "channel", optional = true, completes = Completion.MY_CHANNEL),
     summary = "show or switch your current channel",
     privilege = Privilege.ANYONE,
-    cost = Cost.NONE,
-    completes = Completion.MY_CHANNEL)
+    cost = Cost.NONE)
 public final class CurrentCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
     User user = context.user();
     if (!arguments.isEmpty()) {
       Channel channel = context.chat().switchTo(user, arguments.word(0));

@@ -3,6 +3,7 @@ package dev.chatshell.command.builtin;
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Names;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -16,15 +17,20 @@ import dev.chatshell.command.SlashCommand;
  */
 @SlashCommand(
     name = "DEL",
-    usage = "<channel> [reason]",
+    arguments = {
+      @Arg(
+          name = "channel",
+          what = "channel name (the current channel, to confirm)",
+          completes = Completion.MY_CHANNEL),
+      @Arg(name = "reason", optional = true, rest = true)
+    },
     summary =
         "delete the current channel (type its name to confirm); a registered one is forgotten",
-    privilege = Privilege.MAIN_ADMIN,
-    completes = {Completion.MY_CHANNEL, Completion.NONE})
+    privilege = Privilege.MAIN_ADMIN)
 public final class DelCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    String typed = arguments.required(0, "channel name (the current channel, to confirm)");
+    String typed = arguments.word(0);
     Channel current = context.user().current();
     if (current == null) {
       throw new ChatException("You are not in a channel any more."); // kicked just now

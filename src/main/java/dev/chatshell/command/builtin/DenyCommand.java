@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -9,12 +10,12 @@ import dev.chatshell.command.SlashCommand;
 /** {@code DENY <nick> [reason]}: turns down a request to join the current channel. */
 @SlashCommand(
     name = "DENY",
-    usage = "<nick> [reason]",
+    arguments = {@Arg(name = "nick"), @Arg(name = "reason", optional = true, rest = true)},
     summary = "turn down a request to join the channel",
     privilege = Privilege.SECONDARY_ADMIN)
 public final class DenyCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().deny(context.user(), arguments.required(0, "nick"), arguments.rest(1));
+    context.chat().deny(context.user(), arguments.word(0), arguments.rest(1));
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -10,14 +11,12 @@ import dev.chatshell.command.SlashCommand;
 /** {@code GRANT <nick>}: makes a member of the current channel a secondary admin ({@code @}). */
 @SlashCommand(
     name = "GRANT",
-    usage = "<nick>",
+    arguments = @Arg(name = "nick", completes = Completion.OTHER_MEMBER),
     summary = "make a member a secondary admin (@)",
-    privilege = Privilege.MAIN_ADMIN,
-    completes = Completion.OTHER_MEMBER)
+    privilege = Privilege.MAIN_ADMIN)
 public final class GrantCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
-    context.chat().grant(context.user(), arguments.required(0, "nick"));
+    context.chat().grant(context.user(), arguments.word(0));
   }
 }

@@ -3,6 +3,7 @@ package dev.chatshell.command.builtin;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Text;
 import dev.chatshell.chat.User;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
@@ -24,15 +25,13 @@ import java.util.List;
  */
 @SlashCommand(
     name = "HELP",
-    usage = "[command]",
+    arguments = @Arg(name = "command", optional = true, completes = Completion.COMMAND),
     summary = "list the commands (marking those not for you here), or explain one",
     privilege = Privilege.ANYONE,
-    cost = Cost.NONE,
-    completes = Completion.COMMAND)
+    cost = Cost.NONE)
 public final class HelpCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
     Privilege privilege = context.privilege();
     User user = context.user();
     if (arguments.isEmpty()) {

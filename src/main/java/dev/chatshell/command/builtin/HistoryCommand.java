@@ -2,6 +2,7 @@ package dev.chatshell.command.builtin;
 
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.HistoryEntry;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -18,25 +19,34 @@ import java.util.List;
  */
 @SlashCommand(
     name = "HISTORY",
-    usage = "[nick] [n]",
+    arguments = {
+      @Arg(
+          name = "nick",
+          optional = true,
+          completes = Completion.NICK,
+          pattern = HistoryCommand.NOT_A_COUNT),
+      @Arg(name = "n", optional = true)
+    },
     summary = "show the channel's last lines, or your private messages with a nick",
     privilege = Privilege.ANYONE,
-    cost = Cost.NONE,
-    completes = {Completion.NICK, Completion.NONE})
+    cost = Cost.NONE)
 public final class HistoryCommand implements ChatCommand {
+  /** A number, signed or not, is a line count: "-3" is a count to refuse, not a nick. */
+  static final String COUNT = "[-+]?[0-9]+";
+
+  /** Any word but a count; the nick is left out when the first word is one. */
+  static final String NOT_A_COUNT = "(?!" + COUNT + "$).*";
+
   static final int DEFAULT_LINES = 20;
   static final int MAX_LINES = 200;
 
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(2);
     String first = arguments.word(0);
     String nick = null;
     String count = null;
-    // A number, signed or not, is a line count: "-3" is a count to refuse, not a nick.
-    if (first != null && first.matches("[-+]?[0-9]+")) {
-      arguments.atMost(1);
-      count = first;
+    if (first != null && first.matches(COUNT)) {
+      count = first; // the table let no word follow it
     } else {
       nick = first;
       count = arguments.word(1);

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -14,14 +15,12 @@ import java.util.TreeSet;
  */
 @SlashCommand(
     name = "IGNORE",
-    usage = "[nick]",
+    arguments = @Arg(name = "nick", optional = true, completes = Completion.NICK),
     summary = "stop showing what a nick says to you, or list who you ignore",
-    privilege = Privilege.ANYONE,
-    completes = Completion.NICK)
+    privilege = Privilege.ANYONE)
 public final class IgnoreCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
     String nick = arguments.word(0);
     if (nick != null) {
       context.chat().ignore(context.user(), nick, true);

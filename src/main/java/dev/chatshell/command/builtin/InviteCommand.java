@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -10,14 +11,12 @@ import dev.chatshell.command.SlashCommand;
 /** {@code INVITE <nick>}: lets someone into the current channel at their next /JOIN. */
 @SlashCommand(
     name = "INVITE",
-    usage = "<nick>",
+    arguments = @Arg(name = "nick", completes = Completion.NICK),
     summary = "invite someone: their next /JOIN lets them in, even when private",
-    privilege = Privilege.SECONDARY_ADMIN,
-    completes = Completion.NICK)
+    privilege = Privilege.SECONDARY_ADMIN)
 public final class InviteCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
-    context.chat().invite(context.user(), arguments.required(0, "nick"));
+    context.chat().invite(context.user(), arguments.word(0));
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -10,14 +11,12 @@ import dev.chatshell.command.SlashCommand;
 /** {@code JOIN <channel>}: joins a channel, or creates it and becomes its main admin. */
 @SlashCommand(
     name = "JOIN",
-    usage = "<channel>",
+    arguments = @Arg(name = "channel", what = "channel name", completes = Completion.CHANNEL),
     summary = "join or create a channel; it becomes current",
-    privilege = Privilege.ANYONE,
-    completes = Completion.CHANNEL)
+    privilege = Privilege.ANYONE)
 public final class JoinCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
-    context.chat().join(context.user(), arguments.required(0, "channel name"));
+    context.chat().join(context.user(), arguments.word(0));
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -14,13 +15,15 @@ import dev.chatshell.command.SlashCommand;
  */
 @SlashCommand(
     name = "KICK",
-    usage = "<nick> [reason]",
+    arguments = {
+      @Arg(name = "nick", completes = Completion.OTHER_MEMBER),
+      @Arg(name = "reason", optional = true, rest = true)
+    },
     summary = "remove a user from the current channel",
-    privilege = Privilege.SECONDARY_ADMIN,
-    completes = {Completion.OTHER_MEMBER, Completion.NONE})
+    privilege = Privilege.SECONDARY_ADMIN)
 public final class KickCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().kick(context.user(), arguments.required(0, "nick"), arguments.rest(1));
+    context.chat().kick(context.user(), arguments.word(0), arguments.rest(1));
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -10,13 +11,15 @@ import dev.chatshell.command.SlashCommand;
 /** {@code KILL <nick> [reason]}: disconnects a user from the server. */
 @SlashCommand(
     name = "KILL",
-    usage = "<nick> [reason]",
+    arguments = {
+      @Arg(name = "nick", completes = Completion.NICK),
+      @Arg(name = "reason", optional = true, rest = true)
+    },
     summary = "disconnect a user from the server",
-    privilege = Privilege.SERVER_OPERATOR,
-    completes = {Completion.NICK, Completion.NONE})
+    privilege = Privilege.SERVER_OPERATOR)
 public final class KillCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().kill(context.user(), arguments.required(0, "nick"), arguments.rest(1));
+    context.chat().kill(context.user(), arguments.word(0), arguments.rest(1));
   }
 }

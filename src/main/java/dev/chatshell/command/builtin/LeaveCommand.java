@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -10,14 +11,12 @@ import dev.chatshell.command.SlashCommand;
 /** {@code LEAVE [channel]}: leaves the current channel, or the one named. */
 @SlashCommand(
     name = "LEAVE",
-    usage = "[channel]",
+    arguments = @Arg(name = "channel", optional = true, completes = Completion.MY_CHANNEL),
     summary = "leave the current channel, or the one named",
-    privilege = Privilege.MEMBER,
-    completes = Completion.MY_CHANNEL)
+    privilege = Privilege.MEMBER)
 public final class LeaveCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
     context.chat().leave(context.user(), arguments.word(0), null);
   }
 }

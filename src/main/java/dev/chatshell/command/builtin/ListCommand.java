@@ -22,7 +22,6 @@ import java.util.List;
 public final class ListCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(0);
     List<Channel> channels = context.chat().channels();
     if (channels.isEmpty()) {
       context.reply("No channels yet; /JOIN #name creates one.");

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -12,14 +13,13 @@ import dev.chatshell.command.SlashCommand;
  */
 @SlashCommand(
     name = "NICK",
-    usage = "<nick>",
+    arguments = @Arg(name = "nick", what = "new nickname"),
     summary = "change your nickname (a registered one asks for its password)",
     privilege = Privilege.ANYONE)
 public final class NickCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
-    String nick = arguments.required(0, "new nickname");
+    String nick = arguments.word(0);
     if (!context.chat().needsPassword(context.user(), nick)) {
       context.chat().changeNick(context.user(), nick);
       return;

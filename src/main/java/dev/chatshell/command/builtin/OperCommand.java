@@ -2,6 +2,7 @@ package dev.chatshell.command.builtin;
 
 import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -15,7 +16,7 @@ import java.time.Duration;
  */
 @SlashCommand(
     name = "OPER",
-    usage = "<name>",
+    arguments = @Arg(name = "name", what = "operator name"),
     summary = "become a server operator (asks for the password)",
     privilege = Privilege.ANYONE)
 public final class OperCommand implements ChatCommand {
@@ -23,8 +24,7 @@ public final class OperCommand implements ChatCommand {
 
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
-    String name = arguments.required(0, "operator name");
+    String name = arguments.word(0);
     char[] password = context.readSecret("Password: ");
     if (password == null) {
       return;

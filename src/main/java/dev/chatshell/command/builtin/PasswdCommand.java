@@ -17,7 +17,6 @@ import java.util.Arrays;
 public final class PasswdCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(0);
     if (context.user().account() == null) {
       throw new ChatException("You have no account yet; /REGISTER makes one for your nick.");
     }

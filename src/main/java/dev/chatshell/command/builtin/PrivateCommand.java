@@ -1,6 +1,7 @@
 package dev.chatshell.command.builtin;
 
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -13,14 +14,13 @@ import dev.chatshell.command.SlashCommand;
  */
 @SlashCommand(
     name = "PRIVATE",
-    usage = "<on-or-off>",
+    arguments = @Arg(name = "on-or-off", what = "on or off"),
     summary = "make the channel private (joins wait for an admin) or open it again",
     privilege = Privilege.MAIN_ADMIN)
 public final class PrivateCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
-    String choice = arguments.required(0, "on or off");
+    String choice = arguments.word(0);
     boolean on =
         switch (choice.toLowerCase(java.util.Locale.ROOT)) {
           case "on" -> true;

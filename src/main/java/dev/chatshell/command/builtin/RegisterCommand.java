@@ -1,6 +1,7 @@
 package dev.chatshell.command.builtin;
 
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -16,14 +17,12 @@ import java.util.Arrays;
  */
 @SlashCommand(
     name = "REGISTER",
-    usage = "[channel]",
+    arguments = @Arg(name = "channel", optional = true, completes = Completion.MY_CHANNEL),
     summary = "register your nick (asks for a password), or a channel you are main admin of",
-    privilege = Privilege.ANYONE,
-    completes = Completion.MY_CHANNEL)
+    privilege = Privilege.ANYONE)
 public final class RegisterCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
     String channel = arguments.word(0);
     if (channel != null) {
       context.chat().registerChannel(context.user(), channel);

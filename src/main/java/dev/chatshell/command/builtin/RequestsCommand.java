@@ -18,7 +18,6 @@ import java.util.List;
 public final class RequestsCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(0);
     List<JoinRequest> waiting = context.chat().requests(context.user());
     if (waiting.isEmpty()) {
       context.reply("No requests or invitations are waiting.");

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -10,14 +11,12 @@ import dev.chatshell.command.SlashCommand;
 /** {@code REVOKE <nick>}: makes a secondary admin of the current channel a member again. */
 @SlashCommand(
     name = "REVOKE",
-    usage = "<nick>",
+    arguments = @Arg(name = "nick", completes = Completion.MEMBER),
     summary = "take secondary-admin rights away",
-    privilege = Privilege.MAIN_ADMIN,
-    completes = Completion.MEMBER)
+    privilege = Privilege.MAIN_ADMIN)
 public final class RevokeCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
-    context.chat().revoke(context.user(), arguments.required(0, "nick"));
+    context.chat().revoke(context.user(), arguments.word(0));
   }
 }

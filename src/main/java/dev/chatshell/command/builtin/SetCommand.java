@@ -3,6 +3,7 @@ package dev.chatshell.command.builtin;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Preferences;
 import dev.chatshell.chat.User;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -18,7 +19,10 @@ import java.util.Locale;
  */
 @SlashCommand(
     name = "SET",
-    usage = "[setting] [on|off|toggle]",
+    arguments = {
+      @Arg(name = "setting", optional = true),
+      @Arg(name = "on|off|toggle", optional = true)
+    },
     summary = "show or change your settings: timestamps on lines, autojoin at login",
     privilege = Privilege.ANYONE)
 public final class SetCommand implements ChatCommand {
@@ -26,7 +30,6 @@ public final class SetCommand implements ChatCommand {
 
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(2);
     User user = context.user();
     Preferences mine = user.preferences();
     String name = arguments.word(0);

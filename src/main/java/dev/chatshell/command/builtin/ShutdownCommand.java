@@ -3,10 +3,10 @@ package dev.chatshell.command.builtin;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.Text;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
-import dev.chatshell.command.Completion;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
 
@@ -17,10 +17,9 @@ import dev.chatshell.command.SlashCommand;
  */
 @SlashCommand(
     name = "SHUTDOWN",
-    usage = "[reason]",
+    arguments = @Arg(name = "reason", optional = true, rest = true),
     summary = "stop the server; everyone is told why",
-    privilege = Privilege.SERVER_OPERATOR,
-    completes = {Completion.NONE})
+    privilege = Privilege.SERVER_OPERATOR)
 public final class ShutdownCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {

@@ -3,6 +3,7 @@ package dev.chatshell.command.builtin;
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.Topic;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -17,7 +18,7 @@ import java.time.format.DateTimeFormatter;
  */
 @SlashCommand(
     name = "TOPIC",
-    usage = "[text]",
+    arguments = @Arg(name = "text", optional = true, rest = true),
     summary = "show the channel's topic; admins set it, or clear it with -",
     privilege = Privilege.MEMBER)
 public final class TopicCommand implements ChatCommand {

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
@@ -10,16 +11,14 @@ import dev.chatshell.command.SlashCommand;
 /** {@code UNBAN [#channel|*] <target>}: lifts a ban. */
 @SlashCommand(
     name = "UNBAN",
-    usage = "[#channel|*] <target>",
+    arguments = @Arg(name = "target", what = "nick, account:name or address to unban"),
     summary = "lift a ban",
     privilege = Privilege.SECONDARY_ADMIN,
     channelArgument = ChannelArgument.SCOPE)
 public final class UnbanCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    BanCommand.Scoped scoped =
-        BanCommand.Scoped.of(arguments, "nick, account:name or address to unban");
-    arguments.atMost(scoped.next() + 1);
+    BanCommand.Scoped scoped = BanCommand.Scoped.of(arguments);
     context.chat().unban(context.user(), scoped.scope(), scoped.target());
   }
 }

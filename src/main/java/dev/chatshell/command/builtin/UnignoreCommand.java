@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -9,13 +10,12 @@ import dev.chatshell.command.SlashCommand;
 /** {@code UNIGNORE <nick>}: shows what an ignored nick says again. */
 @SlashCommand(
     name = "UNIGNORE",
-    usage = "<nick>",
+    arguments = @Arg(name = "nick"),
     summary = "show what an ignored nick says again",
     privilege = Privilege.ANYONE)
 public final class UnignoreCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
-    context.chat().ignore(context.user(), arguments.required(0, "nick"), false);
+    context.chat().ignore(context.user(), arguments.word(0), false);
   }
 }

@@ -8,7 +8,6 @@ import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
-import dev.chatshell.command.Completion;
 import dev.chatshell.command.Cost;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
@@ -21,16 +20,13 @@ import java.util.List;
  */
 @SlashCommand(
     name = "WHO",
-    usage = "[channel]",
     summary = "list a channel's members: ~main admin, @admin, *server operator",
     privilege = Privilege.MEMBER,
     cost = Cost.NONE,
-    completes = Completion.CHANNEL,
     channelArgument = ChannelArgument.FIRST)
 public final class WhoCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
     String typed = arguments.word(0);
     Channel channel = typed == null ? context.user().current() : context.chat().channel(typed);
     if (channel == null && typed == null) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatshell.command.ChannelArgument;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.Privilege;
@@ -117,7 +118,7 @@ class BuiltinCommandsTableTest {
   @ParameterizedTest
   @MethodSource("builtins")
   void usageTokensAreRequiredOrOptionalArguments(ChatCommand command) {
-    String usage = spec(command).usage();
+    String usage = CommandTable.entryFor(command).usage();
     if (usage.isEmpty()) {
       return;
     }
@@ -140,10 +141,60 @@ class BuiltinCommandsTableTest {
 
   @ParameterizedTest
   @MethodSource("builtins")
-  void completionIsDeclaredForNoMoreArgumentsThanTheUsageHas(ChatCommand command) {
+  void theUsageShowsEveryDeclaredArgumentOnce(ChatCommand command) {
     SlashCommand spec = spec(command);
-    int arguments = spec.usage().isEmpty() ? 0 : spec.usage().split(" ").length;
+    String usage = CommandTable.entryFor(command).usage();
+    int shown = usage.isEmpty() ? 0 : usage.split(" ").length;
+    int channel = spec.channelArgument() == ChannelArgument.NONE ? 0 : 1;
 
-    assertTrue(spec.completes().length <= arguments, spec.name());
+    assertEquals(spec.arguments().length + channel, shown, spec.name());
+  }
+
+  /** The usage lines users saw when each command wrote its own: derived, they read the same. */
+  @Test
+  void theDerivedUsageLinesAreTheOnesUsersKnow() {
+    Map<String, String> synopses = new TreeMap<>();
+    new CommandTable(BuiltinCommands.all())
+        .entries()
+        .forEach(e -> synopses.put(e.name(), e.synopsis()));
+
+    assertEquals(
+        new TreeMap<>(
+            Map.ofEntries(
+                Map.entry("ACCEPT", "/ACCEPT <nick>"),
+                Map.entry("AWAY", "/AWAY [message]"),
+                Map.entry("BAN", "/BAN [#channel|*] <target> [duration] [reason]"),
+                Map.entry("BANS", "/BANS [#channel|*]"),
+                Map.entry("BYE", "/BYE [reason]"),
+                Map.entry("CURRENT", "/CURRENT [channel]"),
+                Map.entry("DEL", "/DEL <channel> [reason]"),
+                Map.entry("DENY", "/DENY <nick> [reason]"),
+                Map.entry("GRANT", "/GRANT <nick>"),
+                Map.entry("HELP", "/HELP [command]"),
+                Map.entry("HISTORY", "/HISTORY [nick] [n]"),
+                Map.entry("IGNORE", "/IGNORE [nick]"),
+                Map.entry("INVITE", "/INVITE <nick>"),
+                Map.entry("JOIN", "/JOIN <channel>"),
+                Map.entry("KICK", "/KICK <nick> [reason]"),
+                Map.entry("KILL", "/KILL <nick> [reason]"),
+                Map.entry("LEAVE", "/LEAVE [channel]"),
+                Map.entry("LIST", "/LIST"),
+                Map.entry("ME", "/ME <action>"),
+                Map.entry("MSG", "/MSG <nick>[;<nick>...] <text>"),
+                Map.entry("NICK", "/NICK <nick>"),
+                Map.entry("OPER", "/OPER <name>"),
+                Map.entry("PASSWD", "/PASSWD"),
+                Map.entry("PRIVATE", "/PRIVATE <on-or-off>"),
+                Map.entry("REGISTER", "/REGISTER [channel]"),
+                Map.entry("REN", "/REN <new-name>"),
+                Map.entry("REQUESTS", "/REQUESTS"),
+                Map.entry("REVOKE", "/REVOKE <nick>"),
+                Map.entry("SET", "/SET [setting] [on|off|toggle]"),
+                Map.entry("SHUTDOWN", "/SHUTDOWN [reason]"),
+                Map.entry("TOPIC", "/TOPIC [text]"),
+                Map.entry("UNBAN", "/UNBAN [#channel|*] <target>"),
+                Map.entry("UNIGNORE", "/UNIGNORE <nick>"),
+                Map.entry("WHO", "/WHO [channel]"))),
+        synopses);
   }
 }

@@ -1,6 +1,7 @@
 package dev.chatshell.games;
 
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandContext;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  */
 @SlashCommand(
     name = "ROLL",
-    usage = "[NdM]",
+    arguments = @Arg(name = "NdM", optional = true),
     summary = "roll dice (2d6, d20...) for the channel to see",
     privilege = Privilege.ANYONE)
 public final class RollCommand implements ChatCommand {
@@ -27,7 +28,6 @@ public final class RollCommand implements ChatCommand {
 
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(1);
     String spec = arguments.isEmpty() ? "1d6" : arguments.word(0);
     Matcher dice = DICE.matcher(spec);
     if (!dice.matches()) {

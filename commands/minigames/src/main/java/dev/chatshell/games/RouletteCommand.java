@@ -33,7 +33,6 @@ public final class RouletteCommand implements ChatCommand {
 
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    arguments.atMost(0);
     Channel channel = context.user().current();
     if (channel == null) { // kicked or left between the table's check and now
       throw new ChatException("Roulette is played in a channel: /JOIN one first.");
