@@ -68,6 +68,18 @@ class CommandTableTest {
     }
   }
 
+  @SlashCommand(
+      name = "DICE",
+      arguments = @Arg(name = "NdM"),
+      summary = "checks what its word means",
+      privilege = Privilege.ANYONE)
+  static final class DiceCommand implements ChatCommand {
+    @Override
+    public void run(CommandContext context, Arguments arguments) {
+      throw new UsageException("Say it like 2d6.");
+    }
+  }
+
   @SlashCommand(name = "BOOM", summary = "has a bug", privilege = Privilege.ANYONE)
   static final class BuggyCommand implements ChatCommand {
     @Override
@@ -392,6 +404,15 @@ class CommandTableTest {
 
     assertEquals(List.of("Missing word. Usage: /ECHO <word> [more]"), alice.errors());
     assertEquals(List.of(), alice.replies());
+  }
+
+  @Test
+  void aUsageExceptionFromTheCommandAlsoGetsTheUsageLine() {
+    FakeContext alice =
+        new FakeContext(server, new CommandTable(List.of(new DiceCommand())), "alice")
+            .run("/DICE 7");
+
+    assertEquals(List.of("Say it like 2d6. Usage: /DICE <NdM>"), alice.errors());
   }
 
   @Test
