@@ -44,7 +44,11 @@ public final class Arguments {
     return index < words.size() ? words.get(index) : null;
   }
 
-  /** Word {@code index}, which must be there; {@code what} names it in the error. */
+  /**
+   * Word {@code index}, which must be there; {@code what} names it in the error. The table already
+   * refuses a line missing a word the command's declaration requires ({@link Arg}); this is for
+   * words whose need depends on others.
+   */
   public String required(int index, String what) {
     String word = word(index);
     if (word == null) {
@@ -58,7 +62,10 @@ public final class Arguments {
     return index < starts.size() ? raw.substring(starts.get(index)).stripTrailing() : "";
   }
 
-  /** Fails when there are more than {@code max} words. */
+  /**
+   * Fails when there are more than {@code max} words. The table already refuses more words than the
+   * command's declaration takes ({@link Arg}); this is for counts that depend on the words.
+   */
   public void atMost(int max) {
     if (words.size() > max) {
       throw new UsageException("Too many arguments.");

@@ -8,8 +8,10 @@ package dev.chatshell.command;
 @FunctionalInterface
 public interface ChatCommand {
   /**
-   * Runs the command. Refusals are thrown as {@link dev.chatshell.chat.ChatException} (shown to the
-   * user as an error); a missing argument as {@link UsageException} (shown with the usage line).
+   * Runs the command, with the words its {@link SlashCommand#arguments} declare: the table has
+   * refused a line with one missing or too many. Refusals are thrown as {@link
+   * dev.chatshell.chat.ChatException} (shown to the user as an error); an argument that is there
+   * but does not fit the usage as {@link UsageException} (shown with the usage line).
    */
   void run(CommandContext context, Arguments arguments);
 }
