@@ -30,6 +30,9 @@ public final class Signature {
           Pattern.compile("\\*|#.*"),
           "");
 
+  /** For a word past the last argument, in what {@link #fill} returns. */
+  private static final int NONE = -1;
+
   /** One argument, read from its {@link Arg}. */
   private record Parameter(
       String name,
@@ -124,9 +127,9 @@ public final class Signature {
    * one being the word under the cursor (empty when nothing is typed yet).
    */
   public Completion completes(List<String> typed) {
-    List<Parameter> filled = fill(typed);
-    Parameter last = filled.isEmpty() ? null : filled.get(filled.size() - 1);
-    return last == null ? Completion.NONE : last.completes();
+    int[] filled = fill(typed);
+    int last = filled.length == 0 ? NONE : filled[filled.length - 1];
+    return last == NONE ? Completion.NONE : parameters.get(last).completes();
   }
 
   /**
@@ -139,32 +142,41 @@ public final class Signature {
     for (int i = 0; i < arguments.count(); i++) {
       words.add(arguments.word(i));
     }
-    List<Parameter> filled = fill(words);
-    for (Parameter p : parameters) {
-      if (!p.optional() && !filled.contains(p)) {
+    int[] filled = fill(words);
+    boolean[] given = new boolean[parameters.size()];
+    boolean surplus = false;
+    for (int index : filled) {
+      if (index == NONE) {
+        surplus = true;
+      } else {
+        given[index] = true;
+      }
+    }
+    for (int i = 0; i < parameters.size(); i++) {
+      Parameter p = parameters.get(i);
+      if (!p.optional() && !given[i]) {
         return p.ifMissing().isEmpty()
             ? "Missing " + p.what() + ". Usage: " + synopsis
             : p.ifMissing();
       }
     }
-    return filled.contains(null) ? "Too many arguments. Usage: " + synopsis : null;
+    return surplus ? "Too many arguments. Usage: " + synopsis : null;
   }
 
-  /** The argument each word fills, in order; {@code null} for a word past the last one. */
-  private List<Parameter> fill(List<String> words) {
-    List<Parameter> filled = new ArrayList<>();
+  /** The index of the argument each word fills, in order; {@link #NONE} past the last one. */
+  private int[] fill(List<String> words) {
+    int[] filled = new int[words.size()];
     int next = 0;
-    for (String word : words) {
-      while (next < parameters.size() - 1 && parameters.get(next).leavesOut(word)) {
+    for (int w = 0; w < filled.length; w++) {
+      while (next < parameters.size() - 1 && parameters.get(next).leavesOut(words.get(w))) {
         next++;
       }
       if (next == parameters.size()) {
-        filled.add(null);
+        filled[w] = NONE;
         continue;
       }
-      Parameter p = parameters.get(next);
-      filled.add(p);
-      if (!p.rest()) {
+      filled[w] = next;
+      if (!parameters.get(next).rest()) {
         next++;
       }
     }
