@@ -83,7 +83,7 @@ class ChatServerAfterKillTest {
     List<String> currentWhenTold = new ArrayList<>();
     EventSink sink =
         event -> {
-          if (event instanceof ChannelNotice notice
+          if (Inbox.asText(event) instanceof ChannelNotice notice
               && notice.text().startsWith("You were kicked")) {
             Channel current = self.get().current();
             currentWhenTold.add(current == null ? "-" : current.name());
