@@ -51,7 +51,9 @@ public class ChatException extends RuntimeException {
     /** This server is not set up for that (no account or channel store). */
     UNSUPPORTED,
     /** The user is logged out (killed, quit): nothing more is done in their name. */
-    GONE
+    GONE,
+    /** There is no such ban to lift. */
+    NOT_BANNED
   }
 
   private final Reason reason;

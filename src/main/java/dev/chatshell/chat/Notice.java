@@ -92,7 +92,14 @@ public sealed interface Notice extends ChatEvent {
   }
 
   /** A member of a channel at some moment: their nick and role. */
-  record Seat(String nick, ChannelRole role) {}
+  record Seat(String nick, ChannelRole role) {
+    /** The members of {@code channel} now, in join order. */
+    public static List<Seat> all(Channel channel) {
+      return channel.members().stream()
+          .map(member -> new Seat(member.user().nick(), member.role()))
+          .toList();
+    }
+  }
 
   /** To the user: they are in {@code channel} already; it is their current channel now. */
   record AlreadyIn(Instant time, String channel) implements ChannelEvent {}
