@@ -59,20 +59,26 @@ final class AccountChanges {
     String account = state.account(newNick).filter(a -> !sameAccount(user, a)).orElse(null);
     if (account != null) {
       if (user.isConsole()) {
-        throw new ChatException("The console cannot log in to an account.");
+        throw new ChatException(
+            ChatException.Reason.INVALID, "The console cannot log in to an account.");
       }
       if (user.account() != null) {
         throw new ChatException(
+            ChatException.Reason.NAME_TAKEN,
             newNick
                 + " is another account; you are logged in to "
                 + user.account()
                 + ". Log in as "
                 + account
-                + " from a new connection to use it.");
+                + " from a new connection to use it.",
+            newNick,
+            user.account());
       }
       if (password == null) {
         throw new ChatException(
-            newNick + " is registered; /NICK " + newNick + " asks for its password.");
+            ChatException.Reason.NAME_TAKEN,
+            newNick + " is registered; /NICK " + newNick + " asks for its password.",
+            newNick);
       }
       accounts
           .check(user.address(), account, password)
@@ -93,15 +99,21 @@ final class AccountChanges {
           }
           if (account != null && byAccount.containsKey(Names.key(account))) {
             throw new ChatException(
-                account + " is logged in elsewhere; log in as " + account + " to share it.");
+                ChatException.Reason.NAME_TAKEN,
+                account + " is logged in elsewhere; log in as " + account + " to share it.",
+                account);
           }
           String old = user.nick();
           User holder = users.get(Names.key(newNick));
           if (holder != null && holder != user) {
-            throw new ChatException("The nickname " + newNick + " is taken; choose another.");
+            throw new ChatException(
+                ChatException.Reason.NAME_TAKEN,
+                "The nickname " + newNick + " is taken; choose another.",
+                newNick);
           }
           if (old.equals(newNick)) {
-            throw new ChatException("You are already called " + newNick + ".");
+            throw new ChatException(
+                ChatException.Reason.ALREADY, "You are already called " + newNick + ".", newNick);
           }
           if (account != null) {
             user.setAccount(account);
@@ -110,8 +122,7 @@ final class AccountChanges {
           users.remove(Names.key(old));
           users.put(Names.key(newNick), user);
           user.rename(newNick);
-          ServerNotice notice =
-              new ServerNotice(clock.instant(), old + " is now known as " + newNick);
+          Notice notice = new Notice.NickChanged(clock.instant(), old, newNick);
           Set<User> told = new LinkedHashSet<>();
           for (Channel channel : user.channels()) {
             for (Member member : channel.members()) {
@@ -120,12 +131,7 @@ final class AccountChanges {
               }
             }
           }
-          user.deliver(
-              new ServerNotice(
-                  clock.instant(),
-                  "You are now known as "
-                      + newNick
-                      + (account == null ? "." : ", logged in to the account " + account + ".")));
+          user.deliver(new Notice.YourNickChanged(clock.instant(), newNick, account));
           return null;
         });
     if (account != null) {
@@ -142,14 +148,17 @@ final class AccountChanges {
     requireOnline(user);
     if (user.account() != null) {
       throw new ChatException(
+          ChatException.Reason.ALREADY,
           "You are logged in to the account "
               + user.account()
               + " already; /PASSWD changes its"
-              + " password.");
+              + " password.",
+          user.account());
     }
     requireGoodPassword(password);
     if (user.isConsole()) {
-      throw new ChatException("The console's nick cannot be registered.");
+      throw new ChatException(
+          ChatException.Reason.INVALID, "The console's nick cannot be registered.");
     }
     // The name is taken under the lock first, so nobody can log in under it or change to it while
     // it is being stored; it is given back if storing fails.
@@ -158,7 +167,8 @@ final class AccountChanges {
             () -> {
               String mine = user.nick();
               if (registered.putIfAbsent(Names.key(mine), mine) != null) {
-                throw new ChatException(mine + " is registered already.");
+                throw new ChatException(
+                    ChatException.Reason.NAME_TAKEN, mine + " is registered already.", mine);
               }
               return mine;
             });
@@ -171,7 +181,8 @@ final class AccountChanges {
       }
     }
     if (!stored) {
-      throw new ChatException(nick + " is registered already.");
+      throw new ChatException(
+          ChatException.Reason.NAME_TAKEN, nick + " is registered already.", nick);
     }
     state.locked(
         () -> {
@@ -179,15 +190,7 @@ final class AccountChanges {
           if (!user.isGone()) {
             byAccount.put(Names.key(nick), user);
           }
-          user.deliver(
-              new ServerNotice(
-                  clock.instant(),
-                  "You registered "
-                      + nick
-                      + ". From now on, logging in as "
-                      + nick
-                      + " asks for this password, and several terminals may log in to it at"
-                      + " once."));
+          user.deliver(new Notice.YouRegistered(clock.instant(), nick));
           return null;
         });
     personal.adoptIgnores(user, nick);
@@ -199,14 +202,16 @@ final class AccountChanges {
     requireOnline(user);
     String account = user.account();
     if (account == null) {
-      throw new ChatException("You have no account yet; /REGISTER makes one for your nick.");
+      throw new ChatException(
+          ChatException.Reason.NO_ACCOUNT,
+          "You have no account yet; /REGISTER makes one for your nick.");
     }
     requireGoodPassword(replacement);
     accounts
         .check(user.address(), account, current)
         .requireAccepted("That is not your current password; nothing was changed.");
     accounts.setPassword(account, replacement);
-    user.deliver(new ServerNotice(clock.instant(), "The password of " + account + " has changed."));
+    user.deliver(new Notice.PasswordChanged(clock.instant(), account));
   }
 
   private static final int MAX_PASSWORD_LENGTH = 256;
@@ -214,13 +219,17 @@ final class AccountChanges {
   private static void requireGoodPassword(char[] password) {
     if (password.length < ChatServer.MIN_PASSWORD_LENGTH) {
       throw new ChatException(
+          ChatException.Reason.INVALID,
           "Use a password of at least "
               + ChatServer.MIN_PASSWORD_LENGTH
-              + " characters; nothing was changed.");
+              + " characters; nothing was changed.",
+          ChatServer.MIN_PASSWORD_LENGTH);
     }
     if (password.length > MAX_PASSWORD_LENGTH) {
       throw new ChatException(
-          "Use a password of at most " + MAX_PASSWORD_LENGTH + " characters; nothing was changed.");
+          ChatException.Reason.INVALID,
+          "Use a password of at most " + MAX_PASSWORD_LENGTH + " characters; nothing was changed.",
+          MAX_PASSWORD_LENGTH);
     }
   }
 }

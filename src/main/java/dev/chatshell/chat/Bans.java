@@ -1,6 +1,5 @@
 package dev.chatshell.chat;
 
-import static dev.chatshell.chat.ChatState.because;
 import static dev.chatshell.chat.ChatState.bounded;
 import static dev.chatshell.chat.ChatState.requireCurrent;
 import static dev.chatshell.chat.ChatState.requireOnline;
@@ -94,10 +93,12 @@ final class Bans {
           if (here
               >= (channel == null ? ChatServer.MAX_SERVER_BANS : ChatServer.MAX_CHANNEL_BANS)) {
             throw new ChatException(
+                ChatException.Reason.LIMIT,
                 "There are "
                     + here
                     + " bans already, the most allowed; /UNBAN some (or ban a block of"
-                    + " addresses).");
+                    + " addresses).",
+                here);
           }
           banList.add(ban); // stored before anyone is told
           List<Ban> now2 = new ArrayList<>();
@@ -109,56 +110,21 @@ final class Bans {
               replaced = b;
             }
           }
-          String replaces = replacing(replaced);
           now2.add(ban);
           state.bans = List.copyOf(now2);
-          String told =
-              " by "
-                  + actor.nick()
-                  + (why == null ? "" : " (" + why + ")")
-                  + ", "
-                  + ban.untilText();
           if (channel != null) {
-            channel.broadcast(
-                new ChannelNotice(
-                    now,
-                    channel.name(),
-                    actor.nick()
-                        + " banned "
-                        + ban.shown()
-                        + " from "
-                        + channel.name()
-                        + (why == null ? "" : " (" + why + ")")
-                        + ", "
-                        + ban.untilText()
-                        + replaces
-                        + "."));
+            channel.broadcast(new Notice.Banned(now, channel.name(), actor.nick(), ban, replaced));
             for (User user : hit) {
               memberships.depart(
-                  user, channel, user.nick() + " was banned from " + channel.name(), true);
-              user.deliver(
-                  new ChannelNotice(
-                      now, channel.name(), "You were banned from " + channel.name() + told + "."));
+                  user, channel, new Notice.BannedOut(now, channel.name(), user.nick()), true);
+              user.deliver(new Notice.BannedYou(now, channel.name(), ban));
             }
           } else {
             for (User user : hit) {
-              user.deliver(new Disconnected(now, "You were banned from this server" + told + "."));
-              logins.remove(user, user.nick() + " was banned from the server" + because(why));
+              user.deliver(new Notice.BannedYouFromServer(now, ban));
+              logins.remove(user, name -> new Notice.BannedFromServer(now, name, user.nick(), why));
             }
-            actor.deliver(
-                new ServerNotice(
-                    now,
-                    "Banned "
-                        + ban.shown()
-                        + " from the server"
-                        + (why == null ? "" : " (" + why + ")")
-                        + ", "
-                        + ban.untilText()
-                        + replaces
-                        + "; "
-                        + hit.size()
-                        + (hit.size() == 1 ? " user" : " users")
-                        + " disconnected."));
+            actor.deliver(new Notice.ServerBanSet(now, ban, replaced, hit.size()));
           }
           return state.record(
               ModerationAction.Kind.BAN,
@@ -167,19 +133,6 @@ final class Bans {
               channel == null ? "*" : channel.name(),
               (why == null ? "" : why + "; ") + ban.untilText());
         });
-  }
-
-  /** What a new ban says of the one it replaces on the same target: " (it replaces ...)". */
-  private static String replacing(Ban replaced) {
-    if (replaced == null) {
-      return "";
-    }
-    return " (it replaces the ban by "
-        + replaced.by()
-        + (replaced.reason() == null ? "" : " (" + replaced.reason() + ")")
-        + ", "
-        + replaced.untilText()
-        + ")";
   }
 
   private static boolean sameScope(Ban a, Ban b) {
@@ -231,17 +184,19 @@ final class Bans {
           String where = channel == null ? "the server" : channel.name();
           if (found == null) {
             throw new ChatException(
-                Text.visible(typed) + " is not banned from " + where + "; /BANS lists the bans.");
+                ChatException.Reason.NOT_BANNED,
+                Text.visible(typed) + " is not banned from " + where + "; /BANS lists the bans.",
+                typed,
+                where);
           }
           banList.remove(found);
           Ban lifted = found;
           state.bans = state.bans.stream().filter(b -> b != lifted).toList();
-          String text =
-              actor.nick() + " lifted the ban on " + found.shown() + " from " + where + ".";
           if (channel != null) {
-            channel.broadcast(new ChannelNotice(clock.instant(), channel.name(), text));
+            channel.broadcast(
+                new Notice.BanLifted(clock.instant(), channel.name(), actor.nick(), found));
           } else {
-            actor.deliver(new ServerNotice(clock.instant(), text));
+            actor.deliver(new Notice.ServerBanLifted(clock.instant(), actor.nick(), found));
           }
           return state.record(
               ModerationAction.Kind.UNBAN,

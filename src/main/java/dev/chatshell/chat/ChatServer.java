@@ -351,7 +351,10 @@ public final class ChatServer {
   public Channel memberChannel(User user, String typedName) {
     Channel channel = channel(typedName);
     if (channel == null || !channel.contains(user)) {
-      throw new ChatException("You are not in " + Names.channel(typedName) + "; /JOIN it first.");
+      throw new ChatException(
+          ChatException.Reason.NOT_IN_CHANNEL,
+          "You are not in " + Names.channel(typedName) + "; /JOIN it first.",
+          Names.channel(typedName));
     }
     return channel;
   }

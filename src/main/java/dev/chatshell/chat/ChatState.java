@@ -111,6 +111,7 @@ final class ChatState {
     Ban ban = activeBan(channel == null ? null : channel.name(), nick, account, address);
     if (ban != null) {
       throw new ChatException(
+          ChatException.Reason.BANNED,
           "You are banned from "
               + (channel == null ? "this server" : channel.name())
               + " by "
@@ -118,7 +119,8 @@ final class ChatState {
               + (ban.reason() == null ? "" : " (" + ban.reason() + ")")
               + ", "
               + ban.untilText()
-              + ".");
+              + ".",
+          ban);
     }
   }
 
@@ -140,14 +142,15 @@ final class ChatState {
   /** Refuses anything done in the name of a user who has been logged out (killed, quit). */
   static void requireOnline(User user) {
     if (user.isGone()) {
-      throw new ChatException("You are no longer connected.");
+      throw new ChatException(ChatException.Reason.GONE, "You are no longer connected.");
     }
   }
 
   static Channel requireCurrent(User user) {
     Channel channel = user.current();
     if (channel == null) {
-      throw new ChatException("You are not in a channel; /JOIN one first.");
+      throw new ChatException(
+          ChatException.Reason.NOT_IN_CHANNEL, "You are not in a channel; /JOIN one first.");
     }
     return channel;
   }
@@ -155,13 +158,12 @@ final class ChatState {
   User requireUser(String nick) {
     User user = users.get(Names.key(nick));
     if (user == null) {
-      throw new ChatException("No user called " + Text.visible(nick) + " is online.");
+      throw new ChatException(
+          ChatException.Reason.NO_SUCH_NICK,
+          "No user called " + Text.visible(nick) + " is online.",
+          nick);
     }
     return user;
-  }
-
-  static String because(String reason) {
-    return reason == null || reason.isBlank() ? "" : " (" + Text.visible(reason) + ")";
   }
 
   ModerationAction record(
@@ -180,7 +182,10 @@ final class ChatState {
   Channel memberChannel(User user, String typedName) {
     Channel channel = channel(typedName);
     if (channel == null || !channel.contains(user)) {
-      throw new ChatException("You are not in " + Names.channel(typedName) + "; /JOIN it first.");
+      throw new ChatException(
+          ChatException.Reason.NOT_IN_CHANNEL,
+          "You are not in " + Names.channel(typedName) + "; /JOIN it first.",
+          Names.channel(typedName));
     }
     return channel;
   }
@@ -207,7 +212,10 @@ final class ChatState {
     String safe = typed == null ? "" : Text.visible(typed).strip();
     if (safe.length() > max) {
       throw new ChatException(
-          what + " is at most " + max + " characters; this one has " + safe.length() + ".");
+          ChatException.Reason.INVALID,
+          what + " is at most " + max + " characters; this one has " + safe.length() + ".",
+          max,
+          safe.length());
     }
     return safe;
   }

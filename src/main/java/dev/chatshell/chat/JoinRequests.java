@@ -74,34 +74,22 @@ final class JoinRequests {
   void fileRequest(Channel channel, User user) {
     Instant now = clock.instant();
     if (find(channel, JoinRequest.Kind.REQUEST, user.nick(), user.account()) != null) {
-      user.deliver(
-          new ChannelNotice(
-              now,
-              channel.name(),
-              "Your request to join " + channel.name() + " is still waiting for an admin."));
+      user.deliver(new Notice.RequestWaiting(now, channel.name()));
       return;
     }
     if (channel.requests().size() >= MAX_REQUESTS) {
       throw new ChatException(
-          channel.name() + " is private and has too many requests waiting; try again later.");
+          ChatException.Reason.LIMIT,
+          channel.name() + " is private and has too many requests waiting; try again later.",
+          channel.name());
     }
     keepRequest(
         channel,
         new JoinRequest(JoinRequest.Kind.REQUEST, user.nick(), user.account(), user.nick(), now));
-    user.deliver(
-        new ChannelNotice(
-            now,
-            channel.name(),
-            channel.name()
-                + " is private: your request to join was sent to its admins. You will be let in"
-                + " when one accepts it."));
-    String answer = "/ACCEPT " + user.nick() + " or /DENY " + user.nick();
-    String asks = user.nick() + " asks to join " + channel.name() + ": ";
+    user.deliver(new Notice.RequestSent(now, channel.name()));
     // /ACCEPT and /DENY act on the current channel: admins elsewhere are told to switch first.
-    ChannelNotice here = new ChannelNotice(now, channel.name(), asks + answer + ".");
-    ChannelNotice elsewhere =
-        new ChannelNotice(
-            now, channel.name(), asks + "/CURRENT " + channel.name() + ", then " + answer + ".");
+    Notice here = new Notice.RequestFiled(now, channel.name(), user.nick(), false);
+    Notice elsewhere = new Notice.RequestFiled(now, channel.name(), user.nick(), true);
     for (Member member : channel.members()) {
       if (member.role() != ChannelRole.MEMBER || member.user().isOperator()) {
         member.user().deliver(member.user().current() == channel ? here : elsewhere);

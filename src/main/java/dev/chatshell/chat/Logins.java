@@ -1,6 +1,5 @@
 package dev.chatshell.chat;
 
-import static dev.chatshell.chat.ChatState.because;
 import static dev.chatshell.chat.ChatState.exemptFromBans;
 
 import java.time.Clock;
@@ -44,11 +43,17 @@ final class Logins {
   void requireUsable(String nick, String account, boolean console) {
     String key = Names.key(nick);
     if (!console && key.equals(state.consoleKey)) {
-      throw new ChatException(nick + " is kept for the server's console; choose another.");
+      throw new ChatException(
+          ChatException.Reason.NAME_TAKEN,
+          nick + " is kept for the server's console; choose another.",
+          nick);
     }
     String holder = registered.get(key);
     if (holder != null && (account == null || !Names.key(account).equals(key))) {
-      throw new ChatException(nick + " is registered; its password is needed to use it.");
+      throw new ChatException(
+          ChatException.Reason.NAME_TAKEN,
+          nick + " is registered; its password is needed to use it.",
+          nick);
     }
   }
 
@@ -69,7 +74,10 @@ final class Logins {
             state.refuseIfBanned(null, nick, null, address);
           }
           if (users.containsKey(Names.key(nick))) {
-            throw new ChatException("The nickname " + nick + " is taken; choose another.");
+            throw new ChatException(
+                ChatException.Reason.NAME_TAKEN,
+                "The nickname " + nick + " is taken; choose another.",
+                nick);
           }
           User user = new User(state.nextUserId++, nick, address, sink, clock.instant());
           users.put(Names.key(nick), user);
@@ -90,7 +98,12 @@ final class Logins {
     String account =
         state
             .account(name)
-            .orElseThrow(() -> new ChatException("There is no account " + name + "."));
+            .orElseThrow(
+                () ->
+                    new ChatException(
+                        ChatException.Reason.NO_SUCH_NICK,
+                        "There is no account " + name + ".",
+                        name));
     accounts
         .check(address, account, password)
         .requireAccepted("Wrong password for " + account + ".");
@@ -103,11 +116,14 @@ final class Logins {
                 int most = state.terminalsPerAccount;
                 if (online.sessions() >= most) {
                   throw new ChatException(
+                      ChatException.Reason.LIMIT,
                       account
                           + " is already logged in from "
                           + online.sessions()
                           + " terminals, the most one account may have; leave one (/BYE there)"
-                          + " first.");
+                          + " first.",
+                      account,
+                      online.sessions());
                 }
                 // A terminal from an address banned where the user is would read those channels.
                 for (Channel channel : online.channels()) {
@@ -116,28 +132,23 @@ final class Logins {
                   }
                 }
                 // The terminals already in are told (an unexpected one is worth noticing).
-                online.deliver(
-                    new ServerNotice(
-                        clock.instant(),
-                        "Another terminal logged in to " + account + ", from " + address + "."));
+                online.deliver(new Notice.OtherTerminalLoggedIn(clock.instant(), account, address));
                 online.attach(sink);
                 sink.deliver(
-                    new ServerNotice(
+                    new Notice.LoggedInToShared(
                         clock.instant(),
-                        "You are logged in to "
-                            + account
-                            + (online.nick().equals(account) ? "" : ", known as " + online.nick())
-                            + ", from "
-                            + online.sessions()
-                            + " terminals now: they share channels and messages."
-                            + (online.current() == null
-                                ? ""
-                                : " Current channel: " + online.current().name() + ".")));
+                        account,
+                        online.nick(),
+                        online.sessions(),
+                        online.current() == null ? null : online.current().name()));
                 return new Attached(online, false);
               }
               // Only the console can hold a registered nick without its account.
               if (users.get(Names.key(account)) != null) {
-                throw new ChatException("The nickname " + account + " is in use; try again later.");
+                throw new ChatException(
+                    ChatException.Reason.NAME_TAKEN,
+                    "The nickname " + account + " is in use; try again later.",
+                    account);
               }
               User created = new User(state.nextUserId++, account, address, sink, clock.instant());
               created.setAccount(account);
@@ -170,39 +181,33 @@ final class Logins {
           }
           if (user.sessions() > 1) {
             int left = user.detach(session);
-            user.deliver(
-                new ServerNotice(
-                    clock.instant(),
-                    "One of your terminals left"
-                        + because(reason)
-                        + "; "
-                        + left
-                        + (left == 1 ? " is" : " are")
-                        + " still logged in."));
+            user.deliver(new Notice.TerminalLeft(clock.instant(), reason, left));
             return null;
           }
-          remove(user, user.nick() + " has quit" + because(reason));
+          remove(user, channel -> new Notice.Quit(clock.instant(), channel, user.nick(), reason));
           return null;
         });
   }
 
   /** Logs a user out: they leave every channel (with succession) and their nick is freed. */
   void disconnect(User user, String reason) {
-    String why = because(reason);
     state.locked(
         () -> {
-          remove(user, user.nick() + " has quit" + why);
+          remove(user, channel -> new Notice.Quit(clock.instant(), channel, user.nick(), reason));
           return null;
         });
   }
 
-  /** Takes a user out of every channel, telling each one {@code notice}, and frees the nick. */
-  void remove(User user, String notice) {
+  /**
+   * Takes a user out of every channel, telling each one {@code notice} (made for the channel's
+   * name), and frees the nick.
+   */
+  void remove(User user, java.util.function.Function<String, Notice.ChannelEvent> notice) {
     if (users.get(Names.key(user.nick())) != user) {
       return; // already gone
     }
     for (Channel channel : user.channels()) {
-      memberships.depart(user, channel, notice, false);
+      memberships.depart(user, channel, notice.apply(channel.name()), false);
     }
     users.remove(Names.key(user.nick()));
     if (user.account() != null) {
@@ -249,10 +254,7 @@ final class Logins {
     state.locked(
         () -> {
           user.makeOperator();
-          user.deliver(
-              new ServerNotice(
-                  clock.instant(),
-                  "You are now a server operator (" + name + "): you may act in any channel."));
+          user.deliver(new Notice.NowOperator(clock.instant(), name));
           return null;
         });
     moderation.recorded(state.record(ModerationAction.Kind.OPER, user, name, null, null));

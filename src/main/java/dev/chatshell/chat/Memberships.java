@@ -1,6 +1,5 @@
 package dev.chatshell.chat;
 
-import static dev.chatshell.chat.ChatState.because;
 import static dev.chatshell.chat.ChatState.exemptFromBans;
 import static dev.chatshell.chat.ChatState.requireOnline;
 
@@ -48,13 +47,7 @@ final class Memberships {
               Channel channel = channels.get(Names.key(name));
               if (channel != null && channel.contains(user)) {
                 user.setCurrent(channel);
-                user.deliver(
-                    new ChannelNotice(
-                        clock.instant(),
-                        channel.name(),
-                        "You are already in "
-                            + channel.name()
-                            + "; it is now your current channel."));
+                user.deliver(new Notice.AlreadyIn(clock.instant(), channel.name()));
                 return new Joined(channel, null);
               }
               if (channel != null) {
@@ -64,9 +57,11 @@ final class Memberships {
               }
               if (user.channels().size() >= maxChannelsPerUser) {
                 throw new ChatException(
+                    ChatException.Reason.LIMIT,
                     "You are in "
                         + maxChannelsPerUser
-                        + " channels already, the most allowed; /LEAVE one first.");
+                        + " channels already, the most allowed; /LEAVE one first.",
+                    maxChannelsPerUser);
               }
               // After the limit: letting in uses an invitation up.
               if (channel != null && channel.isPrivate() && !requests.letIn(channel, user)) {
@@ -88,26 +83,15 @@ final class Memberships {
               user.setChannels(mine);
               user.setCurrent(channel);
               channel.broadcastExcept(
-                  user,
-                  new ChannelNotice(
-                      clock.instant(),
-                      channel.name(),
-                      user.nick() + " has joined " + channel.name()));
-              String welcome =
+                  user, new Notice.Joined(clock.instant(), channel.name(), user.nick()));
+              user.deliver(
                   created
-                      ? "You created " + channel.name() + "; you are its main admin (~)."
-                      : "You joined "
-                          + channel.name()
-                          + (role == ChannelRole.MEMBER
-                              ? ""
-                              : " as " + role.title() + " (" + role.sigil() + ")")
-                          + ". Members: "
-                          + ChatServer.whoLine(channel);
-              user.deliver(new ChannelNotice(clock.instant(), channel.name(), welcome));
+                      ? new Notice.YouCreated(clock.instant(), channel.name())
+                      : new Notice.YouJoined(
+                          clock.instant(), channel.name(), role, Notice.Seat.all(channel)));
               Topic topic = channel.topic();
               if (topic != null) {
-                user.deliver(
-                    new ChannelNotice(clock.instant(), channel.name(), "Topic: " + topic.text()));
+                user.deliver(new Notice.TopicShown(clock.instant(), channel.name(), topic));
               }
               return new Joined(channel, joinedAt);
             });
@@ -146,7 +130,8 @@ final class Memberships {
           Channel channel =
               typedName == null ? user.current() : state.memberChannel(user, typedName);
           if (channel == null) {
-            throw new ChatException("You are not in any channel.");
+            throw new ChatException(
+                ChatException.Reason.NOT_IN_CHANNEL, "You are not in any channel.");
           }
           leaveLocked(user, channel, reason);
           return null;
@@ -155,13 +140,12 @@ final class Memberships {
 
   private void leaveLocked(User user, Channel channel, String reason) {
     boolean wasCurrent = user.current() == channel;
-    depart(user, channel, user.nick() + " has left " + channel.name() + because(reason), true);
-    user.deliver(
-        new ChannelNotice(clock.instant(), channel.name(), "You left " + channel.name() + "."));
+    depart(
+        user, channel, new Notice.Left(clock.instant(), channel.name(), user.nick(), reason), true);
+    user.deliver(new Notice.YouLeft(clock.instant(), channel.name()));
     Channel now = user.current();
     if (wasCurrent && now != null) {
-      user.deliver(
-          new ServerNotice(clock.instant(), "Your current channel is now " + now.name() + "."));
+      user.deliver(new Notice.NowCurrent(clock.instant(), now.name()));
     }
   }
 
@@ -181,25 +165,17 @@ final class Memberships {
    * user who quits keeps their last current channel, so the lines still on their way to them are
    * shown as they were meant to be.
    */
-  void depart(User user, Channel channel, String notice, boolean pickNewCurrent) {
+  void depart(User user, Channel channel, Notice.ChannelEvent notice, boolean pickNewCurrent) {
     ChannelRole role = channel.roleOf(user);
     takeOut(user, channel, pickNewCurrent);
-    channel.broadcast(new ChannelNotice(clock.instant(), channel.name(), notice));
+    channel.broadcast(notice);
     // A registered channel's main admin is its founder's account, who gets ~ back on return.
     if (role == ChannelRole.MAIN_ADMIN && !channel.isRegistered()) {
       Member heir = channel.successor();
       if (heir != null) {
         channel.setRole(heir.user(), ChannelRole.MAIN_ADMIN);
         channel.broadcast(
-            new ChannelNotice(
-                clock.instant(),
-                channel.name(),
-                heir.user().nick()
-                    + " is now main admin (~) of "
-                    + channel.name()
-                    + ", taking over from "
-                    + user.nick()
-                    + "."));
+            new Notice.Succeeded(clock.instant(), channel.name(), heir.user().nick(), user.nick()));
       }
     }
     if (channel.size() == 0 && !channel.isRegistered()) {
@@ -229,16 +205,11 @@ final class Memberships {
     try {
       earlier = history.channel(channel.name(), channel.historyFrom(), joinedAt, lines);
     } catch (ChatException e) {
-      user.deliver(new ChannelNotice(clock.instant(), channel.name(), e.getMessage()));
+      user.deliver(new Notice.ChannelTrouble(clock.instant(), channel.name(), e));
       return;
     }
     if (!earlier.isEmpty()) {
-      user.deliver(
-          new HistoryLines(
-              clock.instant(),
-              "Earlier in " + channel.name() + " (/HISTORY shows more):",
-              earlier,
-              false));
+      user.deliver(new Notice.Scrollback(clock.instant(), channel.name(), earlier));
     }
   }
 }

@@ -35,7 +35,7 @@ final class Messaging {
   /** Shows an action in the user's current channel: {@code * alice waves}. */
   void act(User user, String text) {
     if (text == null || Text.visible(text).isBlank()) {
-      throw new ChatException("Say what you do: /ME <action>.");
+      throw new ChatException(ChatException.Reason.INVALID, "Say what you do: /ME <action>.");
     }
     say(user, text, true);
   }
@@ -48,7 +48,9 @@ final class Messaging {
     requireOnline(user);
     if (!channel.contains(user)) {
       throw new ChatException(
-          "You are no longer in " + channel.name() + "; a line you typed there was not sent.");
+          ChatException.Reason.NOT_IN_CHANNEL,
+          "You are no longer in " + channel.name() + "; a line you typed there was not sent.",
+          channel.name());
     }
     say(user, channel, text, false);
   }
@@ -58,6 +60,7 @@ final class Messaging {
     Channel channel = user.current();
     if (channel == null) {
       throw new ChatException(
+          ChatException.Reason.NOT_IN_CHANNEL,
           "You are not in a channel: /JOIN #name first, or /MSG <nick> <text> to talk privately.");
     }
     say(user, channel, text, action);
@@ -84,7 +87,8 @@ final class Messaging {
     requireOnline(from);
     String safe = Text.visible(text);
     if (safe.isBlank()) {
-      throw new ChatException("The message is empty; type /MSG <nick> <text>.");
+      throw new ChatException(
+          ChatException.Reason.INVALID, "The message is empty; type /MSG <nick> <text>.");
     }
     Set<String> asked = new LinkedHashSet<>();
     for (String nick : recipients.split(";")) {
@@ -93,7 +97,8 @@ final class Messaging {
       }
     }
     if (asked.isEmpty()) {
-      throw new ChatException("Name at least one nick: /MSG <nick>[;<nick>...] <text>.");
+      throw new ChatException(
+          ChatException.Reason.INVALID, "Name at least one nick: /MSG <nick>[;<nick>...] <text>.");
     }
     Map<User, String> found = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
@@ -112,21 +117,21 @@ final class Messaging {
     if (!found.isEmpty()) {
       PrivateMessage message =
           new PrivateMessage(clock.instant(), from.nick(), List.copyOf(found.values()), safe);
-      List<String> away = new ArrayList<>();
+      List<Notice> away = new ArrayList<>();
       for (User to : found.keySet()) {
         if (!to.ignores(from)) { // ignored senders are not told: that would invite them around it
           to.deliver(message);
         }
         String why = to.away();
         if (why != null && to != from) {
-          away.add(to.nick() + " is away: " + why);
+          away.add(new Notice.IsAway(clock.instant(), to.nick(), why));
         }
       }
       if (!found.containsKey(from)) {
         from.deliver(message);
       }
-      for (String line : away) {
-        from.deliver(new ServerNotice(clock.instant(), line));
+      for (Notice line : away) {
+        from.deliver(line);
       }
       List<String> toAccounts = new ArrayList<>();
       found
@@ -143,10 +148,12 @@ final class Messaging {
     }
     if (!missing.isEmpty()) {
       throw new ChatException(
+          ChatException.Reason.NO_SUCH_NICK,
           "No user called "
               + String.join(", ", missing)
               + " is online"
-              + (found.isEmpty() ? "; nothing was sent." : "; the others got the message."));
+              + (found.isEmpty() ? "; nothing was sent." : "; the others got the message."),
+          List.copyOf(missing));
     }
   }
 
@@ -180,6 +187,7 @@ final class Messaging {
     String mine = user.account();
     if (mine == null) {
       throw new ChatException(
+          ChatException.Reason.NO_ACCOUNT,
           "Private history is kept for accounts only: /REGISTER your nick to keep yours.");
     }
     String theirs =
@@ -188,8 +196,10 @@ final class Messaging {
             .orElseThrow(
                 () ->
                     new ChatException(
+                        ChatException.Reason.NO_ACCOUNT,
                         Text.visible(nick)
-                            + " has no account, so no private history is kept with them."));
+                            + " has no account, so no private history is kept with them.",
+                        nick));
     return history.conversation(mine, theirs, lines);
   }
 
@@ -211,20 +221,13 @@ final class Messaging {
       // Lines said in private channels are not among them: what is said there stays there.
       missed = history.mentions(account, since, MISSED_SHOWN);
     } catch (ChatException e) {
-      user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
+      user.deliver(new Notice.Trouble(clock.instant(), e));
       return;
     }
     if (missed.isEmpty()) {
-      user.deliver(new ServerNotice(clock.instant(), "Nobody mentioned you while you were away."));
+      user.deliver(new Notice.NothingMissed(clock.instant()));
       return;
     }
-    user.deliver(
-        new HistoryLines(
-            clock.instant(),
-            "While you were away, you were mentioned"
-                + (missed.size() == MISSED_SHOWN ? " (the last " + MISSED_SHOWN + " times)" : "")
-                + ":",
-            missed,
-            true));
+    user.deliver(new Notice.MissedMentions(clock.instant(), missed, MISSED_SHOWN));
   }
 }

@@ -1,6 +1,5 @@
 package dev.chatshell.chat;
 
-import static dev.chatshell.chat.ChatState.because;
 import static dev.chatshell.chat.ChatState.bounded;
 import static dev.chatshell.chat.ChatState.keys;
 import static dev.chatshell.chat.ChatState.requireCurrent;
@@ -48,7 +47,6 @@ final class Moderation {
    */
   void kick(User actor, String nick, String reason) {
     requireOnline(actor);
-    String why = because(reason);
     state.moderated(
         () -> {
           Channel channel = requireCurrent(actor);
@@ -57,19 +55,12 @@ final class Moderation {
           memberships.depart(
               target,
               channel,
-              target.nick() + " was kicked from " + channel.name() + " by " + actor.nick() + why,
+              new Notice.Kicked(
+                  clock.instant(), channel.name(), target.nick(), actor.nick(), reason),
               true);
           // Told after leaving, so their prompt already shows where they are now.
           target.deliver(
-              new ChannelNotice(
-                  clock.instant(),
-                  channel.name(),
-                  "You were kicked from "
-                      + channel.name()
-                      + " by "
-                      + actor.nick()
-                      + why
-                      + ". You may /JOIN it again."));
+              new Notice.KickedYou(clock.instant(), channel.name(), actor.nick(), reason));
           return state.record(
               ModerationAction.Kind.KICK, actor, target.nick(), channel.name(), reason);
         });
@@ -108,30 +99,31 @@ final class Moderation {
           } else {
             RankRules.checkRevoke(actor, target, channel);
           }
-          String kept = "";
+          Notice.Lasting kept = Notice.Lasting.UNSAID;
           if (channel.isRegistered()) {
             kept = keepAdmin(channel, target, grant);
           }
           channel.setRole(target, grant ? ChannelRole.SECONDARY_ADMIN : ChannelRole.MEMBER);
-          String text =
-              grant
-                  ? actor.nick() + " made " + target.nick() + " a secondary admin (@) of "
-                  : actor.nick() + " took back " + target.nick() + "'s secondary-admin rights in ";
           channel.broadcast(
-              new ChannelNotice(
-                  clock.instant(), channel.name(), text + channel.name() + "." + kept));
+              new Notice.RoleChanged(
+                  clock.instant(),
+                  channel.name(),
+                  actor.nick(),
+                  target.nick(),
+                  grant ? ChannelRole.SECONDARY_ADMIN : ChannelRole.MEMBER,
+                  kept));
           return state.record(kind, actor, target.nick(), channel.name(), null);
         });
   }
 
   /**
    * Keeps a grant or revoke of a registered channel in the registry (before it is made in memory);
-   * returns what to add to the notice.
+   * returns how long it lasts, for the notice.
    */
-  private String keepAdmin(Channel channel, User target, boolean grant) {
+  private Notice.Lasting keepAdmin(Channel channel, User target, boolean grant) {
     String account = target.account();
     if (account == null) {
-      return grant ? " " + target.nick() + " has no account, so this lasts until they leave." : "";
+      return grant ? Notice.Lasting.UNTIL_THEY_LEAVE : Notice.Lasting.UNSAID;
     }
     Set<String> kept = new java.util.HashSet<>(channel.adminAccounts());
     if (grant) {
@@ -142,7 +134,7 @@ final class Moderation {
       kept.remove(Names.key(account));
     }
     channel.setAdminAccounts(kept);
-    return grant ? " It is kept across restarts." : "";
+    return grant ? Notice.Lasting.ACROSS_RESTARTS : Notice.Lasting.UNSAID;
   }
 
   /** Takes a registered channel's kept admin rights from an account whose user is not there. */
@@ -151,23 +143,24 @@ final class Moderation {
     Set<String> kept = new java.util.HashSet<>(channel.adminAccounts());
     if (!kept.remove(Names.key(account))) {
       throw new ChatException(
+          ChatException.Reason.NO_SUCH_NICK,
           Text.visible(account)
               + " is neither here nor a kept secondary admin of "
               + channel.name()
-              + ".");
+              + ".",
+          account,
+          channel.name());
     }
     registry.removeAdmin(channel.name(), account);
     channel.setAdminAccounts(kept);
     channel.broadcast(
-        new ChannelNotice(
+        new Notice.RoleChanged(
             clock.instant(),
             channel.name(),
-            actor.nick()
-                + " took back "
-                + account
-                + "'s secondary-admin rights in "
-                + channel.name()
-                + "."));
+            actor.nick(),
+            account,
+            ChannelRole.MEMBER,
+            Notice.Lasting.UNSAID));
     return state.record(ModerationAction.Kind.REVOKE, actor, account, channel.name(), null);
   }
 
@@ -189,10 +182,16 @@ final class Moderation {
               String old = channel.name();
               Channel holder = channels.get(Names.key(name));
               if (holder != null && holder != channel) {
-                throw new ChatException(name + " already exists; choose another name.");
+                throw new ChatException(
+                    ChatException.Reason.NAME_TAKEN,
+                    name + " already exists; choose another name.",
+                    name);
               }
               if (old.equals(name)) {
-                throw new ChatException("The channel is already called " + name + ".");
+                throw new ChatException(
+                    ChatException.Reason.ALREADY,
+                    "The channel is already called " + name + ".",
+                    name);
               }
               if (channel.isRegistered()) {
                 registry.rename(old, name);
@@ -213,11 +212,7 @@ final class Moderation {
               channels.remove(Names.key(old));
               channel.rename(name);
               channels.put(Names.key(name), channel);
-              channel.broadcast(
-                  new ChannelNotice(
-                      clock.instant(),
-                      name,
-                      actor.nick() + " renamed " + old + " to " + name + "."));
+              channel.broadcast(new Notice.Renamed(clock.instant(), name, actor.nick(), old));
               return new Renamed(
                   channel,
                   old,
@@ -239,20 +234,18 @@ final class Moderation {
    */
   void kill(User actor, String nick, String reason) {
     requireOnline(actor);
-    String why = because(reason);
     state.moderated(
         () -> {
           User target = state.requireUser(nick);
           RankRules.checkKill(actor, target);
           boolean actorSeesIt = target.channels().stream().anyMatch(c -> c.contains(actor));
-          target.deliver(
-              new Disconnected(
-                  clock.instant(),
-                  "You were disconnected by server operator " + actor.nick() + why + "."));
-          logins.remove(target, target.nick() + " was disconnected by " + actor.nick() + why);
+          target.deliver(new Notice.KilledYou(clock.instant(), actor.nick(), reason));
+          logins.remove(
+              target,
+              channel ->
+                  new Notice.Killed(clock.instant(), channel, target.nick(), actor.nick(), reason));
           if (!actorSeesIt) {
-            actor.deliver(
-                new ServerNotice(clock.instant(), "You disconnected " + target.nick() + why + "."));
+            actor.deliver(new Notice.YouKilled(clock.instant(), target.nick(), reason));
           }
           return state.record(ModerationAction.Kind.KILL, actor, target.nick(), null, reason);
         });
@@ -265,7 +258,7 @@ final class Moderation {
   void oper(User user, String name, char[] password) {
     requireOnline(user);
     if (user.isOperator()) {
-      throw new ChatException("You are a server operator already.");
+      throw new ChatException(ChatException.Reason.ALREADY, "You are a server operator already.");
     }
     // Slow on purpose: checked outside the lock, so nobody else waits for it.
     PasswordCheck check = operators.check(user.address(), name, password);
@@ -310,16 +303,8 @@ final class Moderation {
               clock.instant());
           channel.register(actor.account(), keys(admins));
           channel.broadcast(
-              new ChannelNotice(
-                  clock.instant(),
-                  channel.name(),
-                  actor.nick()
-                      + " registered "
-                      + channel.name()
-                      + ": it stays when everyone leaves, "
-                      + actor.account()
-                      + " is its main admin (~) for good, and secondary admins with accounts are"
-                      + " kept."));
+              new Notice.ChannelRegistered(
+                  clock.instant(), channel.name(), actor.nick(), actor.account()));
           return state.record(
               ModerationAction.Kind.REGISTER, actor, actor.account(), channel.name(), null);
         });
@@ -331,7 +316,6 @@ final class Moderation {
    */
   void deleteChannel(User actor, String typedName, String reason) {
     requireOnline(actor);
-    String why = because(reason);
     state.moderated(
         () -> {
           Channel channel =
@@ -348,11 +332,8 @@ final class Moderation {
           channels.remove(Names.key(channel.name()), channel);
           state.forgetBans(channel);
           // Told once it is gone, so whatever they do next already finds it gone.
-          ChannelNotice notice =
-              new ChannelNotice(
-                  clock.instant(),
-                  channel.name(),
-                  actor.nick() + " deleted " + channel.name() + why + ".");
+          Notice notice =
+              new Notice.ChannelDeleted(clock.instant(), channel.name(), actor.nick(), reason);
           members.forEach(member -> member.user().deliver(notice));
           return state.record(ModerationAction.Kind.DELETE, actor, null, channel.name(), reason);
         });
@@ -375,12 +356,8 @@ final class Moderation {
           }
           channel.setTopic(topic);
           channel.broadcast(
-              new ChannelNotice(
-                  clock.instant(),
-                  channel.name(),
-                  topic == null
-                      ? actor.nick() + " cleared the topic of " + channel.name() + "."
-                      : actor.nick() + " set the topic of " + channel.name() + ": " + safe));
+              new Notice.TopicSet(
+                  clock.instant(), channel.name(), actor.nick(), topic == null ? null : safe));
           return null;
         });
   }

@@ -40,14 +40,7 @@ final class PersonalState {
     String safe = bounded(message, ChatServer.MAX_AWAY_LENGTH, "An away message");
     boolean wasAway = user.away() != null;
     user.setAway(safe.isEmpty() ? null : safe);
-    user.deliver(
-        new ServerNotice(
-            clock.instant(),
-            safe.isEmpty()
-                ? (wasAway
-                    ? "You are back: you are no longer marked away."
-                    : "You are not marked away; /AWAY <message> marks you away.")
-                : "You are marked away: " + safe + " (/AWAY alone when you are back)."));
+    user.deliver(new Notice.AwaySet(clock.instant(), safe.isEmpty() ? null : safe, wasAway));
   }
 
   /**
@@ -67,31 +60,28 @@ final class PersonalState {
     }
     state.account(nick).ifPresent(a -> keys.add(Names.key(a)));
     if (ignore && (keys.contains(Names.key(user.nick())) || now == user)) {
-      throw new ChatException("You cannot ignore yourself.");
+      throw new ChatException(ChatException.Reason.INVALID, "You cannot ignore yourself.");
     }
     Set<String> mine = new java.util.HashSet<>(user.ignored());
     boolean changed = ignore ? mine.addAll(keys) : mine.removeAll(keys);
     if (!changed) {
       throw new ChatException(
-          ignore ? "You ignore " + nick + " already." : "You do not ignore " + nick + ".");
+          ChatException.Reason.ALREADY,
+          ignore ? "You ignore " + nick + " already." : "You do not ignore " + nick + ".",
+          nick,
+          ignore);
     }
     if (mine.size() > ChatServer.MAX_IGNORED) {
       throw new ChatException(
-          "You ignore " + ChatServer.MAX_IGNORED + " nicks already; /UNIGNORE some.");
+          ChatException.Reason.LIMIT,
+          "You ignore " + ChatServer.MAX_IGNORED + " nicks already; /UNIGNORE some.",
+          ChatServer.MAX_IGNORED);
     }
     if (user.account() != null) {
       accounts.setIgnored(user.account(), mine); // stored first; nothing changes if it fails
     }
     user.setIgnored(mine);
-    user.deliver(
-        new ServerNotice(
-            clock.instant(),
-            ignore
-                ? "You now ignore "
-                    + nick
-                    + ": nothing they say is shown to you."
-                    + (user.account() == null ? "" : " Kept with your account.")
-                : "You no longer ignore " + nick + "."));
+    user.deliver(new Notice.IgnoreSet(clock.instant(), nick, ignore, user.account() != null));
   }
 
   /**
@@ -112,7 +102,7 @@ final class PersonalState {
       }
       user.setIgnored(merged);
     } catch (ChatException e) {
-      user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
+      user.deliver(new Notice.Trouble(clock.instant(), e));
     }
   }
 
@@ -151,7 +141,7 @@ final class PersonalState {
     try {
       chosen = preferences.load(account);
     } catch (ChatException e) {
-      user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
+      user.deliver(new Notice.Trouble(clock.instant(), e));
       return;
     }
     user.setPreferences(chosen);
@@ -168,18 +158,12 @@ final class PersonalState {
     if (names.isEmpty()) {
       return;
     }
-    user.deliver(
-        new ServerNotice(
-            clock.instant(),
-            "Joining your registered channels again: "
-                + String.join(" ", names)
-                + " (/SET autojoin off stops this)."));
+    user.deliver(new Notice.Autojoining(clock.instant(), names));
     for (String name : names) {
       try {
         memberships.join(user, name); // every rule of /JOIN applies: bans, the channel limit
       } catch (ChatException e) {
-        user.deliver(
-            new ServerNotice(clock.instant(), "Not joined " + name + ": " + e.getMessage()));
+        user.deliver(new Notice.NotRejoined(clock.instant(), name, e));
       }
     }
   }
@@ -192,7 +176,7 @@ final class PersonalState {
     try {
       preferences.save(account, user.preferences());
     } catch (ChatException e) {
-      user.deliver(new ServerNotice(clock.instant(), e.getMessage()));
+      user.deliver(new Notice.Trouble(clock.instant(), e));
     }
   }
 }

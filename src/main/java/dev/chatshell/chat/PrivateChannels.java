@@ -1,6 +1,5 @@
 package dev.chatshell.chat;
 
-import static dev.chatshell.chat.ChatState.because;
 import static dev.chatshell.chat.ChatState.bounded;
 import static dev.chatshell.chat.ChatState.requireCurrent;
 import static dev.chatshell.chat.ChatState.requireOnline;
@@ -37,23 +36,17 @@ final class PrivateChannels {
           RankRules.checkPrivate(actor, channel);
           if (channel.isPrivate() == on) {
             throw new ChatException(
-                channel.name() + " is " + (on ? "private" : "open") + " already.");
+                ChatException.Reason.ALREADY,
+                channel.name() + " is " + (on ? "private" : "open") + " already.",
+                channel.name(),
+                on);
           }
           if (channel.isRegistered()) {
             registry.setPrivate(channel.name(), on);
           }
           channel.setPrivate(on);
           channel.broadcast(
-              new ChannelNotice(
-                  clock.instant(),
-                  channel.name(),
-                  actor.nick()
-                      + (on
-                          ? " made "
-                              + channel.name()
-                              + " private: joining now takes an"
-                              + " invitation (/INVITE) or an admin's /ACCEPT."
-                          : " opened " + channel.name() + ": anyone may /JOIN it.")));
+              new Notice.PrivacySet(clock.instant(), channel.name(), actor.nick(), on));
           return null;
         });
   }
@@ -77,7 +70,7 @@ final class PrivateChannels {
   }
 
   private void answer(User actor, String nick, boolean yes, String reason) {
-    String why = because(bounded(reason, ChatServer.MAX_REASON_LENGTH, "A reason"));
+    String why = bounded(reason, ChatServer.MAX_REASON_LENGTH, "A reason");
     Invited invited =
         state.locked(
             () -> {
@@ -87,20 +80,20 @@ final class PrivateChannels {
                   JoinRequests.find(channel, JoinRequest.Kind.REQUEST, nick, null);
               if (request == null) {
                 throw new ChatException(
+                    ChatException.Reason.NO_SUCH_NICK,
                     "Nobody called "
                         + Text.visible(nick)
                         + " is waiting to join "
                         + channel.name()
-                        + "; /REQUESTS lists them.");
+                        + "; /REQUESTS lists them.",
+                    nick,
+                    channel.name());
               }
               requests.dropRequest(channel, request);
               Instant now = clock.instant();
-              String outcome =
-                  yes
-                      ? actor.nick() + " accepted " + request.nick() + "'s request to join "
-                      : actor.nick() + " turned down " + request.nick() + "'s request to join ";
               channel.broadcast(
-                  new ChannelNotice(now, channel.name(), outcome + channel.name() + why + "."));
+                  new Notice.RequestAnswered(
+                      now, channel.name(), actor.nick(), request.nick(), yes, why));
               User requester = users.get(Names.key(request.nick()));
               if (requester != null
                   && !(request.account() != null
@@ -112,15 +105,7 @@ final class PrivateChannels {
               if (!yes) {
                 if (requester != null) {
                   requester.deliver(
-                      new ChannelNotice(
-                          now,
-                          channel.name(),
-                          "Your request to join "
-                              + channel.name()
-                              + " was turned down by "
-                              + actor.nick()
-                              + why
-                              + "."));
+                      new Notice.YourRequestDenied(now, channel.name(), actor.nick(), why));
                 }
                 return null;
               }
@@ -141,15 +126,7 @@ final class PrivateChannels {
         // too many channels, say: the invitation waits for their own /JOIN
         invited
             .user()
-            .deliver(
-                new ChannelNotice(
-                    clock.instant(),
-                    invited.channel().name(),
-                    "You are invited to "
-                        + invited.channel().name()
-                        + " ("
-                        + e.getMessage()
-                        + ")"));
+            .deliver(new Notice.InvitationWaits(clock.instant(), invited.channel().name(), e));
       }
     }
   }
@@ -167,10 +144,15 @@ final class PrivateChannels {
           RankRules.checkRequests(actor, channel);
           User invitee = users.get(Names.key(nick));
           if (invitee != null && channel.contains(invitee)) {
-            throw new ChatException(invitee.nick() + " is in " + channel.name() + " already.");
+            throw new ChatException(
+                ChatException.Reason.ALREADY,
+                invitee.nick() + " is in " + channel.name() + " already.",
+                invitee.nick(),
+                channel.name());
           }
           if (channel.requests().size() >= JoinRequests.MAX_REQUESTS) {
-            throw new ChatException("Too many requests and invitations wait already.");
+            throw new ChatException(
+                ChatException.Reason.LIMIT, "Too many requests and invitations wait already.");
           }
           Instant now = clock.instant();
           String shownNick = invitee == null ? nick : invitee.nick();
@@ -187,20 +169,9 @@ final class PrivateChannels {
                   invitee == null ? state.account(nick).orElse(null) : invitee.account(),
                   actor.nick(),
                   now));
-          channel.broadcast(
-              new ChannelNotice(
-                  now,
-                  channel.name(),
-                  actor.nick() + " invited " + shownNick + " to " + channel.name() + "."));
+          channel.broadcast(new Notice.Invited(now, channel.name(), actor.nick(), shownNick));
           if (invitee != null) {
-            invitee.deliver(
-                new ServerNotice(
-                    now,
-                    actor.nick()
-                        + " invites you to "
-                        + channel.name()
-                        + ": /JOIN "
-                        + channel.name()));
+            invitee.deliver(new Notice.InvitedYou(now, channel.name(), actor.nick()));
           }
           return null;
         });
