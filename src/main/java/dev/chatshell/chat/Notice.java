@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>Sealed, so that every door's switch over it is checked by the compiler: a new kind of event
  * cannot go unrendered. Names are as the domain knows them when it happened (nicks, channel names
- * as shown); {@code reason} and other typed texts are as the user typed them (a door makes them
- * safe to show, as {@link Text#visible} does), unless a component says otherwise.
+ * as shown). A {@code reason} is as the user typed it (a door makes it safe to show, as {@link
+ * Text#visible} does) unless its event says it is made safe already, as topics, away messages and
+ * ban reasons are.
  *
  * <p>Free text still has its own events: {@link ChannelNotice} and {@link ServerNotice} carry only
  * what a person or a plugin wrote (an operator's announcement), and the shell's own lines.
@@ -165,14 +166,17 @@ public sealed interface Notice extends ChatEvent {
       implements ChannelEvent {}
 
   /**
-   * {@code actor} accepted (or turned down) {@code nick}'s request to join; {@code reason} as given
-   * (empty or null for none).
+   * {@code actor} accepted (or turned down) {@code nick}'s request to join; {@code reason} made
+   * safe already (empty for none).
    */
   record RequestAnswered(
       Instant time, String channel, String actor, String nick, boolean accepted, String reason)
       implements ChannelEvent {}
 
-  /** To the requester: {@code actor} turned down their request to join {@code channel}. */
+  /**
+   * To the requester: {@code actor} turned down their request to join {@code channel}; {@code
+   * reason} made safe already (empty for none).
+   */
   record YourRequestDenied(Instant time, String channel, String actor, String reason)
       implements ChannelEvent {}
 
