@@ -157,24 +157,30 @@ public final class AccountLogins implements Accounts {
     Duration wait = registrationsByAddress.waitFor(byAddress);
     if (!wait.isZero()) {
       throw new ChatException(
+          ChatException.Reason.TRY_LATER,
           "Too many accounts were registered from your address lately; try again in "
               + minutes(wait)
-              + ".");
+              + ".",
+          wait);
     }
     // The server's limit first: an attempt it refuses must not use up the address's own.
     wait = registrations.take("all");
     if (!wait.isZero()) {
       throw new ChatException(
+          ChatException.Reason.TRY_LATER,
           "Too many accounts were registered on this server lately; try again in "
               + minutes(wait)
-              + ".");
+              + ".",
+          wait);
     }
     wait = registrationsByAddress.take(byAddress);
     if (!wait.isZero()) { // another registration from the address took the last room meanwhile
       throw new ChatException(
+          ChatException.Reason.TRY_LATER,
           "Too many accounts were registered from your address lately; try again in "
               + minutes(wait)
-              + ".");
+              + ".",
+          wait);
     }
     String hash = hash(password);
     try {
@@ -189,7 +195,8 @@ public final class AccountLogins implements Accounts {
     String hash = hash(password);
     try {
       if (!store.setPassword(name, hash)) {
-        throw new ChatException("There is no account " + name + " any more.");
+        throw new ChatException(
+            ChatException.Reason.NO_SUCH_NICK, "There is no account " + name + " any more.", name);
       }
     } catch (StoreException e) {
       throw failed(e);
@@ -217,7 +224,10 @@ public final class AccountLogins implements Accounts {
   private String hash(char[] password) {
     String hash = checker.hash(password, iterations);
     if (hash == null) {
-      throw new ChatException("Other password checks are under way; try again in a moment.");
+      throw new ChatException(
+          ChatException.Reason.TRY_LATER,
+          "Other password checks are under way; try again in a moment.",
+          Duration.ZERO);
     }
     return hash;
   }
@@ -238,6 +248,6 @@ public final class AccountLogins implements Accounts {
 
   private static ChatException failed(StoreException e) {
     log.error("Account database: {}", e.getMessage(), e);
-    return new ChatException(STORE_FAILED);
+    return new ChatException(ChatException.Reason.UNAVAILABLE, STORE_FAILED);
   }
 }

@@ -25,12 +25,14 @@ public interface Accounts {
 
         @Override
         public boolean register(String address, String name, char[] password) {
-          throw new ChatException("This server keeps no accounts.");
+          throw new ChatException(
+              ChatException.Reason.UNSUPPORTED, "This server keeps no accounts.");
         }
 
         @Override
         public void setPassword(String name, char[] password) {
-          throw new ChatException("This server keeps no accounts.");
+          throw new ChatException(
+              ChatException.Reason.UNSUPPORTED, "This server keeps no accounts.");
         }
 
         @Override

@@ -107,7 +107,9 @@ public final class AddressMask {
 
   private static ChatException bad(String typed) {
     return new ChatException(
-        Text.visible(typed) + " is not an address or a block such as 10.0.0.0/8 or 2001:db8::/32.");
+        ChatException.Reason.INVALID,
+        Text.visible(typed) + " is not an address or a block such as 10.0.0.0/8 or 2001:db8::/32.",
+        typed);
   }
 
   @Override

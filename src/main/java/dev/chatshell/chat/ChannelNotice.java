@@ -2,5 +2,8 @@ package dev.chatshell.chat;
 
 import java.time.Instant;
 
-/** A server-written line about a channel: joins, departures, nick changes, new roles. */
+/**
+ * A line of free text in a channel, as someone wrote it: a command plugin's result shown to
+ * everyone there. What the domain itself tells (joins, kicks, new roles) is a {@link Notice}.
+ */
 public record ChannelNotice(Instant time, String channel, String text) implements ChatEvent {}

@@ -43,7 +43,8 @@ public interface ChannelRegistry {
 
         @Override
         public void register(Registered channel, Instant at) {
-          throw new ChatException("This server cannot register channels.");
+          throw new ChatException(
+              ChatException.Reason.UNSUPPORTED, "This server cannot register channels.");
         }
 
         @Override

@@ -37,7 +37,23 @@ public class ChatException extends RuntimeException {
     /** A private channel asks for an invitation or an accepted request. */
     INVITE_ONLY,
     /** Storage cannot take the change now; nothing happened. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** What was asked is so already: nothing to do. */
+    ALREADY,
+    /** The user has no account, and the request needs one. */
+    NO_ACCOUNT,
+    /** No command of that name. */
+    NO_SUCH_COMMAND,
+    /** Too many attempts or too much at once: try again after a wait (an argument, if known). */
+    TRY_LATER,
+    /** The account is locked; a server operator can unlock it. */
+    LOCKED,
+    /** This server is not set up for that (no account or channel store). */
+    UNSUPPORTED,
+    /** The user is logged out (killed, quit): nothing more is done in their name. */
+    GONE,
+    /** There is no such ban to lift. */
+    NOT_BANNED
   }
 
   private final Reason reason;

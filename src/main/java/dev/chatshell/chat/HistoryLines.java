@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Lines from history shown to one user at once, under a heading: the scrollback of a channel they
- * join, or the mentions they missed while away.
+ * Lines from history shown to one user at once, under a heading of free text. The domain's own (the
+ * scrollback of a channel joined, the mentions missed while away) are {@link Notice.ShownHistory}
+ * facts instead.
  */
 public record HistoryLines(
     Instant time, String heading, List<HistoryEntry> entries, boolean withChannel)

@@ -58,7 +58,7 @@ public final class Names {
   public static String requireNick(String nick) {
     String problem = nickProblem(nick);
     if (problem != null) {
-      throw new ChatException(problem);
+      throw new ChatException(ChatException.Reason.INVALID, problem, nick);
     }
     return nick;
   }
@@ -73,40 +73,57 @@ public final class Names {
     String name = typed.startsWith("#") ? typed : "#" + typed;
     int length = name.codePointCount(1, name.length());
     if (length == 0) {
-      throw new ChatException("A channel name needs at least one character after '#'.");
+      throw new ChatException(
+          ChatException.Reason.INVALID,
+          "A channel name needs at least one character after '#'.",
+          name);
     }
     if (length > MAX_CHANNEL_LENGTH) {
       throw new ChatException(
-          "A channel name has at most " + MAX_CHANNEL_LENGTH + " characters after '#'.");
+          ChatException.Reason.INVALID,
+          "A channel name has at most " + MAX_CHANNEL_LENGTH + " characters after '#'.",
+          name,
+          MAX_CHANNEL_LENGTH);
     }
     int marks = 0;
     for (int i = 1; i < name.length(); ) {
       int cp = name.codePointAt(i);
       if (cp == ',') {
         throw new ChatException(
+            ChatException.Reason.INVALID,
             "A channel name cannot contain a comma: join one channel at a time (/JOIN "
                 + Text.visible(name.substring(0, i))
-                + ").");
+                + ").",
+            name);
       }
       if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         throw new ChatException(
+            ChatException.Reason.INVALID,
             "A channel name cannot contain spaces ("
                 + (cp == ' ' ? "a space" : "the space " + codePoint(cp))
-                + " found).");
+                + " found).",
+            name,
+            cp);
       }
       if (Text.isUnsafe(cp) || isInvisible(cp)) {
         throw new ChatException(
+            ChatException.Reason.INVALID,
             "A channel name cannot contain control or invisible characters ("
                 + Text.visible(new String(Character.toChars(cp)))
                 + (Text.isUnsafe(cp) ? "" : ", " + codePoint(cp))
-                + " found).");
+                + " found).",
+            name,
+            cp);
       }
       if (Text.isStackingMark(cp)) {
         if (i == 1 || ++marks > Text.MAX_MARKS) {
           throw new ChatException(
+              ChatException.Reason.INVALID,
               "A channel name cannot start with a combining mark or stack more than "
                   + Text.MAX_MARKS
-                  + " on one character.");
+                  + " on one character.",
+              name,
+              Text.MAX_MARKS);
         }
       } else {
         marks = 0;
@@ -119,19 +136,25 @@ public final class Names {
     String mixed = mixedScripts(name);
     if (mixed != null) {
       throw new ChatException(
+          ChatException.Reason.INVALID,
           "A channel name cannot mix scripts ("
               + mixed
-              + "): letters that look alike would make two names look the same.");
+              + "): letters that look alike would make two names look the same.",
+          name,
+          mixed);
     }
     // Fullwidth, mathematical, circled letters, ligatures, roman numerals: each has a plain form
     // that reads the same, so only the plain form may name a channel.
     if (!java.text.Normalizer.isNormalized(name, java.text.Normalizer.Form.NFKC)) {
       throw new ChatException(
+          ChatException.Reason.INVALID,
           "A channel name must use plain letters: "
               + Text.visible(name)
               + " reads as "
               + Text.visible(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC))
-              + "; type that instead.");
+              + "; type that instead.",
+          name,
+          java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC));
     }
     return name;
   }

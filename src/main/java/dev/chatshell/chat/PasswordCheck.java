@@ -41,16 +41,22 @@ public record PasswordCheck(Verdict verdict, Duration retryAfter) {
   public void requireAccepted(String refused) {
     switch (verdict) {
       case ACCEPTED -> {}
-      case REFUSED -> throw new ChatException(refused);
+      case REFUSED -> throw new ChatException(ChatException.Reason.BAD_PASSWORD, refused);
       case LOCKED ->
-          throw new ChatException("That account is locked; a server operator can unlock it.");
+          throw new ChatException(
+              ChatException.Reason.LOCKED,
+              "That account is locked; a server operator can unlock it.");
       case BUSY ->
           throw new ChatException(
+              ChatException.Reason.TRY_LATER,
               "Other password checks are under way; try again in "
-                  + (retryAfter.isZero() ? "a moment." : seconds(retryAfter)));
+                  + (retryAfter.isZero() ? "a moment." : seconds(retryAfter)),
+              retryAfter);
       case THROTTLED ->
           throw new ChatException(
-              "Too many wrong passwords lately; try again in " + seconds(retryAfter));
+              ChatException.Reason.TRY_LATER,
+              "Too many wrong passwords lately; try again in " + seconds(retryAfter),
+              retryAfter);
     }
   }
 

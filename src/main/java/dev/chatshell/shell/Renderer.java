@@ -10,6 +10,7 @@ import dev.chatshell.chat.HistoryEntry;
 import dev.chatshell.chat.HistoryLines;
 import dev.chatshell.chat.Member;
 import dev.chatshell.chat.Names;
+import dev.chatshell.chat.Notice;
 import dev.chatshell.chat.PrivateMessage;
 import dev.chatshell.chat.ServerNotice;
 import dev.chatshell.chat.Text;
@@ -118,9 +119,15 @@ final class Renderer {
                 || event instanceof PrivateMessage
                 || event instanceof ChannelNotice
                 || event instanceof ServerNotice
-                || event instanceof Disconnected)
+                || event instanceof Disconnected
+                || (event instanceof Notice && !(event instanceof Notice.ShownHistory)))
         ? STAMPED
         : 0;
+  }
+
+  /** True for the last thing a user is told before the server closes their session. */
+  static boolean isFarewell(ChatEvent event) {
+    return event instanceof Disconnected || event instanceof Notice.Farewell;
   }
 
   /** True when a line in this variant names its viewer: their terminal rings for it. */
@@ -195,10 +202,13 @@ final class Renderer {
     } else if (event instanceof ServerNotice notice) {
       line.styled(NOTICE, "-!- ").append(notice.text());
     } else if (event instanceof HistoryLines lines) {
-      line.styled(NOTICE, "-!- ").append(lines.heading());
-      for (HistoryEntry entry : lines.entries()) {
-        line.append('\n').styled(LOG, entry.line(lines.time(), lines.withChannel()));
-      }
+      history(line, lines.heading(), lines.entries(), lines.time(), lines.withChannel());
+    } else if (event instanceof Notice.ShownHistory lines) {
+      history(line, NoticeText.text(lines), lines.entries(), lines.time(), lines.withChannel());
+    } else if (event instanceof Notice.Farewell farewell) {
+      line.styled(ERROR, "-!- " + NoticeText.text(farewell));
+    } else if (event instanceof Notice notice) {
+      line.styled(NOTICE, "-!- ").append(NoticeText.text(notice));
     } else if (event instanceof LogLine logLine) {
       line.styled(LOG, Text.visible(logLine.text()));
     } else if (event instanceof Disconnected farewell) {
@@ -219,6 +229,19 @@ final class Renderer {
       line.append(Text.visible(String.valueOf(event)));
     }
     return line.toAttributedString();
+  }
+
+  /** Lines from history under their heading. */
+  private static void history(
+      AttributedStringBuilder line,
+      String heading,
+      java.util.List<HistoryEntry> entries,
+      java.time.Instant now,
+      boolean withChannel) {
+    line.styled(NOTICE, "-!- ").append(heading);
+    for (HistoryEntry entry : entries) {
+      line.append('\n').styled(LOG, entry.line(now, withChannel));
+    }
   }
 
   /** What a prompt is made of: equal keys, equal prompts. */

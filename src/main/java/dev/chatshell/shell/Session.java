@@ -430,7 +430,7 @@ final class Session implements CommandContext {
       int variant = Renderer.variant(batch.getFirst(), me, out);
       mention = Renderer.isMention(variant);
       text = Renderer.formatted(batch.getFirst(), variant, me, out);
-      farewell = batch.getFirst() instanceof Disconnected;
+      farewell = Renderer.isFarewell(batch.getFirst());
     } else {
       farewell = false;
       StringBuilder lines = new StringBuilder(batch.size() * 128);
@@ -441,7 +441,7 @@ final class Session implements CommandContext {
         int variant = Renderer.variant(event, me, out);
         mention |= Renderer.isMention(variant);
         lines.append(Renderer.formatted(event, variant, me, out));
-        farewell |= event instanceof Disconnected;
+        farewell |= Renderer.isFarewell(event);
       }
       text = lines.toString();
     }

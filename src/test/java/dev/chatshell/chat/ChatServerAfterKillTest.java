@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * still hold typed lines, and must not bring them back; the kicked user's prompt must be right.
  */
 class ChatServerAfterKillTest {
-  private final ChatServer server = new ChatServer(Clock.systemUTC(), 50);
+  private final ChatServer server = ChatTestSupport.server(Clock.systemUTC(), 50);
   private final Inbox rootInbox = new Inbox();
   private final Inbox victimInbox = new Inbox();
   private final User root = server.connect("root", "r", rootInbox);
@@ -83,7 +83,7 @@ class ChatServerAfterKillTest {
     List<String> currentWhenTold = new ArrayList<>();
     EventSink sink =
         event -> {
-          if (event instanceof ChannelNotice notice
+          if (Inbox.asText(event) instanceof ChannelNotice notice
               && notice.text().startsWith("You were kicked")) {
             Channel current = self.get().current();
             currentWhenTold.add(current == null ? "-" : current.name());

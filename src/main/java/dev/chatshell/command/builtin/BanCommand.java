@@ -130,11 +130,15 @@ public final class BanCommand implements ChatCommand {
 
   private static ChatException notADuration(String typed) {
     return new ChatException(
-        Text.visible(typed) + " is not a duration: write " + FORMS + ". Nobody was banned.");
+        ChatException.Reason.INVALID,
+        Text.visible(typed) + " is not a duration: write " + FORMS + ". Nobody was banned.",
+        typed);
   }
 
   private static ChatException tooLong() {
-    return new ChatException("A ban lasts from 1m to 3650d; leave the duration out for good.");
+    return new ChatException(
+        ChatException.Reason.INVALID,
+        "A ban lasts from 1m to 3650d; leave the duration out for good.");
   }
 
   /** The optional place ({@code #channel} or {@code *}) and the target of a ban command. */

@@ -33,15 +33,19 @@ public final class DelCommand implements ChatCommand {
     String typed = arguments.word(0);
     Channel current = context.user().current();
     if (current == null) {
-      throw new ChatException("You are not in a channel any more."); // kicked just now
+      throw new ChatException(
+          ChatException.Reason.NOT_IN_CHANNEL,
+          "You are not in a channel any more."); // kicked just now
     }
     if (!Names.key(Names.channel(typed)).equals(Names.key(current.name()))) {
       throw new ChatException(
+          ChatException.Reason.INVALID,
           "/DEL deletes your current channel, "
               + current.name()
               + "; type /DEL "
               + current.name()
-              + " to confirm (/CURRENT switches channels).");
+              + " to confirm (/CURRENT switches channels).",
+          current.name());
     }
     context.chat().deleteChannel(context.user(), current.name(), arguments.rest(1));
   }

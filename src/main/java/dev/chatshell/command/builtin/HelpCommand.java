@@ -68,7 +68,9 @@ public final class HelpCommand implements ChatCommand {
     Entry entry = context.commands().find(arguments.word(0));
     if (entry == null) {
       throw new ChatException(
-          "There is no command /" + Text.visible(arguments.word(0)) + "; /HELP lists them all.");
+          ChatException.Reason.NO_SUCH_COMMAND,
+          "There is no command /" + Text.visible(arguments.word(0)) + "; /HELP lists them all.",
+          arguments.word(0));
     }
     context.reply(entry.synopsis());
     HelpLayout.paragraph(entry.spec().summary() + " (for " + who(entry) + ")", 2, context.width())

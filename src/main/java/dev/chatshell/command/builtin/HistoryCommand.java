@@ -57,6 +57,7 @@ public final class HistoryCommand implements ChatCommand {
     if (nick == null) {
       if (context.user().current() == null) {
         throw new ChatException(
+            ChatException.Reason.NOT_IN_CHANNEL,
             "You are not in a channel: /JOIN one, or /HISTORY <nick> for private messages.");
       }
       what = context.user().current().name();
@@ -90,7 +91,10 @@ public final class HistoryCommand implements ChatCommand {
       lines = -1;
     }
     if (lines < 1 || lines > MAX_LINES) {
-      throw new ChatException("Ask for 1 to " + MAX_LINES + " lines: /HISTORY [nick] [n].");
+      throw new ChatException(
+          ChatException.Reason.INVALID,
+          "Ask for 1 to " + MAX_LINES + " lines: /HISTORY [nick] [n].",
+          MAX_LINES);
     }
     return lines;
   }

@@ -18,7 +18,9 @@ public final class PasswdCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
     if (context.user().account() == null) {
-      throw new ChatException("You have no account yet; /REGISTER makes one for your nick.");
+      throw new ChatException(
+          ChatException.Reason.NO_ACCOUNT,
+          "You have no account yet; /REGISTER makes one for your nick.");
     }
     char[] current = null;
     char[] replacement = null;
@@ -37,7 +39,8 @@ public final class PasswdCommand implements ChatCommand {
         return;
       }
       if (!Arrays.equals(replacement, again)) {
-        throw new ChatException("The two new passwords differ; nothing was changed.");
+        throw new ChatException(
+            ChatException.Reason.INVALID, "The two new passwords differ; nothing was changed.");
       }
       context.chat().changePassword(context.user(), current, replacement);
     } finally {

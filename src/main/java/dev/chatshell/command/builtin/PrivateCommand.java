@@ -25,7 +25,9 @@ public final class PrivateCommand implements ChatCommand {
         switch (choice.toLowerCase(java.util.Locale.ROOT)) {
           case "on" -> true;
           case "off" -> false;
-          default -> throw new ChatException("Type /PRIVATE on or /PRIVATE off.");
+          default ->
+              throw new ChatException(
+                  ChatException.Reason.INVALID, "Type /PRIVATE on or /PRIVATE off.");
         };
     context.chat().setPrivate(context.user(), on);
   }

@@ -31,9 +31,9 @@ public final class RegisterCommand implements ChatCommand {
     String account = context.user().account();
     if (account != null) {
       throw new ChatException(
-          "You are logged in to the account "
-              + account
-              + " already; /PASSWD changes its password.");
+          ChatException.Reason.ALREADY,
+          "You are logged in to the account " + account + " already; /PASSWD changes its password.",
+          account);
     }
     char[] password = context.readSecret("Password for " + context.user().nick() + ": ");
     if (password == null) {
@@ -45,7 +45,8 @@ public final class RegisterCommand implements ChatCommand {
         return;
       }
       if (!Arrays.equals(password, again)) {
-        throw new ChatException("The two passwords differ; nothing was registered.");
+        throw new ChatException(
+            ChatException.Reason.INVALID, "The two passwords differ; nothing was registered.");
       }
       context.chat().register(context.user(), password);
     } finally {

@@ -50,7 +50,9 @@ public final class SetCommand implements ChatCommand {
       case "autojoin" -> now = mine.autojoin();
       default ->
           throw new ChatException(
-              "There is no setting " + name + "; the settings are " + NAMES + ".");
+              ChatException.Reason.INVALID,
+              "There is no setting " + name + "; the settings are " + NAMES + ".",
+              name);
     }
     String value = arguments.word(1);
     if (value == null) {
@@ -59,7 +61,11 @@ public final class SetCommand implements ChatCommand {
     }
     String typed = value.toLowerCase(Locale.ROOT);
     if (!typed.equals("on") && !typed.equals("off") && !typed.equals("toggle")) {
-      throw new ChatException("/SET " + setting + " takes on, off or toggle, not " + value + ".");
+      throw new ChatException(
+          ChatException.Reason.INVALID,
+          "/SET " + setting + " takes on, off or toggle, not " + value + ".",
+          setting,
+          value);
     }
     boolean timestamps = setting.equals("timestamps");
     // Decided on the choices as they are when the change is made (another terminal of the

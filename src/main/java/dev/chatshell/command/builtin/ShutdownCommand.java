@@ -26,11 +26,14 @@ public final class ShutdownCommand implements ChatCommand {
     String typed = Text.visible(arguments.rest(0)).strip();
     if (typed.length() > ChatServer.MAX_REASON_LENGTH) {
       throw new ChatException(
+          ChatException.Reason.INVALID,
           "A reason is at most "
               + ChatServer.MAX_REASON_LENGTH
               + " characters; this one has "
               + typed.length()
-              + ". The server keeps running.");
+              + ". The server keeps running.",
+          ChatServer.MAX_REASON_LENGTH,
+          typed.length());
     }
     String by = "server operator " + context.user().nick();
     context.stopServer(typed.isEmpty() ? by + " stopped it" : typed + " (" + by + ")");

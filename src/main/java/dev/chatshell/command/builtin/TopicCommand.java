@@ -30,7 +30,9 @@ public final class TopicCommand implements ChatCommand {
     if (arguments.isEmpty()) {
       Channel channel = context.user().current();
       if (channel == null) {
-        throw new ChatException("You are not in a channel any more."); // kicked just now
+        throw new ChatException(
+            ChatException.Reason.NOT_IN_CHANNEL,
+            "You are not in a channel any more."); // kicked just now
       }
       Topic topic = channel.topic();
       context.reply(

@@ -30,11 +30,15 @@ public final class WhoCommand implements ChatCommand {
     String typed = arguments.word(0);
     Channel channel = typed == null ? context.user().current() : context.chat().channel(typed);
     if (channel == null && typed == null) {
-      throw new ChatException("You are not in a channel any more."); // kicked just now
+      throw new ChatException(
+          ChatException.Reason.NOT_IN_CHANNEL,
+          "You are not in a channel any more."); // kicked just now
     }
     if (channel == null) {
       throw new ChatException(
-          "There is no channel " + Names.channel(typed) + "; /LIST shows the channels.");
+          ChatException.Reason.NO_SUCH_CHANNEL,
+          "There is no channel " + Names.channel(typed) + "; /LIST shows the channels.",
+          Names.channel(typed));
     }
     List<Member> members = context.chat().membersSeenBy(context.user(), channel);
     members.sort(Member.BY_RANK);
