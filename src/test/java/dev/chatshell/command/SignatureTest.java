@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -188,7 +188,8 @@ class SignatureTest {
       }
     }
     CommandTable table = new CommandTable(List.of(new One()));
-    FakeContext alice = new FakeContext(new ChatServer(Clock.systemUTC(), 5), table, "alice");
+    FakeContext alice =
+        new FakeContext(ChatTestSupport.server(Clock.systemUTC(), 5), table, "alice");
 
     alice.run("/ONE").run("/ONE two words").run("/ONE fine");
 

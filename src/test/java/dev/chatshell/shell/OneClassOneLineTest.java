@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
@@ -52,7 +53,7 @@ class OneClassOneLineTest {
     return commands;
   }
 
-  private final ChatServer chat = new ChatServer(Clock.systemUTC(), 50);
+  private final ChatServer chat = ChatTestSupport.server(Clock.systemUTC(), 50);
   private final CommandTable commands = new CommandTable(commandsWithBoot());
   private final FakeContext alice = new FakeContext(chat, commands, "alice");
   private final FakeContext bob = new FakeContext(chat, commands, "bob");
