@@ -243,7 +243,7 @@ class ChatLineReaderJLineInternalsTest {
   /** Waits until {@code condition} holds and the reader is back waiting for keys (10 s at most). */
   private void awaitWaitingFor(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!(readingNow() && condition.getAsBoolean() && !lockHeld())) {
+    while (!(readingNow() && condition.getAsBoolean() && keys.readerWaiting() && !lockHeld())) {
       assertTrue(System.nanoTime() < deadline, "never came: " + keys.written());
       Thread.sleep(2);
     }
