@@ -56,6 +56,15 @@ public final class ChatshellServer implements AutoCloseable {
   private final CountDownLatch done = new CountDownLatch(1); // counted down once stopped
 
   public ChatshellServer(ServerConfig config) throws ConfigException, IOException {
+    this(config, System::nanoTime);
+  }
+
+  /**
+   * A server whose login throttle runs on {@code throttleClock} (nanoseconds): tests pass a hand
+   * clock so that waiting out a penalty costs no wall-clock time.
+   */
+  public ChatshellServer(ServerConfig config, java.util.function.LongSupplier throttleClock)
+      throws ConfigException, IOException {
     this.config = config;
     // First of all: a second server on the same files must not touch them.
     DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
@@ -79,7 +88,7 @@ public final class ChatshellServer implements AutoCloseable {
       throw new ConfigException(e.getMessage());
     }
     // One throttle for both: failures from an address count against it whatever was guessed.
-    LoginThrottle throttle = LoginThrottle.standard();
+    LoginThrottle throttle = LoginThrottle.standard(throttleClock);
     Clock clock = Clock.systemUTC();
     try {
       this.historyStore = new HistoryStore(database, clock, config.historyKept());

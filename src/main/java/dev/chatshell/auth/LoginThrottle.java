@@ -39,8 +39,12 @@ public final class LoginThrottle {
 
   /** The usual throttle: from 1 s to 5 min, for up to 10,000 keys. */
   public static LoginThrottle standard() {
-    return new LoginThrottle(
-        System::nanoTime, Duration.ofSeconds(1), Duration.ofMinutes(5), 10_000);
+    return standard(System::nanoTime);
+  }
+
+  /** The usual throttle on another clock: a test's hand clock. */
+  public static LoginThrottle standard(LongSupplier nanoClock) {
+    return new LoginThrottle(nanoClock, Duration.ofSeconds(1), Duration.ofMinutes(5), 10_000);
   }
 
   /** A limit of {@code count} events per {@code window} for each key, on this throttle's clock. */

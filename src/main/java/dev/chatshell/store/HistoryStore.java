@@ -53,6 +53,8 @@ public final class HistoryStore implements History, AutoCloseable {
   private final BlockingQueue<HistoryEntry> queue = new ArrayBlockingQueue<>(QUEUE);
   private final ReentrantLock writing = new ReentrantLock(); // one writer at a time, in order
   private final AtomicLong dropped = new AtomicLong();
+  // Writer passes that have looked at the clock to prune: tests wait on it, not on the wall clock.
+  private final AtomicLong prunePasses = new AtomicLong();
   // Logouts not yet stored: written with the next batch, so a departure costs no disk write.
   private final java.util.Map<String, Instant> seen =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -112,6 +114,7 @@ public final class HistoryStore implements History, AutoCloseable {
           nextPrune = now.plus(PRUNE_EVERY);
           prune(now);
         }
+        prunePasses.incrementAndGet();
       } catch (InterruptedException e) {
         break;
       } catch (StoreException | RuntimeException e) {
@@ -469,6 +472,11 @@ public final class HistoryStore implements History, AutoCloseable {
     } catch (StoreException e) {
       throw Database.failure(log, "History", e);
     }
+  }
+
+  /** How many times the writer has decided whether to prune, by the clock it read then. */
+  long prunePasses() {
+    return prunePasses.get();
   }
 
   /** Stores what is still queued and stops the writer. */

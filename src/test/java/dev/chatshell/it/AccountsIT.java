@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,8 @@ class AccountsIT {
 
   @Test
   void aRegisteredNickAsksItsPasswordWhenItsOwnerComesBack() throws Exception {
-    ChatshellServer server = TestServer.start();
+    AtomicLong throttleNanos = new AtomicLong(); // the login throttle's clock, moved by hand
+    ChatshellServer server = TestServer.start(null, Map.of(), throttleNanos::get);
     try {
       try (TestClient alice = TestClient.plain(server.port())) {
         login(alice, "alice");
@@ -69,7 +71,7 @@ class AccountsIT {
         back.expect("Password: ");
         back.send(PASSWORD);
         back.expect("Error: Too many wrong passwords lately; try again in 1 s.");
-        Thread.sleep(1100);
+        throttleNanos.addAndGet(Duration.ofMillis(1100).toNanos());
         back.send("alice");
         back.expect("Password: ");
         back.send(PASSWORD);
@@ -94,7 +96,7 @@ class AccountsIT {
         mallory.send("battery staple");
         mallory.expect("Error: Too many wrong passwords lately; try again in 2 s.");
         // The address's second failure: its wait doubled, and alice's success did not reset it.
-        Thread.sleep(2100);
+        throttleNanos.addAndGet(Duration.ofMillis(2100).toNanos());
         mallory.send("/nick alice");
         mallory.expect("Password for alice: ");
         mallory.send("battery staple");

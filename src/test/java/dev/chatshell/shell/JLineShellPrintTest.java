@@ -38,11 +38,11 @@ class JLineShellPrintTest {
               }
             });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!keys.written().endsWith(shown)) {
+    // Shown, and the reader back waiting for keys: nothing it was sent is still being handled.
+    while (!(keys.written().endsWith(shown) && keys.readerWaiting())) {
       assertTrue(System.nanoTime() < deadline, "never shown: " + shown + " in " + keys.written());
       Thread.sleep(5);
     }
-    Thread.sleep(50); // the reader is back waiting for keys
     return line;
   }
 

@@ -72,9 +72,9 @@ class OutboxTest {
     Outbox outbox = new Outbox(100, this::blockingPrinter, this::recordFailure);
     assertEquals(0, outbox.blockedFor(System.nanoTime()), "nothing is being written");
     outbox.deliver(event("stuck"));
-    awaitFirstBatch();
-    Thread.sleep(50);
-    assertTrue(outbox.blockedFor(System.nanoTime()) >= 40_000_000L, "the write has been blocked");
+    awaitFirstBatch(); // the write has begun: its start time is set and lies before now
+    long fiftyMillisLater = System.nanoTime() + 50_000_000L; // as the watchdog would ask then
+    assertTrue(outbox.blockedFor(fiftyMillisLater) >= 40_000_000L, "the write has been blocked");
     releaseFirstBatch.countDown();
     assertTrue(outbox.awaitEmpty(WAIT));
     assertEquals(0, outbox.blockedFor(System.nanoTime()), "written: not blocked any more");

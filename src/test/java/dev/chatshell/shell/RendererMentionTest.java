@@ -7,19 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.ChannelMessage;
 import dev.chatshell.chat.ChannelNotice;
-import dev.chatshell.chat.ChatEvent;
-import dev.chatshell.chat.ChatServer;
-import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.chat.PrivateMessage;
 import dev.chatshell.chat.ServerNotice;
 import dev.chatshell.chat.User;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jline.utils.AttributedCharSequence;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -28,29 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Mentions: which lines name a user, how they stand out, and how actions look. */
-class RendererMentionTest {
-  private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
-
-  private final ChatServer chat = ChatTestSupport.server(Clock.fixed(NOW, ZoneOffset.UTC), 10);
-  private final Map<String, List<ChatEvent>> received = new HashMap<>();
-
-  private User connect(String nick) {
-    List<ChatEvent> events = new ArrayList<>();
-    received.put(nick, events);
-    return chat.connect(nick, "127.0.0.1", events::add);
-  }
-
-  /** The last event of a kind that {@code nick} was sent. */
-  private <T extends ChatEvent> T last(String nick, Class<T> kind) {
-    List<ChatEvent> events = received.get(nick);
-    for (int i = events.size() - 1; i >= 0; i--) {
-      if (kind.isInstance(events.get(i))) {
-        return kind.cast(events.get(i));
-      }
-    }
-    throw new AssertionError(nick + " received no " + kind.getSimpleName() + ": " + events);
-  }
-
+class RendererMentionTest extends RendererFixture {
   /** Connects the nicks and puts them all in #rust, in that order. */
   private List<User> inRust(String... nicks) {
     List<User> users = new ArrayList<>();
@@ -60,18 +30,6 @@ class RendererMentionTest {
       users.add(user);
     }
     return users;
-  }
-
-  private static String plain(ChatEvent event, User viewer) {
-    return Renderer.render(event, viewer).toString();
-  }
-
-  /** The style of the first character of {@code part} in the line {@code viewer} sees. */
-  private static AttributedStyle styleOf(String part, ChatEvent event, User viewer) {
-    AttributedString line = Renderer.render(event, viewer);
-    int at = line.toString().indexOf(part);
-    assertTrue(at >= 0, part + " in " + line);
-    return line.styleAt(at);
   }
 
   // ---- Renderer.mentions ----

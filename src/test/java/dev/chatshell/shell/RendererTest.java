@@ -8,48 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatshell.chat.ChannelMessage;
 import dev.chatshell.chat.ChannelNotice;
 import dev.chatshell.chat.ChatEvent;
-import dev.chatshell.chat.ChatServer;
-import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.chat.PrivateMessage;
 import dev.chatshell.chat.ServerNotice;
 import dev.chatshell.chat.User;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
 
-class RendererTest {
-  private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
-
-  private final ChatServer chat = ChatTestSupport.server(Clock.fixed(NOW, ZoneOffset.UTC), 10);
-  private final Map<String, List<ChatEvent>> received = new HashMap<>();
-
-  private User connect(String nick) {
-    List<ChatEvent> events = new ArrayList<>();
-    received.put(nick, events);
-    return chat.connect(nick, "127.0.0.1", events::add);
-  }
-
-  /** The last event of a kind that {@code nick} was sent. */
-  private <T extends ChatEvent> T last(String nick, Class<T> kind) {
-    List<ChatEvent> events = received.get(nick);
-    for (int i = events.size() - 1; i >= 0; i--) {
-      if (kind.isInstance(events.get(i))) {
-        return kind.cast(events.get(i));
-      }
-    }
-    throw new AssertionError(nick + " received no " + kind.getSimpleName() + ": " + events);
-  }
-
-  private static String plain(ChatEvent event, User viewer) {
-    return Renderer.render(event, viewer).toString();
-  }
-
+class RendererTest extends RendererFixture {
   @Test
   void messageFromTheCurrentChannelHasNoTagAndFromAnotherOneIsTagged() {
     User alice = connect("alice");
@@ -138,7 +105,7 @@ class RendererTest {
     chat.sendPrivate(bob, "alice", attack);
     chat.leave(bob, "#rust", attack);
 
-    List<ChatEvent> events = new ArrayList<>(received.get("alice"));
+    List<ChatEvent> events = new ArrayList<>(received("alice"));
     events.add(new Reply(NOW, List.of(new Reply.Line(attack, false))));
     events.add(new Reply(NOW, List.of(new Reply.Line(attack, true))));
     assertTrue(events.size() >= 5, "alice saw the message, the PM and the departure: " + events);

@@ -27,6 +27,7 @@ final class ScriptedConnection implements Connection {
   private boolean endless;
   private boolean holding;
   private boolean closed;
+  private int waitingReaders; // guarded by this
 
   /** A chunk of raw byte values (0-255). */
   ScriptedConnection bytes(int... values) {
@@ -69,6 +70,14 @@ final class ScriptedConnection implements Connection {
     return this;
   }
 
+  /**
+   * True while a reader waits for a chunk that has not been added yet: everything scripted so far
+   * was read and handled (the line editor draws before it asks for the next key).
+   */
+  synchronized boolean readerWaiting() {
+    return waitingReaders > 0 && script.isEmpty();
+  }
+
   String written() {
     return output.toString(StandardCharsets.UTF_8);
   }
@@ -92,10 +101,13 @@ final class ScriptedConnection implements Connection {
     timeouts.add(timeoutMillis);
     while (holding && script.isEmpty() && !closed) {
       try {
+        waitingReaders++;
         wait();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return -1;
+      } finally {
+        waitingReaders--;
       }
     }
     byte[] next = script.pollFirst();

@@ -611,11 +611,35 @@ abstract class HistoryStoreContract extends StoreContract {
   @Test
   void nothingIsPrunedWhenLinesAreKeptForEver() throws Exception {
     history.record(said(T.minus(Duration.ofDays(3650)), "#rust", "alice", "ten years old"));
-    for (int i = 0; i < 10; i++) {
-      clock.advance(Duration.ofDays(400));
-      Thread.sleep(20); // the writer looks every 50 ms
-    }
+    clock.advance(Duration.ofDays(4000));
+    awaitPrunePassAfterNow(history);
 
     assertEquals(List.of("ten years old"), texts(channel("#rust")));
+  }
+
+  @Test
+  void aPrunePassAfterTheClockMovedPrunesWithoutAnyWaitingOnTheWallClock() throws Exception {
+    // The same steps as above with a keep period: proves the pass waited on is one that prunes.
+    HistoryStore kept = store(Duration.ofDays(1));
+    kept.record(said(T.minus(Duration.ofDays(3650)), "#rust", "alice", "ten years old"));
+    kept.record(said(T.plus(Duration.ofDays(400)), "#rust", "alice", "new"));
+    assertEquals(2, kept.channel("#rust", null, FAR, 10).size(), "stored before the clock moves");
+    clock.advance(Duration.ofDays(400));
+    awaitPrunePassAfterNow(kept);
+
+    assertEquals(List.of("new"), texts(kept.channel("#rust", null, FAR, 10)));
+  }
+
+  /**
+   * Waits until the writer of {@code store} has made a whole prune pass that began after this call:
+   * the pass under way may have read the clock before it was moved, the one after it has not.
+   */
+  private static void awaitPrunePassAfterNow(HistoryStore store) throws InterruptedException {
+    long target = store.prunePasses() + 2;
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (store.prunePasses() < target) {
+      assertTrue(System.nanoTime() < deadline, "the writer made no prune pass in 10 s");
+      Thread.sleep(5);
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /** Starts a whole in-process server on a free loopback port for integration tests. */
 public final class TestServer {
@@ -23,6 +24,15 @@ public final class TestServer {
    * then as {@link #start(Map)}.
    */
   public static ChatshellServer start(Path file, Map<Setting, String> settings) throws Exception {
+    return start(file, settings, System::nanoTime);
+  }
+
+  /**
+   * A server as {@link #start(Path, Map)} whose login throttle runs on {@code throttleClock}
+   * (nanoseconds), so a test moves it instead of sleeping out a penalty.
+   */
+  public static ChatshellServer start(
+      Path file, Map<Setting, String> settings, LongSupplier throttleClock) throws Exception {
     Map<Setting, String> all = new EnumMap<>(Setting.class);
     all.put(Setting.PORT, "0");
     all.put(Setting.BIND, "127.0.0.1");
@@ -37,7 +47,7 @@ public final class TestServer {
     all.put(Setting.COMMANDS_DIR, scratch.resolve("commands").toString());
     all.putAll(settings);
     ChatshellServer server =
-        new ChatshellServer(ServerConfig.load(file, Path.of("does-not-exist"), all));
+        new ChatshellServer(ServerConfig.load(file, Path.of("does-not-exist"), all), throttleClock);
     server.start();
     return server;
   }

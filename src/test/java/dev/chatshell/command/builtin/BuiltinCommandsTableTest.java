@@ -11,6 +11,7 @@ import dev.chatshell.command.ChatCommand;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
+import dev.chatshell.testing.BuiltinCommandList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,44 +55,7 @@ class BuiltinCommandsTableTest {
     Map<String, Privilege> declared = new TreeMap<>();
     BuiltinCommands.all().forEach(c -> declared.put(spec(c).name(), spec(c).privilege()));
 
-    assertEquals(
-        new TreeMap<>(
-            Map.ofEntries(
-                Map.entry("HELP", Privilege.ANYONE),
-                Map.entry("SHUTDOWN", Privilege.SERVER_OPERATOR),
-                Map.entry("LIST", Privilege.ANYONE),
-                Map.entry("REGISTER", Privilege.ANYONE),
-                Map.entry("PASSWD", Privilege.ANYONE),
-                Map.entry("TOPIC", Privilege.MEMBER),
-                Map.entry("HISTORY", Privilege.ANYONE),
-                Map.entry("ME", Privilege.MEMBER),
-                Map.entry("BAN", Privilege.SECONDARY_ADMIN),
-                Map.entry("UNBAN", Privilege.SECONDARY_ADMIN),
-                Map.entry("BANS", Privilege.MEMBER),
-                Map.entry("PRIVATE", Privilege.MAIN_ADMIN),
-                Map.entry("INVITE", Privilege.SECONDARY_ADMIN),
-                Map.entry("ACCEPT", Privilege.SECONDARY_ADMIN),
-                Map.entry("DENY", Privilege.SECONDARY_ADMIN),
-                Map.entry("REQUESTS", Privilege.SECONDARY_ADMIN),
-                Map.entry("AWAY", Privilege.ANYONE),
-                Map.entry("IGNORE", Privilege.ANYONE),
-                Map.entry("UNIGNORE", Privilege.ANYONE),
-                Map.entry("DEL", Privilege.MAIN_ADMIN),
-                Map.entry("JOIN", Privilege.ANYONE),
-                Map.entry("LEAVE", Privilege.MEMBER),
-                Map.entry("WHO", Privilege.MEMBER),
-                Map.entry("CURRENT", Privilege.ANYONE),
-                Map.entry("MSG", Privilege.ANYONE),
-                Map.entry("NICK", Privilege.ANYONE),
-                Map.entry("BYE", Privilege.ANYONE),
-                Map.entry("KICK", Privilege.SECONDARY_ADMIN),
-                Map.entry("GRANT", Privilege.MAIN_ADMIN),
-                Map.entry("REVOKE", Privilege.MAIN_ADMIN),
-                Map.entry("SET", Privilege.ANYONE),
-                Map.entry("REN", Privilege.MAIN_ADMIN),
-                Map.entry("KILL", Privilege.SERVER_OPERATOR),
-                Map.entry("OPER", Privilege.ANYONE))),
-        declared);
+    assertEquals(BuiltinCommandList.PRIVILEGES, declared);
   }
 
   @ParameterizedTest
