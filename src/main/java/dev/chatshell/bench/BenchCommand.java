@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    versionProvider = dev.chatshell.Main.VersionProvider.class,
+    versionProvider = dev.chatshell.Version.Provider.class,
     sortOptions = false,
     description = {
       "Load-test a chatshell server: sessions held, server heap, fan-out and delivery latency.",

@@ -1,8 +1,10 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.Version;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.config.Setting;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.store.DataDirectoryLock;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = Version.Provider.class,
     description = {
       "Start the chat server. Settings come from the defaults, then the configuration file,"
           + " then these options."

@@ -1,4 +1,4 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;

@@ -1,4 +1,4 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
 import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.chat.ChatServer;

@@ -1,5 +1,6 @@
-package dev.chatshell;
+package dev.chatshell.server;
 
+import dev.chatshell.Version;
 import dev.chatshell.auth.AccountLogins;
 import dev.chatshell.auth.LoginThrottle;
 import dev.chatshell.auth.OperatorLogins;

@@ -1,5 +1,6 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.Version;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.store.Database;
 import dev.chatshell.store.StoreException;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "backup",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = Version.Provider.class,
     description = {
       "Write a consistent copy of the server's database (accounts, registered channels) to a new"
           + " SQLite file, usable as the embedded database. Safe while the server runs."

@@ -1,5 +1,6 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.Version;
 import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.store.AccountStore;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "accounts",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = Version.Provider.class,
     description = {
       "List, lock, unlock or set a new password for registered accounts, in the server's"
           + " database (while it runs or not; changes count from the next login)."
@@ -58,7 +59,7 @@ final class AccountsCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      versionProvider = Main.VersionProvider.class,
+      versionProvider = Version.Provider.class,
       description = "List the accounts: name, whether locked, and when created (UTC).")
   static final class ListAccounts extends DatabaseTool {
     @Override
@@ -125,7 +126,7 @@ final class AccountsCommand implements Runnable {
   @Command(
       name = "lock",
       mixinStandardHelpOptions = true,
-      versionProvider = Main.VersionProvider.class,
+      versionProvider = Version.Provider.class,
       description =
           "Lock an account: its password is refused from the next login on (a session already"
               + " logged in stays). Its channels stay registered.")
@@ -146,7 +147,7 @@ final class AccountsCommand implements Runnable {
   @Command(
       name = "unlock",
       mixinStandardHelpOptions = true,
-      versionProvider = Main.VersionProvider.class,
+      versionProvider = Version.Provider.class,
       description = "Unlock an account: its password is accepted again from the next login on.")
   static final class Unlock extends OneAccount {
     @Override
@@ -181,7 +182,7 @@ final class AccountsCommand implements Runnable {
   @Command(
       name = "reset",
       mixinStandardHelpOptions = true,
-      versionProvider = Main.VersionProvider.class,
+      versionProvider = Version.Provider.class,
       description = {
         "Give an account a new password, asked twice (not echoed; read as two lines of standard"
             + " input when it is not a terminal), at least 8 characters. Only the password"

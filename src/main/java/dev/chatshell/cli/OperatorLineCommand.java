@@ -1,5 +1,6 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.Version;
 import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.config.ServerConfig;
 import java.io.BufferedReader;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "operator-line",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = Version.Provider.class,
     description = {
       "Ask for a new server operator's password and print the line to paste into"
           + " etc/chatshell.properties (a slow salted hash, never the password)."

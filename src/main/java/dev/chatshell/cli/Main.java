@@ -1,5 +1,6 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chatshell",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = Version.Provider.class,
     description = "An IRC-style chat server that needs no client: users connect with telnet.",
     subcommands = {
       ServeCommand.class,
@@ -44,13 +45,5 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(), "Missing a subcommand: try 'chatshell serve'.");
-  }
-
-  /** Reads the version written into the jar. */
-  public static final class VersionProvider implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"chatshell " + Version.get(), "Java " + Runtime.version()};
-    }
   }
 }
