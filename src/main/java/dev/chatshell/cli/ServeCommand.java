@@ -9,11 +9,11 @@ import dev.chatshell.store.DataDirectoryLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,20 +42,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default 0.0.0.0).")
   String bind;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Configuration file (default: etc/chatshell.properties in the installation, if present).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     ServerConfig settings;
     try {
-      settings =
-          ServerConfig.load(Installation.configFile(config), Installation.home(), overrides());
+      settings = ServerConfig.load(config.file(), Installation.home(), overrides());
     } catch (ConfigException e) {
       err.println("chatshell: " + e.getMessage());
       return 2;
