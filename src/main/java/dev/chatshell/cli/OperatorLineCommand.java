@@ -1,15 +1,11 @@
 package dev.chatshell.cli;
 
 import dev.chatshell.Version;
+import dev.chatshell.auth.NewPassword;
 import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.config.ServerConfig;
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,45 +41,21 @@ final class OperatorLineCommand implements Callable<Integer> {
       err.println("chatshell: an operator name is 1-32 letters, digits, _ or -");
       return 2;
     }
-    char[] password = ask("Password for " + name + ": ");
-    char[] again = ask("Again: ");
-    try {
-      if (password == null || again == null) {
-        err.println("chatshell: no password given");
-        return 2;
+    try (NewPassword typed = new PasswordPrompt(null).askTwice("Password for " + name + ": ")) {
+      switch (typed.outcome()) {
+        case NOT_GIVEN -> err.println("chatshell: no password given");
+        case DIFFERENT -> err.println("chatshell: the two passwords differ; nothing printed");
+        case GIVEN -> {
+          if (typed.password().length < MIN_LENGTH) {
+            err.println("chatshell: use at least " + MIN_LENGTH + " characters");
+          } else {
+            out.println(
+                ServerConfig.OPERATOR_PREFIX + name + "=" + PasswordHash.hash(typed.password()));
+            return 0;
+          }
+        }
       }
-      if (!Arrays.equals(password, again)) {
-        err.println("chatshell: the two passwords differ; nothing printed");
-        return 2;
-      }
-      if (password.length < MIN_LENGTH) {
-        err.println("chatshell: use at least " + MIN_LENGTH + " characters");
-        return 2;
-      }
-      out.println(ServerConfig.OPERATOR_PREFIX + name + "=" + PasswordHash.hash(password));
-      return 0;
-    } finally {
-      if (password != null) {
-        PasswordHash.wipe(password);
-      }
-      if (again != null) {
-        PasswordHash.wipe(again);
-      }
+      return 2;
     }
-  }
-
-  private BufferedReader stdin;
-
-  /** Reads a password without echo from the terminal, or a line from standard input (scripts). */
-  private char[] ask(String prompt) throws IOException {
-    Console console = System.console();
-    if (console != null && console.isTerminal()) {
-      return console.readPassword("%s", prompt);
-    }
-    if (stdin == null) {
-      stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    }
-    String line = stdin.readLine();
-    return line == null ? null : line.toCharArray();
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.auth.NewPassword;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
@@ -7,7 +8,6 @@ import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Completion;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
-import java.util.Arrays;
 
 /**
  * {@code REGISTER [channel]}: without an argument, registers the user's nick as an account, asking
@@ -36,21 +36,14 @@ public final class RegisterCommand implements ChatCommand {
               + account
               + " already; /PASSWD changes its password.");
     }
-    char[] password = context.readSecret("Password for " + context.user().nick() + ": ");
-    if (password == null) {
-      return;
-    }
-    char[] again = context.readSecret("Again: ");
-    try {
-      if (again == null) {
-        return;
-      }
-      if (!Arrays.equals(password, again)) {
+    try (NewPassword typed =
+        NewPassword.ask(context::readSecret, "Password for " + context.user().nick() + ": ")) {
+      if (typed.outcome() == NewPassword.Outcome.DIFFERENT) {
         throw new ChatException("The two passwords differ; nothing was registered.");
       }
-      context.chat().register(context.user(), password);
-    } finally {
-      Passwords.wipe(password, again);
+      if (typed.outcome() == NewPassword.Outcome.GIVEN) {
+        context.chat().register(context.user(), typed.password());
+      }
     }
   }
 }
