@@ -1,5 +1,6 @@
 package dev.chatshell.cli;
 
+import dev.chatshell.colour.Colours;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.store.Database;
@@ -41,13 +42,13 @@ abstract class DatabaseTool implements Callable<Integer> {
     try {
       settings = ServerConfig.load(config.file(), Installation.home(), Map.of());
     } catch (ConfigException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return BAD_INPUT;
     }
     try {
       return run(settings, spec.commandLine().getOut(), err);
     } catch (StoreException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return FAILED;
     }
   }

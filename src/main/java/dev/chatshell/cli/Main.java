@@ -1,9 +1,12 @@
 package dev.chatshell.cli;
 
 import dev.chatshell.Version;
+import dev.chatshell.colour.Colours;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code chatshell}: the program's command line. */
@@ -32,7 +35,24 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
+  /**
+   * {@code --no-color}, accepted before or after any subcommand. Picocli sets it before the command
+   * runs, so every print site sees it.
+   */
+  @Option(
+      names = "--no-color",
+      scope = ScopeType.INHERIT,
+      description =
+          "Plain text even on a terminal (as with NO_COLOR set); pipes and files always get plain"
+              + " text.")
+  void noColor(boolean noColor) {
+    if (noColor) {
+      Colours.refuse();
+    }
+  }
+
   public static void main(String[] args) {
+    Colours.forThisProcess(); // standard output and error are the operator's: colour may go there
     System.exit(commandLine().execute(args));
   }
 

@@ -3,6 +3,7 @@ package dev.chatshell.cli;
 import dev.chatshell.Version;
 import dev.chatshell.auth.NewPassword;
 import dev.chatshell.auth.PasswordHash;
+import dev.chatshell.colour.Colours;
 import dev.chatshell.config.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,19 +39,23 @@ final class OperatorLineCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!ServerConfig.OPERATOR_NAME.matcher(name).matches()) {
-      err.println("chatshell: an operator name is 1-32 letters, digits, _ or -");
+      err.println(
+          Colours.err().error("chatshell: an operator name is 1-32 letters, digits, _ or -"));
       return 2;
     }
     try (NewPassword typed = new PasswordPrompt(null).askTwice("Password for " + name + ": ")) {
       switch (typed.outcome()) {
-        case NOT_GIVEN -> err.println("chatshell: no password given");
-        case DIFFERENT -> err.println("chatshell: the two passwords differ; nothing printed");
+        case NOT_GIVEN -> err.println(Colours.err().error("chatshell: no password given"));
+        case DIFFERENT ->
+            err.println(
+                Colours.err().error("chatshell: the two passwords differ; nothing printed"));
         case GIVEN -> {
           if (typed.password().length < MIN_LENGTH) {
-            err.println("chatshell: use at least " + MIN_LENGTH + " characters");
+            err.println(
+                Colours.err().error("chatshell: use at least " + MIN_LENGTH + " characters"));
           } else {
-            out.println(
-                ServerConfig.OPERATOR_PREFIX + name + "=" + PasswordHash.hash(typed.password()));
+            String hash = PasswordHash.hash(typed.password());
+            out.println(Colours.out().strong(ServerConfig.OPERATOR_PREFIX + name) + "=" + hash);
             return 0;
           }
         }

@@ -2,6 +2,7 @@ package dev.chatshell.cli;
 
 import dev.chatshell.auth.NewPassword;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.colour.Colours;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -39,16 +40,21 @@ final class PasswordPrompt {
   char[] askNew(String prompt, PrintWriter err) throws IOException {
     try (NewPassword typed = askTwice(prompt)) {
       switch (typed.outcome()) {
-        case NOT_GIVEN -> err.println("chatshell: no password given; nothing changed");
-        case DIFFERENT -> err.println("chatshell: the two passwords differ; nothing changed");
+        case NOT_GIVEN ->
+            err.println(Colours.err().error("chatshell: no password given; nothing changed"));
+        case DIFFERENT ->
+            err.println(
+                Colours.err().error("chatshell: the two passwords differ; nothing changed"));
         case GIVEN -> {
           if (typed.password().length >= ChatServer.MIN_PASSWORD_LENGTH) {
             return typed.password().clone(); // the copy is the caller's to wipe
           }
           err.println(
-              "chatshell: use at least "
-                  + ChatServer.MIN_PASSWORD_LENGTH
-                  + " characters; nothing changed");
+              Colours.err()
+                  .error(
+                      "chatshell: use at least "
+                          + ChatServer.MIN_PASSWORD_LENGTH
+                          + " characters; nothing changed"));
         }
       }
       return null;

@@ -1,6 +1,7 @@
 package dev.chatshell.cli;
 
 import dev.chatshell.Version;
+import dev.chatshell.colour.Colours;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.config.Setting;
@@ -51,20 +52,20 @@ final class ServeCommand implements Callable<Integer> {
     try {
       settings = ServerConfig.load(config.file(), Installation.home(), overrides());
     } catch (ConfigException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return 2;
     }
     ChatshellServer server;
     try {
       server = new ChatshellServer(settings);
     } catch (ConfigException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return 2;
     } catch (DataDirectoryLock.InUseException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return 4;
     } catch (IOException e) {
-      err.println("chatshell: cannot start: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: cannot start: " + e.getMessage()));
       return 1;
     }
     try {
@@ -72,10 +73,13 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       server.close(); // gives the data directory back, for whoever runs in this process next
       if (e instanceof BindException) {
-        err.println("chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage());
+        err.println(
+            Colours.err()
+                .error(
+                    "chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage()));
         return 3;
       }
-      err.println("chatshell: cannot start: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: cannot start: " + e.getMessage()));
       return 1;
     }
     server.startConsoleIfInteractive();
