@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole server put together from its configuration: domain, command table, sessions, telnet
  * listener. Used by {@code chatshell serve} and by the integration tests.
+ *
+ * <p>It has a package of its own, above every other and below the command line: it is the one place
+ * that knows all the parts, and it reads no command line, so tests (and later doors or an embedding
+ * program) build a server without picocli.
  */
 public final class ChatshellServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChatshellServer.class);
