@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import picocli.CommandLine;
 
-/** The program's version, written into the jar by the build. */
+/**
+ * The program's version, written into the jar by the build. It lives at the root of the packages,
+ * beside nothing else, so that both the command line ({@code cli}) and the benchmark ({@code
+ * bench}) can name it without importing each other.
+ */
 public final class Version {
   private static final String VERSION = load();
 
@@ -25,6 +30,14 @@ public final class Version {
       return properties.getProperty("version", "unknown");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What {@code --version} prints, for every command of the program. */
+  public static final class Provider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"chatshell " + get(), "Java " + Runtime.version()};
     }
   }
 }

@@ -123,8 +123,15 @@ public final class PasswordHash {
         + base64.encodeToString(hash);
   }
 
-  /** Clears a password from memory once it is no longer needed. */
-  public static void wipe(char[] password) {
-    Arrays.fill(password, '\0');
+  /**
+   * Clears passwords from memory once they are no longer needed: the one place it is done. {@code
+   * null}s are skipped, so a caller may wipe what it may not have been given.
+   */
+  public static void wipe(char[]... passwords) {
+    for (char[] password : passwords) {
+      if (password != null) {
+        Arrays.fill(password, '\0');
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatshell.bench;
 
+import dev.chatshell.colour.Colours;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    versionProvider = dev.chatshell.Main.VersionProvider.class,
+    versionProvider = dev.chatshell.Version.Provider.class,
     sortOptions = false,
     description = {
       "Load-test a chatshell server: sessions held, server heap, fan-out and delivery latency.",
@@ -322,27 +323,31 @@ public final class BenchCommand implements Callable<Integer> {
     for (Target target : targets) {
       String name = stem + "-" + target.name().toLowerCase(Locale.ROOT);
       Path work = results.resolve(name + "-server");
-      progress.println("chatshell bench: " + target.name().toLowerCase(Locale.ROOT) + " ...");
+      progress.println(
+          Colours.err().strong("chatshell bench: " + target.name().toLowerCase(Locale.ROOT))
+              + " ...");
       BenchResult result;
       try (ServerProcess server = server(target, plan, work)) {
         LoadRun run = new LoadRun(plan, target, server, progress);
         result = run.run();
         for (String reason : run.failureReasons()) {
-          progress.println("  login failure: " + reason);
+          progress.println(Colours.err().warning("  login failure: " + reason));
         }
       } catch (IOException e) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("chatshell bench: " + e.getMessage());
+        err.println(Colours.err().error("chatshell bench: " + e.getMessage()));
         err.flush();
         return 1;
       }
       done.add(result);
       Path json = result.write(results, name);
-      result.summary().forEach(out::println);
-      out.println("  results: " + json + " (histogram: " + name + ".hgrm)");
+      List<String> summary = result.summary(); // its first line names the target
+      out.println(Colours.out().strong(summary.get(0)));
+      summary.subList(1, summary.size()).forEach(out::println);
+      out.println(Colours.out().faint("  results: " + json + " (histogram: " + name + ".hgrm)"));
     }
     if (done.size() == 2) {
-      out.println(ratioLine(done.get(0), done.get(1)));
+      out.println(Colours.out().strong(ratioLine(done.get(0), done.get(1))));
     }
     out.flush();
     return 0;

@@ -72,7 +72,7 @@ final class ServerProcess implements AutoCloseable {
       settings.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
       Files.writeString(config, text);
       command.add("-Dchatshell.home=" + work.toAbsolutePath());
-      command.add("dev.chatshell.Main");
+      command.add("dev.chatshell.cli.Main");
       command.addAll(List.of("serve", "--config", config.toString(), "--port", "" + port));
     } else {
       command.add(BareFanoutServer.class.getName());

@@ -18,9 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +45,22 @@ public final class ChannelLogs implements History, AutoCloseable {
 
   private final History inner;
   private final Path dir;
-  private final BlockingQueue<HistoryEntry> queue = new ArrayBlockingQueue<>(QUEUE);
-  private final AtomicLong dropped = new AtomicLong();
+  private final BatchWriter<HistoryEntry> writer;
   private long lost; // lines that could not be written since the last that could; guarded by this
-  private final Thread writer;
-  private volatile boolean closing;
 
   public ChannelLogs(History inner, Path dir) {
     this.inner = inner;
     this.dir = dir;
-    this.writer = Thread.ofPlatform().name("channel-logs").daemon(true).start(this::writeLoop);
+    this.writer =
+        new BatchWriter<HistoryEntry>(
+                "channel-logs",
+                QUEUE,
+                () -> FLUSH_EVERY,
+                log,
+                "Channel logs are behind: {} lines not written so far",
+                "Writing channel logs",
+                this::write)
+            .start();
   }
 
   /** The file a channel's lines of one day go to. */
@@ -95,25 +98,12 @@ public final class ChannelLogs implements History, AutoCloseable {
     if (entry.isPrivate() || entry.closed()) {
       return; // private messages and private channels stay out of files
     }
-    if (!queue.offer(entry) && dropped.getAndIncrement() % 1000 == 0) {
-      log.warn("Channel logs are behind: {} lines not written so far", dropped.get());
-    }
-  }
-
-  private void writeLoop() {
-    while (!closing) {
-      try {
-        Thread.sleep(FLUSH_EVERY);
-        write();
-      } catch (InterruptedException e) {
-        break;
-      }
-    }
+    writer.offer(entry);
   }
 
   private synchronized void write() {
     List<HistoryEntry> batch = new ArrayList<>();
-    queue.drainTo(batch);
+    writer.drainTo(batch, Integer.MAX_VALUE);
     Map<Path, StringBuilder> byFile = new LinkedHashMap<>();
     for (HistoryEntry entry : batch) {
       byFile
@@ -201,13 +191,7 @@ public final class ChannelLogs implements History, AutoCloseable {
   /** Writes what is still queued and stops. */
   @Override
   public void close() {
-    closing = true;
-    writer.interrupt();
-    try {
-      writer.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    writer.close();
     write();
   }
 }

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -50,20 +48,18 @@ public final class HistoryStore implements History, AutoCloseable {
   private final Database database;
   private final Clock clock;
   private final Duration keep; // zero: forever
-  private final BlockingQueue<HistoryEntry> queue = new ArrayBlockingQueue<>(QUEUE);
   private final ReentrantLock writing = new ReentrantLock(); // one writer at a time, in order
-  private final AtomicLong dropped = new AtomicLong();
   // Writer passes that have looked at the clock to prune: tests wait on it, not on the wall clock.
   private final AtomicLong prunePasses = new AtomicLong();
   // Logouts not yet stored: written with the next batch, so a departure costs no disk write.
   private final java.util.Map<String, Instant> seen =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private final Thread writer;
+  private final BatchWriter<HistoryEntry> writer;
+  private Instant nextPrune; // only the writer thread uses it
   private long seq; // guarded by writing
   // Lines the database could not take yet, oldest first: stored before any queued after them.
   private List<HistoryEntry> held = List.of(); // guarded by writing
   private volatile boolean holding; // since the database last refused lines for want of room
-  private volatile boolean closing;
 
   /**
    * @param keep how long lines are kept; {@link Duration#ZERO} keeps them for ever
@@ -73,7 +69,17 @@ public final class HistoryStore implements History, AutoCloseable {
     this.clock = clock;
     this.keep = keep;
     this.seq = nextSeq(database);
-    this.writer = Thread.ofPlatform().name("history-writer").daemon(true).start(this::writeLoop);
+    this.nextPrune = clock.instant();
+    this.writer =
+        new BatchWriter<HistoryEntry>(
+                "history-writer",
+                QUEUE,
+                () -> holding ? RETRY_EVERY : FLUSH_EVERY,
+                log,
+                "History is behind: {} lines not kept so far",
+                "Writing history",
+                this::writePass)
+            .start();
   }
 
   /** Carries on from the last line stored, so lines keep their order across restarts. */
@@ -94,33 +100,22 @@ public final class HistoryStore implements History, AutoCloseable {
 
   @Override
   public void record(HistoryEntry entry) {
-    if (!queue.offer(entry) && dropped.getAndIncrement() % 1000 == 0) {
-      log.warn("History is behind: {} lines not kept so far", dropped.get());
-    }
+    writer.offer(entry);
   }
 
-  private void writeLoop() {
-    Instant nextPrune = clock.instant();
-    while (!closing) {
-      try {
-        Thread.sleep(holding ? RETRY_EVERY : FLUSH_EVERY); // lines gather: one commit for many
-        if (holding || !queue.isEmpty() || !seen.isEmpty()) {
-          flush();
-        }
-        Instant now = clock.instant();
-        if (!keep.isZero() && now.isAfter(nextPrune)) {
-          // Due again an hour from when this one started, whether it succeeds or not: a database
-          // that cannot take it (a full disk) is not asked again, and logged, every 50 ms.
-          nextPrune = now.plus(PRUNE_EVERY);
-          prune(now);
-        }
-        prunePasses.incrementAndGet();
-      } catch (InterruptedException e) {
-        break;
-      } catch (StoreException | RuntimeException e) {
-        log.error("Writing history: {}", e.getMessage(), e);
-      }
+  /** One pass of the writer thread: the lines gathered since the last, then pruning when due. */
+  private void writePass() throws StoreException {
+    if (holding || !writer.isEmpty() || !seen.isEmpty()) {
+      flush();
     }
+    Instant now = clock.instant();
+    if (!keep.isZero() && now.isAfter(nextPrune)) {
+      // Due again an hour from when this one started, whether it succeeds or not: a database
+      // that cannot take it (a full disk) is not asked again, and logged, every 50 ms.
+      nextPrune = now.plus(PRUNE_EVERY);
+      prune(now);
+    }
+    prunePasses.incrementAndGet();
   }
 
   /**
@@ -138,7 +133,7 @@ public final class HistoryStore implements History, AutoCloseable {
         }
       }
       List<HistoryEntry> batch = new ArrayList<>();
-      while (queue.drainTo(batch, BATCH) > 0) {
+      while (writer.drainTo(batch, BATCH) > 0) {
         if (!store(batch)) {
           return;
         }
@@ -482,17 +477,11 @@ public final class HistoryStore implements History, AutoCloseable {
   /** Stores what is still queued and stops the writer. */
   @Override
   public void close() {
-    closing = true;
-    writer.interrupt();
-    try {
-      writer.join(5_000);
-      flush();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    writer.close();
+    flush();
     writing.lock();
     try {
-      int lost = held.size() + queue.size();
+      int lost = held.size() + writer.size();
       if (lost > 0) {
         log.error(
             "History: {} lines not stored before stopping: the database did not take them", lost);

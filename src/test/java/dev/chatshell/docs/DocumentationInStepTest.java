@@ -3,7 +3,7 @@ package dev.chatshell.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.Main;
+import dev.chatshell.cli.Main;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.CommandTable.Entry;
 import dev.chatshell.command.builtin.BuiltinCommands;

@@ -3,8 +3,8 @@ package dev.chatshell.it;
 import static dev.chatshell.it.ChatIT.login;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.chatshell.ChatshellServer;
 import dev.chatshell.config.Setting;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.TestClient;
 import dev.chatshell.testing.TestServer;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,8 @@ import static dev.chatshell.it.AccountsIT.logIn;
 import static dev.chatshell.it.AccountsIT.register;
 import static dev.chatshell.it.ChatIT.login;
 
-import dev.chatshell.ChatshellServer;
 import dev.chatshell.config.Setting;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.SmallFileSystem;
 import dev.chatshell.testing.TestClient;
 import dev.chatshell.testing.TestServer;

@@ -6,9 +6,9 @@ import static dev.chatshell.it.AccountsIT.register;
 import static dev.chatshell.it.ChatIT.login;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.ChatshellServer;
 import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.config.Setting;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.TestClient;
 import dev.chatshell.testing.TestServer;
 import java.nio.file.Files;

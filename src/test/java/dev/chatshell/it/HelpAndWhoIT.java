@@ -3,7 +3,7 @@ package dev.chatshell.it;
 import static dev.chatshell.it.ChatIT.login;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.chatshell.ChatshellServer;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.TestClient;
 import dev.chatshell.testing.TestServer;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static dev.chatshell.it.AccountsIT.register;
 import static dev.chatshell.it.ChatIT.login;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.chatshell.ChatshellServer;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.TestClient;
 import dev.chatshell.testing.TestServer;
 import java.time.Duration;

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.ChatshellServer;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.builtin.BuiltinCommands;
 import dev.chatshell.config.Setting;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.TestClient;
 import dev.chatshell.testing.TestServer;
 import java.io.ByteArrayOutputStream;

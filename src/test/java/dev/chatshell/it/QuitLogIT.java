@@ -2,7 +2,7 @@ package dev.chatshell.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.chatshell.ChatshellServer;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.LogCapture;
 import dev.chatshell.testing.TestServer;
 import java.io.ByteArrayOutputStream;

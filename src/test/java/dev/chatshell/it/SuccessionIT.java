@@ -2,7 +2,7 @@ package dev.chatshell.it;
 
 import static dev.chatshell.it.ChatIT.login;
 
-import dev.chatshell.ChatshellServer;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.TestClient;
 import dev.chatshell.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.ChatshellServer;
 import dev.chatshell.config.Setting;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.chatshell.testing;
 
-import dev.chatshell.ChatshellServer;
 import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.config.Setting;
+import dev.chatshell.server.ChatshellServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;

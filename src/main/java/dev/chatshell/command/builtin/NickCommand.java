@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
 import dev.chatshell.command.ChatCommand;
@@ -31,7 +32,7 @@ public final class NickCommand implements ChatCommand {
     try {
       context.chat().changeNick(context.user(), nick, password);
     } finally {
-      Passwords.wipe(password);
+      PasswordHash.wipe(password);
     }
   }
 }

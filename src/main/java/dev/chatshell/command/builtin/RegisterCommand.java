@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.auth.NewPassword;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
@@ -8,7 +9,6 @@ import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.Completion;
 import dev.chatshell.command.Privilege;
 import dev.chatshell.command.SlashCommand;
-import java.util.Arrays;
 
 /**
  * {@code REGISTER [channel]}: without an argument, registers the user's nick as an account, asking
@@ -35,22 +35,15 @@ public final class RegisterCommand implements ChatCommand {
           "You are logged in to the account " + account + " already; /PASSWD changes its password.",
           account);
     }
-    char[] password = context.readSecret("Password for " + context.user().nick() + ": ");
-    if (password == null) {
-      return;
-    }
-    char[] again = context.readSecret("Again: ");
-    try {
-      if (again == null) {
-        return;
-      }
-      if (!Arrays.equals(password, again)) {
+    try (NewPassword typed =
+        NewPassword.ask(context::readSecret, "Password for " + context.user().nick() + ": ")) {
+      if (typed.outcome() == NewPassword.Outcome.DIFFERENT) {
         throw new ChatException(
             ChatException.Reason.INVALID, "The two passwords differ; nothing was registered.");
       }
-      context.chat().register(context.user(), password);
-    } finally {
-      Passwords.wipe(password, again);
+      if (typed.outcome() == NewPassword.Outcome.GIVEN) {
+        context.chat().register(context.user(), typed.password());
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
 import dev.chatshell.config.ConfigException;
 import java.nio.file.Files;

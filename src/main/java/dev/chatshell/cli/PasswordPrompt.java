@@ -1,7 +1,8 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
-import dev.chatshell.auth.PasswordHash;
+import dev.chatshell.auth.NewPassword;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.colour.Colours;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Asks an operator at the server's own command line for a new password, twice: without echo when
@@ -28,39 +28,36 @@ final class PasswordPrompt {
     this.input = input;
   }
 
+  /** A new password, asked twice and compared. The caller closes it (which wipes it). */
+  NewPassword askTwice(String prompt) throws IOException {
+    return NewPassword.ask(this::ask, prompt);
+  }
+
   /**
    * The new password, asked twice; {@code null} (after saying why on {@code err}) when none was
    * given, the two differ or it is too short. The caller wipes the result.
    */
   char[] askNew(String prompt, PrintWriter err) throws IOException {
-    char[] password = ask(prompt);
-    char[] again = password == null ? null : ask("Again: ");
-    try {
-      if (password == null || again == null) {
-        err.println("chatshell: no password given; nothing changed");
-        return null;
+    try (NewPassword typed = askTwice(prompt)) {
+      switch (typed.outcome()) {
+        case NOT_GIVEN ->
+            err.println(Colours.err().error("chatshell: no password given; nothing changed"));
+        case DIFFERENT ->
+            err.println(
+                Colours.err().error("chatshell: the two passwords differ; nothing changed"));
+        case GIVEN -> {
+          if (typed.password().length >= ChatServer.MIN_PASSWORD_LENGTH) {
+            return typed.password().clone(); // the copy is the caller's to wipe
+          }
+          err.println(
+              Colours.err()
+                  .error(
+                      "chatshell: use at least "
+                          + ChatServer.MIN_PASSWORD_LENGTH
+                          + " characters; nothing changed"));
+        }
       }
-      if (!Arrays.equals(password, again)) {
-        err.println("chatshell: the two passwords differ; nothing changed");
-        return null;
-      }
-      if (password.length < ChatServer.MIN_PASSWORD_LENGTH) {
-        err.println(
-            "chatshell: use at least "
-                + ChatServer.MIN_PASSWORD_LENGTH
-                + " characters; nothing changed");
-        return null;
-      }
-      char[] accepted = password;
-      password = null; // handed over: not wiped below
-      return accepted;
-    } finally {
-      if (password != null) {
-        PasswordHash.wipe(password);
-      }
-      if (again != null) {
-        PasswordHash.wipe(again);
-      }
+      return null;
     }
   }
 

@@ -1,5 +1,6 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.colour.Colours;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.store.Database;
@@ -7,11 +8,10 @@ import dev.chatshell.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,27 +33,22 @@ abstract class DatabaseTool implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Configuration file (default: etc/chatshell.properties in the installation, if present).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Override
   public final Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     ServerConfig settings;
     try {
-      settings = ServerConfig.load(Installation.configFile(config), Installation.home(), Map.of());
+      settings = ServerConfig.load(config.file(), Installation.home(), Map.of());
     } catch (ConfigException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return BAD_INPUT;
     }
     try {
       return run(settings, spec.commandLine().getOut(), err);
     } catch (StoreException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return FAILED;
     }
   }

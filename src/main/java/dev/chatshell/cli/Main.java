@@ -1,15 +1,19 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.Version;
+import dev.chatshell.colour.Colours;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code chatshell}: the program's command line. */
 @Command(
     name = "chatshell",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = Version.Provider.class,
     description = "An IRC-style chat server that needs no client: users connect with telnet.",
     subcommands = {
       ServeCommand.class,
@@ -31,7 +35,24 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
+  /**
+   * {@code --no-color}, accepted before or after any subcommand. Picocli sets it before the command
+   * runs, so every print site sees it.
+   */
+  @Option(
+      names = "--no-color",
+      scope = ScopeType.INHERIT,
+      description =
+          "Plain text even on a terminal (as with NO_COLOR set); pipes and files always get plain"
+              + " text.")
+  void noColor(boolean noColor) {
+    if (noColor) {
+      Colours.refuse();
+    }
+  }
+
   public static void main(String[] args) {
+    Colours.forThisProcess(); // standard output and error are the operator's: colour may go there
     System.exit(commandLine().execute(args));
   }
 
@@ -44,13 +65,5 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(), "Missing a subcommand: try 'chatshell serve'.");
-  }
-
-  /** Reads the version written into the jar. */
-  public static final class VersionProvider implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"chatshell " + Version.get(), "Java " + Runtime.version()};
-    }
   }
 }

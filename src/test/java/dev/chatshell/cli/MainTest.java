@@ -1,8 +1,9 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatshell.Version;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;

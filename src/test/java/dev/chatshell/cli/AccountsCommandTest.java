@@ -1,4 +1,4 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

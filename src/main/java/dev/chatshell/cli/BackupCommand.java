@@ -1,5 +1,7 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.Version;
+import dev.chatshell.colour.Colours;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.store.Database;
 import dev.chatshell.store.StoreException;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "backup",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = Version.Provider.class,
     description = {
       "Write a consistent copy of the server's database (accounts, registered channels) to a new"
           + " SQLite file, usable as the embedded database. Safe while the server runs."
@@ -67,11 +69,13 @@ final class BackupCommand extends DatabaseTool {
   int run(ServerConfig settings, PrintWriter out, PrintWriter err) throws StoreException {
     Path target = file.toAbsolutePath().normalize();
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      err.println("chatshell: " + target + " exists; a backup never overwrites a file");
+      err.println(
+          Colours.err()
+              .error("chatshell: " + target + " exists; a backup never overwrites a file"));
       return FAILED;
     }
     if (!Files.isDirectory(target.getParent())) {
-      err.println("chatshell: no directory " + target.getParent());
+      err.println(Colours.err().error("chatshell: no directory " + target.getParent()));
       return FAILED;
     }
     Map<String, Long> rows;
@@ -81,7 +85,7 @@ final class BackupCommand extends DatabaseTool {
       rows = sqliteSource(settings) == null ? copyRows(settings, target) : vacuum(settings, target);
     } catch (IOException e) {
       discard(target);
-      err.println("chatshell: cannot write " + target + ": " + e.getMessage());
+      err.println(Colours.err().error("chatshell: cannot write " + target + ": " + e.getMessage()));
       return FAILED;
     } catch (StoreException | RuntimeException e) {
       discard(target);

@@ -1,5 +1,6 @@
-package dev.chatshell;
+package dev.chatshell.server;
 
+import dev.chatshell.Version;
 import dev.chatshell.auth.AccountLogins;
 import dev.chatshell.auth.LoginThrottle;
 import dev.chatshell.auth.OperatorLogins;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole server put together from its configuration: domain, command table, sessions, telnet
  * listener. Used by {@code chatshell serve} and by the integration tests.
+ *
+ * <p>It has a package of its own, above every other and below the command line: it is the one place
+ * that knows all the parts, and it reads no command line, so tests (and later doors or an embedding
+ * program) build a server without picocli.
  */
 public final class ChatshellServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChatshellServer.class);

@@ -1,17 +1,20 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.Version;
+import dev.chatshell.colour.Colours;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.config.Setting;
+import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.store.DataDirectoryLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = Version.Provider.class,
     description = {
       "Start the chat server. Settings come from the defaults, then the configuration file,"
           + " then these options."
@@ -40,35 +43,29 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default 0.0.0.0).")
   String bind;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Configuration file (default: etc/chatshell.properties in the installation, if present).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     ServerConfig settings;
     try {
-      settings =
-          ServerConfig.load(Installation.configFile(config), Installation.home(), overrides());
+      settings = ServerConfig.load(config.file(), Installation.home(), overrides());
     } catch (ConfigException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return 2;
     }
     ChatshellServer server;
     try {
       server = new ChatshellServer(settings);
     } catch (ConfigException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return 2;
     } catch (DataDirectoryLock.InUseException e) {
-      err.println("chatshell: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: " + e.getMessage()));
       return 4;
     } catch (IOException e) {
-      err.println("chatshell: cannot start: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: cannot start: " + e.getMessage()));
       return 1;
     }
     try {
@@ -76,10 +73,13 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       server.close(); // gives the data directory back, for whoever runs in this process next
       if (e instanceof BindException) {
-        err.println("chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage());
+        err.println(
+            Colours.err()
+                .error(
+                    "chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage()));
         return 3;
       }
-      err.println("chatshell: cannot start: " + e.getMessage());
+      err.println(Colours.err().error("chatshell: cannot start: " + e.getMessage()));
       return 1;
     }
     server.startConsoleIfInteractive();

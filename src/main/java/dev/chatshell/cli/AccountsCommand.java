@@ -1,6 +1,8 @@
-package dev.chatshell;
+package dev.chatshell.cli;
 
+import dev.chatshell.Version;
 import dev.chatshell.auth.PasswordHash;
+import dev.chatshell.colour.Colours;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.store.AccountStore;
 import dev.chatshell.store.AccountStore.Account;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "accounts",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = Version.Provider.class,
     description = {
       "List, lock, unlock or set a new password for registered accounts, in the server's"
           + " database (while it runs or not; changes count from the next login)."
@@ -58,7 +60,7 @@ final class AccountsCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      versionProvider = Main.VersionProvider.class,
+      versionProvider = Version.Provider.class,
       description = "List the accounts: name, whether locked, and when created (UTC).")
   static final class ListAccounts extends DatabaseTool {
     @Override
@@ -75,15 +77,24 @@ final class AccountsCommand implements Runnable {
       for (Account account : accounts) {
         width = Math.max(width, account.name().length());
       }
-      String line = "%-" + width + "s  %-6s  %s%n";
-      out.printf(line, "NAME", "LOCKED", "CREATED (UTC)");
+      // Padded first, coloured after: escape sequences take no room on the screen.
+      String name = "%-" + width + "s";
+      Colours colours = Colours.out();
+      out.println(
+          colours.strong(
+              String.format(name, "NAME")
+                  + "  "
+                  + String.format("%-6s", "LOCKED")
+                  + "  CREATED (UTC)"));
       for (Account account : accounts) {
-        out.printf(
-            line,
-            account.name(),
-            account.locked() ? "yes" : "no",
-            DateTimeFormatter.ISO_INSTANT.format(
-                account.created().truncatedTo(ChronoUnit.SECONDS)));
+        String locked = String.format("%-6s", account.locked() ? "yes" : "no");
+        out.println(
+            colours.name(String.format(name, account.name()))
+                + "  "
+                + (account.locked() ? colours.warning(locked) : locked)
+                + "  "
+                + DateTimeFormatter.ISO_INSTANT.format(
+                    account.created().truncatedTo(ChronoUnit.SECONDS)));
       }
       return 0;
     }
@@ -116,7 +127,7 @@ final class AccountsCommand implements Runnable {
         throws StoreException, IOException;
 
     int noAccount(PrintWriter err) {
-      err.println("chatshell: no account " + name);
+      err.println(Colours.err().error("chatshell: no account " + name));
       return FAILED;
     }
   }
@@ -125,7 +136,7 @@ final class AccountsCommand implements Runnable {
   @Command(
       name = "lock",
       mixinStandardHelpOptions = true,
-      versionProvider = Main.VersionProvider.class,
+      versionProvider = Version.Provider.class,
       description =
           "Lock an account: its password is refused from the next login on (a session already"
               + " logged in stays). Its channels stay registered.")
@@ -146,7 +157,7 @@ final class AccountsCommand implements Runnable {
   @Command(
       name = "unlock",
       mixinStandardHelpOptions = true,
-      versionProvider = Main.VersionProvider.class,
+      versionProvider = Version.Provider.class,
       description = "Unlock an account: its password is accepted again from the next login on.")
   static final class Unlock extends OneAccount {
     @Override
@@ -170,10 +181,12 @@ final class AccountsCommand implements Runnable {
       return 0;
     }
     if (!store.setLocked(account.name(), locked)) {
-      err.println("chatshell: no account " + account.name());
+      err.println(Colours.err().error("chatshell: no account " + account.name()));
       return DatabaseTool.FAILED; // deleted meanwhile
     }
-    out.println("Account " + account.name() + " " + done + " (from its next login on).");
+    out.println(
+        Colours.out().good("Account " + account.name() + " " + done)
+            + " (from its next login on).");
     return 0;
   }
 
@@ -181,7 +194,7 @@ final class AccountsCommand implements Runnable {
   @Command(
       name = "reset",
       mixinStandardHelpOptions = true,
-      versionProvider = Main.VersionProvider.class,
+      versionProvider = Version.Provider.class,
       description = {
         "Give an account a new password, asked twice (not echoed; read as two lines of standard"
             + " input when it is not a terminal), at least 8 characters. Only the password"
@@ -214,8 +227,7 @@ final class AccountsCommand implements Runnable {
         return noAccount(err); // deleted meanwhile
       }
       out.println(
-          "New password set for "
-              + account.name()
+          Colours.out().good("New password set for " + account.name())
               + (account.locked()
                   ? "; the account is still locked (chatshell accounts unlock "
                       + account.name()
