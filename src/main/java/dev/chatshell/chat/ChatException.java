@@ -24,6 +24,8 @@ public class ChatException extends RuntimeException {
     NOT_IN_CHANNEL,
     /** The asker's rank is too low for what they tried. */
     RANK_TOO_LOW,
+    /** What was asked needs the asker logged in to an account (registered nick). */
+    NEEDS_ACCOUNT,
     /** A ban keeps the user out. */
     BANNED,
     /** A name, text or argument is not acceptable as typed. */
