@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The "nothing changed" helper sees what a refusal must leave alone. */
 class WorldSnapshotTest {
   private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
-  private final ChatServer server = new ChatServer(Clock.fixed(T0, ZoneOffset.UTC), 50);
+  private final ChatServer server = ChatTestSupport.server(Clock.fixed(T0, ZoneOffset.UTC), 50);
   private final User alice = server.connect("alice", "192.0.2.1", new Inbox());
   private final User bob = server.connect("bob", "10.1.2.3", new Inbox());
   private final List<User> everyone = List.of(alice, bob);

@@ -7,20 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.chat.Accounts;
 import dev.chatshell.chat.Ban;
 import dev.chatshell.chat.BanList;
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChannelRegistry;
 import dev.chatshell.chat.ChannelRole;
+import dev.chatshell.chat.ChatPorts;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.chat.Disconnected;
-import dev.chatshell.chat.History;
 import dev.chatshell.chat.JoinRequest;
 import dev.chatshell.chat.Member;
 import dev.chatshell.chat.ModerationAction;
-import dev.chatshell.chat.OperatorCredentials;
 import dev.chatshell.chat.Topic;
 import dev.chatshell.chat.User;
 import dev.chatshell.chat.WorldSnapshot;
@@ -444,14 +442,11 @@ class PrivilegeMatrixTest {
     final List<ModerationAction> recorded = new ArrayList<>();
     final ChatServer chat =
         new ChatServer(
-            Clock.fixed(T0, ZoneOffset.UTC),
-            50,
-            OperatorCredentials.NONE,
-            recorded::add,
-            Accounts.NONE,
-            REGISTRY,
-            History.NONE,
-            bans);
+            ChatPorts.none(Clock.fixed(T0, ZoneOffset.UTC))
+                .withModeration(recorded::add)
+                .withRegistry(REGISTRY)
+                .withBans(bans),
+            50);
     final CommandTable table = new CommandTable(BuiltinCommands.all());
     final Map<String, FakeContext> users = new LinkedHashMap<>();
     final Channel room;
