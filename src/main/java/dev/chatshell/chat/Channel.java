@@ -162,11 +162,6 @@ public final class Channel {
     this.name = newName;
   }
 
-  /** Who becomes main admin when the main admin goes, by {@link RankRules#successor}. */
-  Member successor() {
-    return RankRules.successor(members.values());
-  }
-
   private void publish() {
     snapshot = new Snapshot(members.values().toArray(NO_MEMBERS), Map.copyOf(members));
   }

@@ -201,8 +201,23 @@ final class RankRules {
     requireAdmin(actor, channel, "answer its join requests and invite");
   }
 
+  /**
+   * A ban about to be set in {@code channel} (null: the server), before anyone it hits is looked
+   * at: "that ban would hit you", then the roles kept for {@code account} (the account the ban is
+   * on, by name or through the nick; null for none), which count while their holders are away as if
+   * they were here.
+   */
+  static void checkNewBan(User actor, Channel channel, Ban ban, String account) {
+    if (ban.matches(actor.nick(), actor.account(), actor.address())) {
+      checkBanHits(actor, actor, channel, ban.kind() == Ban.Kind.MASK); // before kept roles
+    }
+    if (channel != null && channel.isRegistered() && account != null) {
+      checkBanKept(actor, channel, account);
+    }
+  }
+
   /** Banning an account that holds a kept role in a registered channel, whether here or not. */
-  static void checkBanKept(User actor, Channel channel, String account) {
+  private static void checkBanKept(User actor, Channel channel, String account) {
     if (actor.isOperator()) {
       return;
     }
@@ -263,12 +278,17 @@ final class RankRules {
     return user.isOperator() || registeredRole(channel, user) == ChannelRole.MAIN_ADMIN;
   }
 
+  /** True when a registered channel keeps an admin's role (~ or @) for the user's account. */
+  static boolean holdsKeptRole(Channel channel, User user) {
+    return registeredRole(channel, user).outranks(ChannelRole.MEMBER);
+  }
+
   /**
    * Who walks into a private channel without an invitation: server operators and its kept admins
    * (anyone else needs an invitation or files a request).
    */
   static boolean walksIntoPrivate(Channel channel, User user) {
-    return user.isOperator() || registeredRole(channel, user).outranks(ChannelRole.MEMBER);
+    return user.isOperator() || holdsKeptRole(channel, user);
   }
 
   /** Who is told of a request to join {@code channel} and may answer it: its admins, operators. */
