@@ -14,14 +14,21 @@ import static dev.chatshell.chat.ChatException.Reason.RANK_TOO_LOW;
  * ChannelRole#atLeast} and {@link ChannelRole#outranks}.
  *
  * <ul>
- *   <li>Server operators may do anything to anyone, in any channel they are in.
+ *   <li>Server operators may do anything to anyone, in any channel they are in (but register a
+ *       channel only as its main admin: it is kept for the registering account).
  *   <li>Only the main admin grants, revokes and renames.
  *   <li>Admins kick members; the main admin also kicks secondary admins; only a server operator
  *       kicks the main admin or another server operator; nobody kicks themselves (that is /LEAVE).
  *   <li>Only server operators kill, and not themselves (that is /BYE).
  *   <li>Only the main admin, logged in to an account, registers a channel; only the main admin (or
  *       a server operator) deletes one; admins set the topic.
- *   <li>When the main admin goes, the highest-ranking longest-standing member takes over.
+ *   <li>A ban follows the rules of a kick (from the server: of a kill) for each user it hits, and
+ *       nobody bans themselves; in a registered channel the roles kept for an account count while
+ *       its holder is away. No channel ban keeps out an operator or a registered channel's founder.
+ *   <li>Operators and the kept admins of a private channel walk in; its admins (and operators)
+ *       hear, list and answer its join requests, and invite.
+ *   <li>When the main admin of an unregistered channel goes, the highest-ranking member left takes
+ *       over, the longest-standing among equals.
  * </ul>
  */
 final class RankRules {
