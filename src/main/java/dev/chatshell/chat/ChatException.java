@@ -24,8 +24,6 @@ public class ChatException extends RuntimeException {
     NOT_IN_CHANNEL,
     /** The asker's rank is too low for what they tried. */
     RANK_TOO_LOW,
-    /** What was asked needs the asker logged in to an account (registered nick). */
-    NEEDS_ACCOUNT,
     /** A ban keeps the user out. */
     BANNED,
     /** A name, text or argument is not acceptable as typed. */
@@ -39,7 +37,9 @@ public class ChatException extends RuntimeException {
     /** A private channel asks for an invitation or an accepted request. */
     INVITE_ONLY,
     /** Storage cannot take the change now; nothing happened. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The user has no account, and the request needs one. */
+    NO_ACCOUNT
   }
 
   private final Reason reason;

@@ -3,8 +3,8 @@ package dev.chatshell.chat;
 import static dev.chatshell.chat.ChatException.Reason.INVALID;
 import static dev.chatshell.chat.ChatException.Reason.INVITE_ONLY;
 import static dev.chatshell.chat.ChatException.Reason.NAME_TAKEN;
-import static dev.chatshell.chat.ChatException.Reason.NEEDS_ACCOUNT;
 import static dev.chatshell.chat.ChatException.Reason.NOT_IN_CHANNEL;
+import static dev.chatshell.chat.ChatException.Reason.NO_ACCOUNT;
 import static dev.chatshell.chat.ChatException.Reason.RANK_TOO_LOW;
 
 /**
@@ -163,7 +163,7 @@ final class RankRules {
     }
     if (actor.account() == null) {
       throw new ChatException(
-          NEEDS_ACCOUNT,
+          NO_ACCOUNT,
           "Register your nick first (/REGISTER): a channel is registered to an account.");
     }
   }
