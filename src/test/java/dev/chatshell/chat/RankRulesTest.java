@@ -5,16 +5,20 @@ import static dev.chatshell.chat.ChannelRole.MEMBER;
 import static dev.chatshell.chat.ChannelRole.SECONDARY_ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chatshell.chat.ChatException.Reason;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The order of {@link ChannelRole} that every rank rule is built on, and succession, which reads
- * it. The rules of who may do what to whom are tested command by command in {@code
- * PrivilegeMatrixTest}.
+ * The order of {@link ChannelRole} that every rank rule is built on, succession, which reads it,
+ * and the reason codes of refusals. The rules of who may do what to whom are tested command by
+ * command in {@code PrivilegeMatrixTest}.
  */
 class RankRulesTest {
   @Test
@@ -70,6 +74,33 @@ class RankRulesTest {
   void nobodySucceedsInAnEmptyChannelAndAMainAdminIsNeverChosen() {
     assertNull(RankRules.successor(List.of()));
     assertNull(RankRules.successor(members(MAIN_ADMIN)));
+  }
+
+  @Test
+  void refusalsCarryAReasonAndTheirFacts() {
+    ChatServer server = ChatTestSupport.server(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), 50);
+    User alice = server.connect("alice", "192.0.2.1", new Inbox());
+    User bob = server.connect("bob", "192.0.2.2", new Inbox());
+    User carol = server.connect("carol", "192.0.2.3", new Inbox());
+    server.join(alice, "#x");
+    server.join(bob, "#x");
+    server.join(carol, "#y");
+
+    ChatException byMember = assertThrows(ChatException.class, () -> server.kick(bob, "alice", ""));
+    ChatException self = assertThrows(ChatException.class, () -> server.kick(alice, "alice", ""));
+    ChatException absent = assertThrows(ChatException.class, () -> server.kick(alice, "carol", ""));
+    ChatException grant = assertThrows(ChatException.class, () -> server.grant(bob, "alice"));
+    ChatException register =
+        assertThrows(ChatException.class, () -> server.registerChannel(alice, null));
+
+    assertEquals(Reason.RANK_TOO_LOW, byMember.reason());
+    assertEquals(List.of("kick", "#x"), byMember.arguments());
+    assertEquals(Reason.INVALID, self.reason());
+    assertEquals(Reason.NOT_IN_CHANNEL, absent.reason());
+    assertEquals(List.of("carol", "#x"), absent.arguments());
+    assertEquals(Reason.RANK_TOO_LOW, grant.reason());
+    assertEquals(List.of("#x", "grant admin rights"), grant.arguments());
+    assertEquals(Reason.NO_ACCOUNT, register.reason());
   }
 
   private static List<Member> members(ChannelRole... roles) {
