@@ -1,7 +1,7 @@
 package dev.chatshell.chat;
 
-import static dev.chatshell.chat.ChatState.exemptFromBans;
 import static dev.chatshell.chat.ChatState.requireOnline;
+import static dev.chatshell.chat.RankRules.exemptFromBans;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;

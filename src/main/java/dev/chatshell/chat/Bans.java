@@ -66,17 +66,13 @@ final class Bans {
                   why,
                   now,
                   duration == null ? null : now.plus(duration));
-          if (ban.matches(actor.nick(), actor.account(), actor.address())) {
-            RankRules.checkBanHits(
-                actor, actor, channel, kind == Ban.Kind.MASK); // before kept roles
-          }
-          if (channel != null && channel.isRegistered() && kind != Ban.Kind.MASK) {
-            // The kept roles count while their holders are away, as if they were here.
-            String account = kind == Ban.Kind.ACCOUNT ? target : state.account(target).orElse(null);
-            if (account != null) {
-              RankRules.checkBanKept(actor, channel, account);
-            }
-          }
+          String account =
+              switch (kind) {
+                case ACCOUNT -> target;
+                case NICK -> state.account(target).orElse(null);
+                case MASK -> null; // an address block is on nobody's account
+              };
+          RankRules.checkNewBan(actor, channel, ban, account);
           List<User> hit = new ArrayList<>();
           Iterable<User> candidates =
               channel == null

@@ -162,23 +162,6 @@ public final class Channel {
     this.name = newName;
   }
 
-  /**
-   * Who becomes main admin when the main admin goes: the longest-standing secondary admin, else the
-   * longest-standing member; {@code null} when nobody is left.
-   */
-  Member successor() {
-    Member firstMember = null;
-    for (Member member : members.values()) {
-      if (member.role() == ChannelRole.SECONDARY_ADMIN) {
-        return member;
-      }
-      if (firstMember == null && member.role() == ChannelRole.MEMBER) {
-        firstMember = member;
-      }
-    }
-    return firstMember;
-  }
-
   private void publish() {
     snapshot = new Snapshot(members.values().toArray(NO_MEMBERS), Map.copyOf(members));
   }

@@ -1,6 +1,9 @@
 package dev.chatshell.chat;
 
-/** A member's role in one channel, highest first (SPEC §3). */
+/**
+ * A member's role in one channel, declared highest first (SPEC §3): {@link #atLeast} and {@link
+ * #outranks} compare by that order, and {@link RankRules} builds every rank rule on them.
+ */
 public enum ChannelRole {
   /** Created the channel (or inherited it by succession); one per channel. */
   MAIN_ADMIN("~", "main admin"),
@@ -25,5 +28,15 @@ public enum ChannelRole {
   /** Human name of the role, for messages. */
   public String title() {
     return title;
+  }
+
+  /** True when this role is {@code other} or above it (by the order declared here). */
+  public boolean atLeast(ChannelRole other) {
+    return compareTo(other) <= 0;
+  }
+
+  /** True when this role is strictly above {@code other}. */
+  public boolean outranks(ChannelRole other) {
+    return compareTo(other) < 0;
   }
 }

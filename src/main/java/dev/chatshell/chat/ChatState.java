@@ -95,17 +95,6 @@ final class ChatState {
     return java.util.Optional.ofNullable(registered.get(Names.key(nick)));
   }
 
-  /**
-   * Who no channel ban keeps out: server operators, and a registered channel's founder (its own
-   * admins cannot lock it out with an address block while it is away).
-   */
-  static boolean exemptFromBans(Channel channel, User user) {
-    return user.isOperator()
-        || (channel.isRegistered()
-            && user.account() != null
-            && sameName(user.account(), channel.founder()));
-  }
-
   /** Throws the refusal for a user a ban in {@code channel} (null: the server) applies to. */
   void refuseIfBanned(Channel channel, String nick, String account, String address) {
     Ban ban = activeBan(channel == null ? null : channel.name(), nick, account, address);

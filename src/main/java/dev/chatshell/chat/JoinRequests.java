@@ -24,7 +24,7 @@ final class JoinRequests {
    * an invitation (which is used up).
    */
   boolean letIn(Channel channel, User user) {
-    if (user.isOperator() || Memberships.registeredRole(channel, user) != ChannelRole.MEMBER) {
+    if (RankRules.walksIntoPrivate(channel, user)) {
       return true;
     }
     JoinRequest invitation =
@@ -91,7 +91,7 @@ final class JoinRequests {
     Notice here = new Notice.RequestFiled(now, channel.name(), user.nick(), false);
     Notice elsewhere = new Notice.RequestFiled(now, channel.name(), user.nick(), true);
     for (Member member : channel.members()) {
-      if (member.role() != ChannelRole.MEMBER || member.user().isOperator()) {
+      if (RankRules.hearsJoinRequests(member)) {
         member.user().deliver(member.user().current() == channel ? here : elsewhere);
       }
     }

@@ -1,6 +1,6 @@
 package dev.chatshell.chat;
 
-import static dev.chatshell.chat.ChatState.exemptFromBans;
+import static dev.chatshell.chat.RankRules.exemptFromBans;
 
 import java.time.Clock;
 import java.util.List;

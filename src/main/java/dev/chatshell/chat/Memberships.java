@@ -1,7 +1,7 @@
 package dev.chatshell.chat;
 
-import static dev.chatshell.chat.ChatState.exemptFromBans;
 import static dev.chatshell.chat.ChatState.requireOnline;
+import static dev.chatshell.chat.RankRules.exemptFromBans;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -76,7 +76,8 @@ final class Memberships {
               } else {
                 joinedAt = clock.instant();
               }
-              ChannelRole role = created ? ChannelRole.MAIN_ADMIN : registeredRole(channel, user);
+              ChannelRole role =
+                  created ? ChannelRole.MAIN_ADMIN : RankRules.registeredRole(channel, user);
               channel.add(user, role, state.nextJoin++);
               List<Channel> mine = new ArrayList<>(user.channels());
               mine.add(channel);
@@ -99,24 +100,6 @@ final class Memberships {
       showScrollback(user, joined.channel(), joined.at());
     }
     return joined.channel();
-  }
-
-  /**
-   * The role a user joining an existing channel gets: in a registered channel, the founder's
-   * account is main admin and the kept admins' accounts are secondary admins; anyone else is a
-   * member.
-   */
-  static ChannelRole registeredRole(Channel channel, User user) {
-    String account = user.account();
-    if (account == null || !channel.isRegistered()) {
-      return ChannelRole.MEMBER;
-    }
-    if (Names.key(account).equals(Names.key(channel.founder()))) {
-      return ChannelRole.MAIN_ADMIN;
-    }
-    return channel.adminAccounts().contains(Names.key(account))
-        ? ChannelRole.SECONDARY_ADMIN
-        : ChannelRole.MEMBER;
   }
 
   /**
@@ -170,8 +153,8 @@ final class Memberships {
     takeOut(user, channel, pickNewCurrent);
     channel.broadcast(notice);
     // A registered channel's main admin is its founder's account, who gets ~ back on return.
-    if (role == ChannelRole.MAIN_ADMIN && !channel.isRegistered()) {
-      Member heir = channel.successor();
+    if (RankRules.passesOn(role, channel)) {
+      Member heir = RankRules.successor(channel.members());
       if (heir != null) {
         channel.setRole(heir.user(), ChannelRole.MAIN_ADMIN);
         channel.broadcast(

@@ -150,8 +150,7 @@ final class PersonalState {
     }
     List<String> names = new ArrayList<>();
     for (Channel channel : channels.values()) { // sorted by name
-      if (Memberships.registeredRole(channel, user) != ChannelRole.MEMBER
-          && !channel.contains(user)) {
+      if (RankRules.holdsKeptRole(channel, user) && !channel.contains(user)) {
         names.add(channel.name());
       }
     }
