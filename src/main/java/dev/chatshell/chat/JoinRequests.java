@@ -45,6 +45,19 @@ final class JoinRequests {
     return null;
   }
 
+  /**
+   * The request an admin names by the nick /REQUESTS showed them, whether or not its asker was
+   * logged in to an account (an account's request is still listed, and answered, by nick).
+   */
+  static JoinRequest named(Channel channel, JoinRequest.Kind kind, String shownNick) {
+    for (JoinRequest request : channel.requests()) {
+      if (request.kind() == kind && Names.key(request.nick()).equals(Names.key(shownNick))) {
+        return request;
+      }
+    }
+    return null;
+  }
+
   /** Keeps a request or invitation (stored first when the channel is registered). */
   void keepRequest(Channel channel, JoinRequest request) {
     if (channel.isRegistered()) {

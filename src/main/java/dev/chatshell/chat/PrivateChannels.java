@@ -76,8 +76,7 @@ final class PrivateChannels {
             () -> {
               Channel channel = requireCurrent(actor);
               RankRules.checkRequests(actor, channel);
-              JoinRequest request =
-                  JoinRequests.find(channel, JoinRequest.Kind.REQUEST, nick, null);
+              JoinRequest request = JoinRequests.named(channel, JoinRequest.Kind.REQUEST, nick);
               if (request == null) {
                 throw new ChatException(
                     ChatException.Reason.NO_SUCH_NICK,
@@ -157,7 +156,10 @@ final class PrivateChannels {
           Instant now = clock.instant();
           String shownNick = invitee == null ? nick : invitee.nick();
           JoinRequest pending =
-              JoinRequests.find(channel, JoinRequest.Kind.REQUEST, shownNick, null);
+              invitee == null
+                  ? JoinRequests.named(channel, JoinRequest.Kind.REQUEST, shownNick)
+                  : JoinRequests.find(
+                      channel, JoinRequest.Kind.REQUEST, invitee.nick(), invitee.account());
           if (pending != null) {
             requests.dropRequest(channel, pending); // an invitation answers it
           }

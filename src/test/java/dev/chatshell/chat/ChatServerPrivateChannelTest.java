@@ -261,6 +261,21 @@ class ChatServerPrivateChannelTest extends StoredChat {
   }
 
   @Test
+  void anAccountsRequestIsAnsweredByTheNickRequestsShows() {
+    Channel c = c();
+    server.join(erin, "#c");
+    server.join(dave, "#c");
+    clearAll();
+
+    server.accept(alice, "erin");
+    server.deny(alice, "dave", null);
+
+    assertTrue(c.contains(erin), "erin asked while logged in to her account, and is let in");
+    assertSame(c, erin.current());
+    assertEquals(List.of(), server.requests(alice));
+  }
+
+  @Test
   void aSecondaryAdminAcceptsToo() {
     Channel c = c();
     server.join(dave, "#c");
