@@ -215,7 +215,7 @@ final class Bans {
     requireOnline(actor);
     Ban.Kind kind = banKind(typed);
     String target = banTarget(kind, typed);
-    state.moderated(
+    state.moderatedStoredFirst(
         () -> {
           Channel channel = banScope(actor, scope);
           Ban found = null;
@@ -233,8 +233,17 @@ final class Bans {
             throw new ChatException(
                 Text.visible(typed) + " is not banned from " + where + "; /BANS lists the bans.");
           }
-          banList.remove(found);
           Ban lifted = found;
+          state.store(
+              () -> banList.remove(lifted),
+              () -> {
+                // back in force, unless its channel went meanwhile (a new one of its name is new)
+                if (channel == null || state.channels.get(Names.key(channel.name())) == channel) {
+                  List<Ban> back = new ArrayList<>(state.bans);
+                  back.add(lifted);
+                  state.bans = List.copyOf(back);
+                }
+              });
           state.bans = state.bans.stream().filter(b -> b != lifted).toList();
           String text =
               actor.nick() + " lifted the ban on " + found.shown() + " from " + where + ".";

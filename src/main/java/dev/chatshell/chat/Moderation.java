@@ -88,7 +88,7 @@ final class Moderation {
   private void changeRole(User actor, String nick, ModerationAction.Kind kind) {
     requireOnline(actor);
     boolean grant = kind == ModerationAction.Kind.GRANT;
-    state.moderated(
+    state.moderatedStoredFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           User target = users.get(Names.key(nick));
@@ -134,11 +134,18 @@ final class Moderation {
       return grant ? " " + target.nick() + " has no account, so this lasts until they leave." : "";
     }
     Set<String> kept = new java.util.HashSet<>(channel.adminAccounts());
+    Set<String> before = channel.adminAccounts();
+    ChannelRole role = channel.roleOf(target);
+    Runnable undo =
+        () -> {
+          channel.setAdminAccounts(before);
+          channel.setRole(target, role);
+        };
     if (grant) {
-      registry.addAdmin(channel.name(), account);
+      state.store(() -> registry.addAdmin(channel.name(), account), undo);
       kept.add(Names.key(account));
     } else {
-      registry.removeAdmin(channel.name(), account);
+      state.store(() -> registry.removeAdmin(channel.name(), account), undo);
       kept.remove(Names.key(account));
     }
     channel.setAdminAccounts(kept);
@@ -156,7 +163,10 @@ final class Moderation {
               + channel.name()
               + ".");
     }
-    registry.removeAdmin(channel.name(), account);
+    Set<String> before = channel.adminAccounts();
+    state.store(
+        () -> registry.removeAdmin(channel.name(), account),
+        () -> channel.setAdminAccounts(before));
     channel.setAdminAccounts(kept);
     channel.broadcast(
         new ChannelNotice(
@@ -365,13 +375,15 @@ final class Moderation {
   void setTopic(User actor, String text) {
     requireOnline(actor);
     String safe = bounded(text, ChatServer.MAX_TOPIC_LENGTH, "A topic");
-    state.locked(
+    state.storedFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           RankRules.checkTopic(actor, channel);
           Topic topic = safe.isEmpty() ? null : new Topic(safe, actor.nick(), clock.instant());
           if (channel.isRegistered()) {
-            registry.setTopic(channel.name(), topic);
+            Topic before = channel.topic();
+            state.store(
+                () -> registry.setTopic(channel.name(), topic), () -> channel.setTopic(before));
           }
           channel.setTopic(topic);
           channel.broadcast(

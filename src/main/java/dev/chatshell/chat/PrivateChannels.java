@@ -31,7 +31,7 @@ final class PrivateChannels {
   /** Makes the actor's current channel private (or open again); its main admin's call. */
   void setPrivate(User actor, boolean on) {
     requireOnline(actor);
-    state.locked(
+    state.storedFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           RankRules.checkPrivate(actor, channel);
@@ -40,7 +40,8 @@ final class PrivateChannels {
                 channel.name() + " is " + (on ? "private" : "open") + " already.");
           }
           if (channel.isRegistered()) {
-            registry.setPrivate(channel.name(), on);
+            state.store(
+                () -> registry.setPrivate(channel.name(), on), () -> channel.setPrivate(!on));
           }
           channel.setPrivate(on);
           channel.broadcast(
@@ -79,7 +80,7 @@ final class PrivateChannels {
   private void answer(User actor, String nick, boolean yes, String reason) {
     String why = because(bounded(reason, ChatServer.MAX_REASON_LENGTH, "A reason"));
     Invited invited =
-        state.locked(
+        state.storedFirst(
             () -> {
               Channel channel = requireCurrent(actor);
               RankRules.checkRequests(actor, channel);
@@ -161,7 +162,7 @@ final class PrivateChannels {
   void invite(User actor, String nick) {
     requireOnline(actor);
     Names.requireNick(nick);
-    state.locked(
+    state.storedFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           RankRules.checkRequests(actor, channel);
