@@ -54,7 +54,7 @@ final class Bans {
     String target = banTarget(kind, typed);
     String bounded = bounded(reason, ChatServer.MAX_REASON_LENGTH, "A reason");
     String why = bounded.isEmpty() ? null : bounded;
-    state.moderated(
+    state.moderatedInTurn(
         () -> {
           Channel channel = banScope(actor, scope);
           Instant now = clock.instant();
@@ -267,7 +267,7 @@ final class Bans {
    */
   List<Ban> bans(User actor, String scope) {
     requireOnline(actor);
-    return state.locked(
+    return state.lockedInTurn(
         () -> {
           Channel channel;
           if ("*".equals(scope)) {

@@ -25,15 +25,16 @@ import java.util.function.Supplier;
  * together with the domain's.
  *
  * <p>No disk under the lock: changes that write to a store (the topic, private, kept admins, join
- * requests and invitations, lifting bans) run through {@link #storedFirst}, which decides and makes
- * them in memory under the lock, then commits their writes with the lock released, and only then
- * tells anyone. Lock order: the store turn, then the domain's lock; the store's own connection lock
- * is taken inside either, and nothing is taken after it. So every other user's join, nick change
- * and kick waits for the decision only, never for an fsync. Writes that a plain change makes (a
- * /JOIN using up an invitation to a registered private channel, the bans of a channel whose last
- * member leaves, the expired bans /BANS drops, and bans, renames, channel registrations and
- * deletions, which cannot be taken back once their effects are out) still happen under the lock, as
- * before.
+ * requests and invitations, joining a registered private channel, registering a channel, lifting a
+ * ban) run through {@link #storedFirst}, which decides and makes them in memory under the lock,
+ * then commits their writes with the lock released, and only then tells anyone. Lock order: the
+ * store turn, then the domain's lock; the store's own connection lock is taken inside either, and
+ * nothing is taken after it. So every other user's join, nick change and kick waits for the
+ * decision only, never for an fsync. Bans, renames, channel deletions and the expired bans /BANS
+ * drops still write under the lock, as before (the effects of the first three, users kicked or
+ * disconnected, channels emptied, cannot be taken back once out), but in their turn ({@link
+ * #lockedInTurn}), so the store sees every change in the order it was made; only the bans of a
+ * channel whose last member leaves are dropped from the store by the departure itself.
  */
 final class ChatState {
   final ReentrantLock lock = new ReentrantLock();
@@ -284,6 +285,32 @@ final class ChatState {
     } finally {
       storeTurn.unlock();
     }
+  }
+
+  /**
+   * {@link #locked} in turn with the changes that write (see {@link #storedFirst}), for a change
+   * that writes under the lock: so its writes and theirs reach the store in the order decided.
+   */
+  <T> T lockedInTurn(Supplier<T> action) {
+    if (lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("the store turn is taken before the domain's lock");
+    }
+    storeTurn.lock();
+    try {
+      return locked(action);
+    } finally {
+      storeTurn.unlock();
+    }
+  }
+
+  /** {@link #lockedInTurn} for a moderation action, then recorded. */
+  void moderatedInTurn(Supplier<ModerationAction> action) {
+    moderation.recorded(lockedInTurn(action));
+  }
+
+  /** {@link #storedFirst} when the change {@code writes}, else {@link #locked}. */
+  <T> T storedFirstIf(boolean writes, Supplier<T> action) {
+    return writes ? storedFirst(action) : locked(action);
   }
 
   /** {@link #storedFirst} for a moderation action, recorded once it is stored and told. */

@@ -192,7 +192,7 @@ final class Moderation {
     requireOnline(actor);
     String name = Names.channel(typedName);
     Renamed renamed =
-        state.locked(
+        state.lockedInTurn(
             () -> {
               Channel channel = requireCurrent(actor);
               RankRules.checkRename(actor, channel);
@@ -296,7 +296,7 @@ final class Moderation {
    */
   void registerChannel(User actor, String typedName) {
     requireOnline(actor);
-    state.moderated(
+    state.moderatedStoredFirst(
         () -> {
           Channel channel =
               typedName == null ? requireCurrent(actor) : state.memberChannel(actor, typedName);
@@ -308,7 +308,7 @@ final class Moderation {
               admins.add(account);
             }
           }
-          registry.register(
+          ChannelRegistry.Registered registered =
               new ChannelRegistry.Registered(
                   channel.name(),
                   actor.account(),
@@ -316,8 +316,18 @@ final class Moderation {
                   channel.topic(),
                   channel.historyFrom(),
                   channel.isPrivate(),
-                  channel.requests()),
-              clock.instant());
+                  channel.requests());
+          Instant at = clock.instant();
+          Set<String> before = channel.adminAccounts();
+          state.store(
+              () -> registry.register(registered, at),
+              () -> {
+                channel.register(null, before);
+                if (channel.size() == 0) { // everyone left while it was stored: it goes now
+                  channels.remove(Names.key(channel.name()), channel);
+                  state.forgetBans(channel);
+                }
+              });
           channel.register(actor.account(), keys(admins));
           channel.broadcast(
               new ChannelNotice(
@@ -342,7 +352,7 @@ final class Moderation {
   void deleteChannel(User actor, String typedName, String reason) {
     requireOnline(actor);
     String why = because(reason);
-    state.moderated(
+    state.moderatedInTurn(
         () -> {
           Channel channel =
               typedName == null ? requireCurrent(actor) : state.memberChannel(actor, typedName);

@@ -162,4 +162,39 @@ class StoredFirstTest {
 
     assertEquals(java.util.List.of("alice set the topic of #open: no disk here"), bobInbox.texts());
   }
+
+  @Test
+  void aChannelRegistrationThatCannotBeStoredLeavesItUnregistered() {
+    alice.setAccount("alice");
+    Channel channel = server.join(alice, "#new");
+    server.join(bob, "#new");
+    bobInbox.clear();
+    doThrow(new ChatException(NOT_STORED)).when(registry).register(any(), any());
+
+    ChatException refused =
+        assertThrows(ChatException.class, () -> server.registerChannel(alice, null));
+
+    assertEquals(NOT_STORED, refused.getMessage());
+    assertFalse(channel.isRegistered());
+    assertEquals(java.util.List.of(), bobInbox.texts());
+    server.leave(alice, "#new", null);
+    server.leave(bob, "#new", null);
+    assertEquals(null, server.channel("#new"), "an unregistered channel goes with its last member");
+  }
+
+  @Test
+  void aRequestToJoinARegisteredPrivateChannelIsToldToItsAdminsOnceStored() {
+    Channel channel = registered();
+    server.setPrivate(alice, true);
+    aliceInbox.clear();
+    User erin = server.connect("erin", "e", new Inbox());
+
+    server.join(erin, "#c");
+
+    org.mockito.Mockito.verify(registry).addRequest(org.mockito.ArgumentMatchers.eq("#c"), any());
+    assertEquals(1, channel.requests().size());
+    assertTrue(
+        aliceInbox.texts().stream().anyMatch(t -> t.startsWith("erin asks to join #c")),
+        aliceInbox.texts().toString());
+  }
 }
