@@ -12,11 +12,12 @@ import java.util.function.UnaryOperator;
  * every rule about them. Pure Java without I/O: it tells users what happened by handing immutable
  * {@link ChatEvent}s to their {@link EventSink}s.
  *
- * <p>This class is the domain's front: its lifecycle (start from the stores, console, shutdown) and
- * its queries. Each change is made by the class of its concern, around one shared {@link ChatState}
- * that owns the lock (see there for the threading): {@link Logins}, {@link AccountChanges}, {@link
- * Memberships}, {@link PrivateChannels} with {@link JoinRequests}, {@link Moderation}, {@link
- * Bans}, {@link Messaging} and {@link PersonalState}.
+ * <p>This class is the domain's front: its lifecycle (start from the stores, console, shutdown),
+ * logins, and the operations commands may ask for, which are {@link ChatApi}, the narrower surface
+ * commands and plugins are handed. Each change is made by the class of its concern, around one
+ * shared {@link ChatState} that owns the lock (see there for the threading): {@link Logins}, {@link
+ * AccountChanges}, {@link Memberships}, {@link PrivateChannels} with {@link JoinRequests}, {@link
+ * Moderation}, {@link Bans}, {@link Messaging} and {@link PersonalState}.
  */
 public final class ChatServer implements ChatApi {
   /** Shortest password accepted: guessing is throttled, but a short password is still weak. */
