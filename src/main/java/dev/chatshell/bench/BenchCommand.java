@@ -116,6 +116,24 @@ public final class BenchCommand implements Callable<Integer> {
   int flooders;
 
   @Option(
+      names = "--churn",
+      paramLabel = "N",
+      description =
+          "While sending, other clients make N membership changes a second, spread evenly over"
+              + " joins and parts of registered channels, nick changes, grants and revokes"
+              + " (written to the database); the report gives each kind's rate and answer times"
+              + " (default 0: none).")
+  int churn;
+
+  @Option(
+      names = "--churn-logins",
+      paramLabel = "N",
+      description =
+          "With --churn: logins a second to registered accounts, each a new connection that logs"
+              + " in and leaves (default: one for every 100 changes).")
+  Double churnLogins;
+
+  @Option(
       names = "--source-addresses",
       paramLabel = "N",
       description = "Loopback addresses 127.1.x.y to connect from (default 250).")
@@ -224,6 +242,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (stalled < 0 || flooders < 0) {
       throw new CommandLine.ParameterException(line, "--stalled and --flooders cannot be negative");
     }
+    ChurnPlan churnPlan = churnPlan();
     return new Plan(
         sessions,
         channels,
@@ -238,11 +257,32 @@ public final class BenchCommand implements Callable<Integer> {
         sourceAddresses,
         window,
         duration("--heap-every", heapEvery),
-        duration("--hold", hold));
+        duration("--hold", hold),
+        churnPlan);
+  }
+
+  /** The churn the options ask for; {@link ChurnPlan#NONE} without {@code --churn}. */
+  private ChurnPlan churnPlan() {
+    CommandLine line = spec.commandLine();
+    if (churn < 0 || churn > 100_000) {
+      throw new CommandLine.ParameterException(line, "--churn must be from 0 to 100000");
+    }
+    if (churnLogins != null && churn == 0) {
+      throw new CommandLine.ParameterException(line, "--churn-logins goes with --churn");
+    }
+    double logins = churnLogins != null ? churnLogins : ChurnPlan.defaultLogins(churn);
+    if (!(logins >= 0 && logins <= 1000)) {
+      throw new CommandLine.ParameterException(line, "--churn-logins must be from 0 to 1000");
+    }
+    return churn == 0 ? ChurnPlan.NONE : new ChurnPlan(churn, logins);
   }
 
   /** The servers to run against, in order. */
   List<Target> targets() {
+    if (churn > 0 && !against.equalsIgnoreCase("chatshell")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--churn is for chatshell: use --against chatshell");
+    }
     return switch (against.toLowerCase(Locale.ROOT)) {
       case "chatshell" -> List.of(Target.CHATSHELL);
       case "baseline" -> List.of(Target.BASELINE);
@@ -298,7 +338,8 @@ public final class BenchCommand implements Callable<Integer> {
     settings.put("data.dir", work.resolve("var").toAbsolutePath().toString());
     settings.put("commands.dir", work.resolve("commands").toAbsolutePath().toString());
     settings.put("motd.file", work.resolve("motd.txt").toAbsolutePath().toString());
-    int total = plan.sessions() + plan.stalled() + plan.flooders() + 10;
+    int total =
+        plan.sessions() + plan.stalled() + plan.flooders() + plan.churn().sessionsAtMost() + 10;
     settings.put("limits.connections", String.valueOf(Math.max(total, 19_000)));
     settings.put("limits.connections-per-address", "1000000");
     settings.putAll(serverSettings);
@@ -312,6 +353,11 @@ public final class BenchCommand implements Callable<Integer> {
     if (connect != null && targets.contains(Target.BASELINE)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--connect is for a chatshell server: use --against chatshell");
+    }
+    if (connect != null && plan.churn().active()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--churn needs the server the bench starts: it puts the churn's accounts in its database");
     }
     PrintStream out = System.out;
     PrintStream progress = System.err;
@@ -386,7 +432,11 @@ public final class BenchCommand implements Callable<Integer> {
     // The server refuses a motd.file that does not exist: the bench's is one short line.
     Files.createDirectories(work);
     Files.writeString(work.resolve("motd.txt"), "chatshell bench\n");
-    return ServerProcess.start(target, freePort(), options, serverSettings(plan, work), work);
+    Map<String, String> settings = serverSettings(plan, work);
+    if (target == Target.CHATSHELL && plan.churn().active()) {
+      ChurnAccounts.seed(plan.churn(), settings, work);
+    }
+    return ServerProcess.start(target, freePort(), options, settings, work);
   }
 
   private static int freePort() throws IOException {

@@ -30,7 +30,46 @@ record BenchResult(
     long heapWithSessions,
     List<HeapSample> heapSamples,
     double serverCores,
-    double clientCores) {
+    double clientCores,
+    ChurnResult churn) {
+
+  /** A run without churn. */
+  BenchResult(
+      Target target,
+      Plan plan,
+      String startedAt,
+      int sessionsHeld,
+      int loginFailures,
+      double rampSeconds,
+      double measuredSeconds,
+      long messages,
+      long expected,
+      long delivered,
+      Histogram latency,
+      long heapIdle,
+      long heapWithSessions,
+      List<HeapSample> heapSamples,
+      double serverCores,
+      double clientCores) {
+    this(
+        target,
+        plan,
+        startedAt,
+        sessionsHeld,
+        loginFailures,
+        rampSeconds,
+        measuredSeconds,
+        messages,
+        expected,
+        delivered,
+        latency,
+        heapIdle,
+        heapWithSessions,
+        heapSamples,
+        serverCores,
+        clientCores,
+        null);
+  }
 
   /** The server's live heap at a moment of the sending phase. */
   record HeapSample(double seconds, long bytes) {}
@@ -131,6 +170,9 @@ record BenchResult(
               last.seconds(),
               heapSamples.size()));
     }
+    if (churn != null) {
+      lines.addAll(churn.summary());
+    }
     return lines;
   }
 
@@ -165,6 +207,9 @@ record BenchResult(
     field(json, "serverCores", serverCores);
     field(json, "clientCores", clientCores);
     field(json, "serverMicrosPerDelivery", serverMicrosPerDelivery());
+    if (churn != null) {
+      churn.fields().forEach((name, value) -> field(json, name, value));
+    }
     json.append("  \"heapSamples\": [");
     for (int i = 0; i < heapSamples.size(); i++) {
       HeapSample sample = heapSamples.get(i);

@@ -87,18 +87,27 @@ final class LoadRun {
     Thread.sleep(SETTLE);
     long heapWithSessions = server.liveHeap();
     addTroublemakers();
+    ChurnRun churn = churn();
+    if (churn != null) {
+      churn.setUp();
+    }
     long messages = 0;
     long expected = 0;
     double cores = -1;
     double clientCores = -1;
     List<List<BenchSession>> channels = channelMembers();
     if (!channels.isEmpty() && plan.duration().toNanos() > 0) {
-      Sent sent = send(channels);
+      Sent sent = send(channels, churn);
       messages = sent.messages;
       expected = sent.expected;
       cores = sent.cores;
       clientCores = sent.clientCores;
       drain();
+    }
+    ChurnResult churned = null;
+    if (churn != null) {
+      churned = churn.finish(plan.duration().toNanos() / 1e9);
+      churn.problems().forEach(problem -> progress.println("  churn: " + problem));
     }
     long lastMeasured = lastDelivery.get();
     double measured =
@@ -131,7 +140,34 @@ final class LoadRun {
         heapWithSessions,
         List.copyOf(heapSamples),
         cores,
-        clientCores);
+        clientCores,
+        churned);
+  }
+
+  /** The churn of the plan, or null when there is none (or the server is the baseline). */
+  private ChurnRun churn() {
+    if (!plan.churn().active() || target == Target.BASELINE) {
+      return null;
+    }
+    ChurnRun.Wiring wiring =
+        new ChurnRun.Wiring() {
+          @Override
+          public java.net.InetSocketAddress server() {
+            return server.address();
+          }
+
+          @Override
+          public Reactor reactor(int index) {
+            return reactors.get(index % reactors.size());
+          }
+
+          @Override
+          public InetAddress source(int index) throws UnknownHostException {
+            return sourceAddress(index);
+          }
+        };
+    int first = plan.sessions() + plan.stalled() + plan.flooders();
+    return new ChurnRun(plan.churn(), wiring, first, progress);
   }
 
   /** Why sessions failed to log in, a few of them, for the report. */
@@ -265,10 +301,13 @@ final class LoadRun {
     return channels;
   }
 
-  private Sent send(List<List<BenchSession>> channels) throws InterruptedException {
+  private Sent send(List<List<BenchSession>> channels, ChurnRun churn) throws InterruptedException {
     long start = System.nanoTime();
     measureStart = start + plan.warmup().toNanos();
     measureEnd = measureStart + plan.duration().toNanos();
+    if (churn != null) {
+      churn.start(start, measureStart, measureEnd);
+    }
     Thread reporter = reporter(() -> sendLine(start));
     Thread sampler = plan.heapEvery().isZero() ? null : heapSampler();
     long messages = 0;

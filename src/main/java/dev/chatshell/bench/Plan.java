@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param window at full speed, deliveries that may be outstanding
  * @param heapEvery how often to sample the server's live heap while sending; zero for never
  * @param hold how long to keep the sessions open after measuring, to look at the server
+ * @param churn other clients' joins, parts, nick changes, grants and logins while sending
  */
 record Plan(
     int sessions,
@@ -34,7 +35,42 @@ record Plan(
     int sourceAddresses,
     int window,
     Duration heapEvery,
-    Duration hold) {
+    Duration hold,
+    ChurnPlan churn) {
+
+  /** A load without churn. */
+  Plan(
+      int sessions,
+      int channels,
+      Mode mode,
+      int rate,
+      Duration duration,
+      Duration warmup,
+      int rampRate,
+      int messageBytes,
+      int stalled,
+      int flooders,
+      int sourceAddresses,
+      int window,
+      Duration heapEvery,
+      Duration hold) {
+    this(
+        sessions,
+        channels,
+        mode,
+        rate,
+        duration,
+        warmup,
+        rampRate,
+        messageBytes,
+        stalled,
+        flooders,
+        sourceAddresses,
+        window,
+        heapEvery,
+        hold,
+        ChurnPlan.NONE);
+  }
 
   /** How the sessions speak telnet. */
   enum Mode {

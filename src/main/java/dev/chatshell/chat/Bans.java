@@ -53,7 +53,7 @@ final class Bans {
     String target = banTarget(kind, typed);
     String bounded = bounded(reason, ChatServer.MAX_REASON_LENGTH, "A reason");
     String why = bounded.isEmpty() ? null : bounded;
-    state.moderated(
+    state.moderatedInTurn(
         () -> {
           Channel channel = banScope(actor, scope);
           Instant now = clock.instant();
@@ -164,7 +164,7 @@ final class Bans {
     requireOnline(actor);
     Ban.Kind kind = banKind(typed);
     String target = banTarget(kind, typed);
-    state.moderated(
+    state.moderatedStoredFirst(
         () -> {
           Channel channel = banScope(actor, scope);
           Ban found = null;
@@ -185,8 +185,17 @@ final class Bans {
                 typed,
                 where);
           }
-          banList.remove(found);
           Ban lifted = found;
+          state.store(
+              () -> banList.remove(lifted),
+              () -> {
+                // back in force, unless its channel went meanwhile (a new one of its name is new)
+                if (channel == null || state.channels.get(Names.key(channel.name())) == channel) {
+                  List<Ban> back = new ArrayList<>(state.bans);
+                  back.add(lifted);
+                  state.bans = List.copyOf(back);
+                }
+              });
           state.bans = state.bans.stream().filter(b -> b != lifted).toList();
           if (channel != null) {
             channel.broadcast(
@@ -209,7 +218,7 @@ final class Bans {
    */
   List<Ban> bans(User actor, String scope) {
     requireOnline(actor);
-    return state.locked(
+    return state.lockedInTurn(
         () -> {
           Channel channel;
           if ("*".equals(scope)) {

@@ -12,13 +12,14 @@ import java.util.function.UnaryOperator;
  * every rule about them. Pure Java without I/O: it tells users what happened by handing immutable
  * {@link ChatEvent}s to their {@link EventSink}s.
  *
- * <p>This class is the domain's front: its lifecycle (start from the stores, console, shutdown) and
- * its queries. Each change is made by the class of its concern, around one shared {@link ChatState}
- * that owns the lock (see there for the threading): {@link Logins}, {@link AccountChanges}, {@link
- * Memberships}, {@link PrivateChannels} with {@link JoinRequests}, {@link Moderation}, {@link
- * Bans}, {@link Messaging} and {@link PersonalState}.
+ * <p>This class is the domain's front: its lifecycle (start from the stores, console, shutdown),
+ * logins, and the operations commands may ask for, which are {@link ChatApi}, the narrower surface
+ * commands and plugins are handed. Each change is made by the class of its concern, around one
+ * shared {@link ChatState} that owns the lock (see there for the threading): {@link Logins}, {@link
+ * AccountChanges}, {@link Memberships}, {@link PrivateChannels} with {@link JoinRequests}, {@link
+ * Moderation}, {@link Bans}, {@link Messaging} and {@link PersonalState}.
  */
-public final class ChatServer {
+public final class ChatServer implements ChatApi {
   /** Shortest password accepted: guessing is throttled, but a short password is still weak. */
   public static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -137,146 +138,143 @@ public final class ChatServer {
 
   // ---- accounts and nicks
 
-  /**
-   * The registered name of the account {@code nick} belongs to, when it is registered: logging in
-   * or changing to it then needs its password.
-   */
+  @Override
   public Optional<String> account(String nick) {
     return state.account(nick);
   }
 
-  /** True when changing to {@code nick} needs a password. */
+  @Override
   public boolean needsPassword(User user, String nick) {
     return accountChanges.needsPassword(user, nick);
   }
 
-  /** Changes the user's nickname; everyone who shares a channel with them is told once. */
+  @Override
   public void changeNick(User user, String newNick) {
     accountChanges.changeNick(user, newNick);
   }
 
-  /** Changes the user's nickname; a registered nick needs its {@code password} and logs in. */
+  @Override
   public void changeNick(User user, String newNick, char[] password) {
     accountChanges.changeNick(user, newNick, password);
   }
 
-  /** Registers the user's nick as an account with {@code password}, and logs them in to it. */
+  @Override
   public void register(User user, char[] password) {
     accountChanges.register(user, password);
   }
 
-  /** Changes the password of the account the user is logged in to; needs the current one. */
+  @Override
   public void changePassword(User user, char[] current, char[] replacement) {
     accountChanges.changePassword(user, current, replacement);
   }
 
   // ---- channels
 
-  /** Joins a channel, creating it when it does not exist; it becomes the user's current one. */
+  @Override
   public Channel join(User user, String typedName) {
     return memberships.join(user, typedName);
   }
 
-  /** Leaves the named channel, or the current one when {@code typedName} is null. */
+  @Override
   public void leave(User user, String typedName, String reason) {
     memberships.leave(user, typedName, reason);
   }
 
-  /** Makes one of the user's channels the current one. */
+  @Override
   public Channel switchTo(User user, String typedName) {
     return memberships.switchTo(user, typedName);
   }
 
-  /** Makes the actor's current channel private (or open again); its main admin's call. */
+  @Override
   public void setPrivate(User actor, boolean on) {
     privateChannels.setPrivate(actor, on);
   }
 
-  /** Accepts a request to join the actor's current channel. */
+  @Override
   public void accept(User actor, String nick) {
     privateChannels.accept(actor, nick);
   }
 
-  /** Turns down a request to join the actor's current channel; the requester is told. */
+  @Override
   public void deny(User actor, String nick, String reason) {
     privateChannels.deny(actor, nick, reason);
   }
 
-  /** Invites {@code nick} to the actor's current channel. */
+  @Override
   public void invite(User actor, String nick) {
     privateChannels.invite(actor, nick);
   }
 
-  /** The requests and invitations waiting in the actor's current channel (its admins only). */
+  @Override
   public List<JoinRequest> requests(User actor) {
     return privateChannels.requests(actor);
   }
 
   // ---- moderation
 
-  /** Removes {@code nick} from the actor's current channel. */
+  @Override
   public void kick(User actor, String nick, String reason) {
     moderation.kick(actor, nick, reason);
   }
 
-  /** Makes a member of the actor's current channel a secondary admin. */
+  @Override
   public void grant(User actor, String nick) {
     moderation.grant(actor, nick);
   }
 
-  /** Makes a secondary admin of the actor's current channel a plain member again. */
+  @Override
   public void revoke(User actor, String nick) {
     moderation.revoke(actor, nick);
   }
 
-  /** Renames the actor's current channel. */
+  @Override
   public Channel rename(User actor, String typedName) {
     return moderation.rename(actor, typedName);
   }
 
-  /** Disconnects a user from the server (operators only). */
+  @Override
   public void kill(User actor, String nick, String reason) {
     moderation.kill(actor, nick, reason);
   }
 
-  /** Makes the user a server operator if the operator name and password match. */
+  @Override
   public void oper(User user, String name, char[] password) {
     moderation.oper(user, name, password);
   }
 
-  /** Registers a channel the actor is main admin of (the current one when null). */
+  @Override
   public void registerChannel(User actor, String typedName) {
     moderation.registerChannel(actor, typedName);
   }
 
-  /** Deletes a channel (the actor's current one when {@code typedName} is null). */
+  @Override
   public void deleteChannel(User actor, String typedName, String reason) {
     moderation.deleteChannel(actor, typedName, reason);
   }
 
-  /** Sets the topic of the actor's current channel ({@code null} or blank clears it). */
+  @Override
   public void setTopic(User actor, String text) {
     moderation.setTopic(actor, text);
   }
 
-  /** Bans a nick, an account or an address block from a channel or the server ({@code *}). */
+  @Override
   public void ban(User actor, String scope, String typed, Duration duration, String reason) {
     bans.ban(actor, scope, typed, duration, reason);
   }
 
-  /** Lifts a ban set with {@link #ban}: same target, same place. */
+  @Override
   public void unban(User actor, String scope, String typed) {
     bans.unban(actor, scope, typed);
   }
 
-  /** The bans in force in the actor's current channel, a named one, or on the server. */
+  @Override
   public List<Ban> bans(User actor, String scope) {
     return bans.bans(actor, scope);
   }
 
   // ---- messages and personal state
 
-  /** Says {@code text} in the user's current channel. */
+  @Override
   public void say(User user, String text) {
     messaging.say(user, text);
   }
@@ -286,68 +284,65 @@ public final class ChatServer {
     messaging.say(user, channel, text);
   }
 
-  /** Shows an action in the user's current channel: {@code * alice waves}. */
+  @Override
   public void act(User user, String text) {
     messaging.act(user, text);
   }
 
-  /** Sends a private message to one or several nicks separated by {@code ;}. */
+  @Override
   public void sendPrivate(User from, String recipients, String text) {
     messaging.sendPrivate(from, recipients, text);
   }
 
-  /** A line from the server in the user's current channel, on the user's behalf (plugins). */
+  @Override
   public void notice(User user, String text) {
     messaging.notice(user, text);
   }
 
-  /** The last {@code lines} lines of the user's current channel, oldest first. */
+  @Override
   public List<HistoryEntry> channelHistory(User user, int lines) {
     return messaging.channelHistory(user, lines);
   }
 
-  /** The last {@code lines} private messages between the user's account and {@code nick}'s. */
+  @Override
   public List<HistoryEntry> conversation(User user, String nick, int lines) {
     return messaging.conversation(user, nick, lines);
   }
 
-  /** Marks the user away with {@code message}, or back when it is null or blank. */
+  @Override
   public void setAway(User user, String message) {
     personal.setAway(user, message);
   }
 
-  /** Stops (or, with {@code ignore} false, resumes) showing the user what {@code nick} says. */
+  @Override
   public void ignore(User user, String nick, boolean ignore) {
     personal.ignore(user, nick, ignore);
   }
 
-  /** Changes what the user chose with /SET. */
+  @Override
   public void setPreferences(User user, Preferences chosen) {
     personal.setPreferences(user, chosen);
   }
 
-  /** Changes one of the user's choices from what they are now, as one step. */
+  @Override
   public Preferences changePreferences(User user, UnaryOperator<Preferences> change) {
     return personal.changePreferences(user, change);
   }
 
   // ---- queries
 
-  /** A channel by the name a user typed, or {@code null}. */
+  @Override
   public Channel channel(String typedName) {
     return state.channels.get(Names.key(Names.channel(typedName)));
   }
 
-  /**
-   * The members of {@code channel} that {@code viewer} may see: all of them, unless the channel is
-   * private and the viewer neither in it nor a server operator (refused, with the count).
-   */
+  @Override
   public List<Member> membersSeenBy(User viewer, Channel channel) {
     RankRules.checkSeeMembers(viewer, channel);
     return new ArrayList<>(channel.members());
   }
 
-  /** The channel named {@code typedName}, which the user must be in. */
+  @Override
   public Channel memberChannel(User user, String typedName) {
     Channel channel = channel(typedName);
     if (channel == null || !channel.contains(user)) {
@@ -359,12 +354,12 @@ public final class ChatServer {
     return channel;
   }
 
-  /** Every channel, by name. */
+  @Override
   public List<Channel> channels() {
     return new ArrayList<>(state.channels.values());
   }
 
-  /** The nicks of everyone online, sorted case-insensitively. */
+  @Override
   public List<String> nicks() {
     return nicksStartingWith("", Integer.MAX_VALUE);
   }
@@ -399,7 +394,7 @@ public final class ChatServer {
     return map.subMap(from, true, from + Character.MAX_VALUE, false);
   }
 
-  /** How many users are online. */
+  @Override
   public int userCount() {
     return state.users.size();
   }

@@ -23,9 +23,24 @@ import java.util.function.Supplier;
  * completion need no lock. Channel messages are fanned out without the lock from the channel's
  * membership snapshot. /SET choices have a lock of their own, {@link #preferencesLock}, never held
  * together with the domain's.
+ *
+ * <p>No disk under the lock: changes that write to a store (the topic, private, kept admins, join
+ * requests and invitations, joining a registered private channel, registering a channel, lifting a
+ * ban) run through {@link #storedFirst}, which decides and makes them in memory under the lock,
+ * then commits their writes with the lock released, and only then tells anyone. Lock order: the
+ * store turn, then the domain's lock; the store's own connection lock is taken inside either, and
+ * nothing is taken after it. So every other user's join, nick change and kick waits for the
+ * decision only, never for an fsync. Bans, renames, channel deletions and the expired bans /BANS
+ * drops still write under the lock, as before (the effects of the first three, users kicked or
+ * disconnected, channels emptied, cannot be taken back once out), but in their turn ({@link
+ * #lockedInTurn}), so the store sees every change in the order it was made; only the bans of a
+ * channel whose last member leaves are dropped from the store by the departure itself.
  */
 final class ChatState {
   final ReentrantLock lock = new ReentrantLock();
+  // Taken before the lock, never while holding it, by changes that write to the stores: they
+  // commit one after another, in the order they were decided.
+  private final ReentrantLock storeTurn = new ReentrantLock(true);
   // Changed under the lock; sorted and concurrent so lookups and completion need no lock.
   final NavigableMap<String, User> users = new ConcurrentSkipListMap<>(); // by key(nick)
   final NavigableMap<String, Channel> channels = new ConcurrentSkipListMap<>();
@@ -221,6 +236,102 @@ final class ChatState {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Runs a change that may write to the stores: it is decided and made in memory under the lock as
+   * any other, but its writes (handed to {@link #store}) are committed after the lock is released,
+   * and only then is anyone told of it (what it tells users meanwhile is held by a {@link
+   * PendingChange}); it returns once all that is done. A write that fails undoes, under the lock,
+   * its part of the change and what came after it, and its refusal is thrown; nobody is told.
+   * Changes that write take turns ({@link #storeTurn}), so their writes commit, and their events go
+   * out, in the order they were made.
+   */
+  <T> T storedFirst(Supplier<T> action) {
+    if (lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("the store turn is taken before the domain's lock");
+    }
+    storeTurn.lock();
+    try {
+      PendingChange change = new PendingChange();
+      T result = null;
+      RuntimeException refused = null;
+      boolean told = false;
+      lock.lock();
+      try {
+        change.begin();
+        result = action.get();
+      } catch (RuntimeException e) {
+        refused = e; // what was stored and told before it stands, as when writing under the lock
+      } finally {
+        change.close();
+        if (!change.writes()) { // nothing to wait for: told in turn with every other change
+          change.tell();
+          told = true;
+        }
+        lock.unlock();
+      }
+      if (!told) {
+        change.commit(undo -> locked(() -> run(undo)));
+        change.tell();
+      }
+      if (refused != null) {
+        throw refused;
+      }
+      return result;
+    } finally {
+      storeTurn.unlock();
+    }
+  }
+
+  /**
+   * {@link #locked} in turn with the changes that write (see {@link #storedFirst}), for a change
+   * that writes under the lock: so its writes and theirs reach the store in the order decided.
+   */
+  <T> T lockedInTurn(Supplier<T> action) {
+    if (lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("the store turn is taken before the domain's lock");
+    }
+    storeTurn.lock();
+    try {
+      return locked(action);
+    } finally {
+      storeTurn.unlock();
+    }
+  }
+
+  /** {@link #lockedInTurn} for a moderation action, then recorded. */
+  void moderatedInTurn(Supplier<ModerationAction> action) {
+    moderation.recorded(lockedInTurn(action));
+  }
+
+  /** {@link #storedFirst} when the change {@code writes}, else {@link #locked}. */
+  <T> T storedFirstIf(boolean writes, Supplier<T> action) {
+    return writes ? storedFirst(action) : locked(action);
+  }
+
+  /** {@link #storedFirst} for a moderation action, recorded once it is stored and told. */
+  void moderatedStoredFirst(Supplier<ModerationAction> action) {
+    moderation.recorded(storedFirst(action));
+  }
+
+  /**
+   * Writes a change to a store, before it is made in memory: inside {@link #storedFirst}, once the
+   * lock is released ({@code undo} takes the change back in memory if the write fails); elsewhere
+   * at once, under the lock, as every write was before.
+   */
+  void store(Runnable write, Runnable undo) {
+    PendingChange change = PendingChange.open();
+    if (change == null) {
+      write.run();
+    } else {
+      change.store(write, undo);
+    }
+  }
+
+  private static Void run(Runnable action) {
+    action.run();
+    return null;
   }
 
   static Set<String> keys(Set<String> accounts) {

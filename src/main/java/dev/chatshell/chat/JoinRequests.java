@@ -61,7 +61,9 @@ final class JoinRequests {
   /** Keeps a request or invitation (stored first when the channel is registered). */
   void keepRequest(Channel channel, JoinRequest request) {
     if (channel.isRegistered()) {
-      registry.addRequest(channel.name(), request);
+      List<JoinRequest> before = channel.requests();
+      state.store(
+          () -> registry.addRequest(channel.name(), request), () -> channel.setRequests(before));
     }
     List<JoinRequest> now = new ArrayList<>();
     for (JoinRequest r : channel.requests()) {
@@ -75,7 +77,9 @@ final class JoinRequests {
 
   void dropRequest(Channel channel, JoinRequest request) {
     if (channel.isRegistered()) {
-      registry.removeRequest(channel.name(), request);
+      List<JoinRequest> before = channel.requests();
+      state.store(
+          () -> registry.removeRequest(channel.name(), request), () -> channel.setRequests(before));
     }
     channel.setRequests(channel.requests().stream().filter(r -> r != request).toList());
   }

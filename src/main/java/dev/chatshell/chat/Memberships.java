@@ -40,8 +40,14 @@ final class Memberships {
   Channel join(User user, String typedName) {
     requireOnline(user);
     String name = Names.channel(typedName);
+    // Joining a registered private channel stores the request it files or the invitation it uses
+    // up, so it takes its turn with the other changes that write (one made private or registered
+    // since this look writes under the lock, as before).
+    Channel seen = channels.get(Names.key(name));
+    boolean writes = seen != null && seen.isPrivate() && seen.isRegistered();
     Joined joined =
-        state.locked(
+        state.storedFirstIf(
+            writes,
             () -> {
               requireOnline(user); // again under the lock: a kill may have come in between
               Channel channel = channels.get(Names.key(name));

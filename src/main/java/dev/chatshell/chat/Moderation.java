@@ -79,7 +79,7 @@ final class Moderation {
   private void changeRole(User actor, String nick, ModerationAction.Kind kind) {
     requireOnline(actor);
     boolean grant = kind == ModerationAction.Kind.GRANT;
-    state.moderated(
+    state.moderatedStoredFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           User target = users.get(Names.key(nick));
@@ -126,11 +126,18 @@ final class Moderation {
       return grant ? Notice.Lasting.UNTIL_THEY_LEAVE : Notice.Lasting.UNSAID;
     }
     Set<String> kept = new java.util.HashSet<>(channel.adminAccounts());
+    Set<String> before = channel.adminAccounts();
+    ChannelRole role = channel.roleOf(target);
+    Runnable undo =
+        () -> {
+          channel.setAdminAccounts(before);
+          channel.setRole(target, role);
+        };
     if (grant) {
-      registry.addAdmin(channel.name(), account);
+      state.store(() -> registry.addAdmin(channel.name(), account), undo);
       kept.add(Names.key(account));
     } else {
-      registry.removeAdmin(channel.name(), account);
+      state.store(() -> registry.removeAdmin(channel.name(), account), undo);
       kept.remove(Names.key(account));
     }
     channel.setAdminAccounts(kept);
@@ -151,7 +158,10 @@ final class Moderation {
           account,
           channel.name());
     }
-    registry.removeAdmin(channel.name(), account);
+    Set<String> before = channel.adminAccounts();
+    state.store(
+        () -> registry.removeAdmin(channel.name(), account),
+        () -> channel.setAdminAccounts(before));
     channel.setAdminAccounts(kept);
     channel.broadcast(
         new Notice.RoleChanged(
@@ -175,7 +185,7 @@ final class Moderation {
     requireOnline(actor);
     String name = Names.channel(typedName);
     Renamed renamed =
-        state.locked(
+        state.lockedInTurn(
             () -> {
               Channel channel = requireCurrent(actor);
               RankRules.checkRename(actor, channel);
@@ -279,7 +289,7 @@ final class Moderation {
    */
   void registerChannel(User actor, String typedName) {
     requireOnline(actor);
-    state.moderated(
+    state.moderatedStoredFirst(
         () -> {
           Channel channel =
               typedName == null ? requireCurrent(actor) : state.memberChannel(actor, typedName);
@@ -291,7 +301,7 @@ final class Moderation {
               admins.add(account);
             }
           }
-          registry.register(
+          ChannelRegistry.Registered registered =
               new ChannelRegistry.Registered(
                   channel.name(),
                   actor.account(),
@@ -299,8 +309,18 @@ final class Moderation {
                   channel.topic(),
                   channel.historyFrom(),
                   channel.isPrivate(),
-                  channel.requests()),
-              clock.instant());
+                  channel.requests());
+          Instant at = clock.instant();
+          Set<String> before = channel.adminAccounts();
+          state.store(
+              () -> registry.register(registered, at),
+              () -> {
+                channel.register(null, before);
+                if (channel.size() == 0) { // everyone left while it was stored: it goes now
+                  channels.remove(Names.key(channel.name()), channel);
+                  state.forgetBans(channel);
+                }
+              });
           channel.register(actor.account(), keys(admins));
           channel.broadcast(
               new Notice.ChannelRegistered(
@@ -316,7 +336,7 @@ final class Moderation {
    */
   void deleteChannel(User actor, String typedName, String reason) {
     requireOnline(actor);
-    state.moderated(
+    state.moderatedInTurn(
         () -> {
           Channel channel =
               typedName == null ? requireCurrent(actor) : state.memberChannel(actor, typedName);
@@ -346,13 +366,15 @@ final class Moderation {
   void setTopic(User actor, String text) {
     requireOnline(actor);
     String safe = bounded(text, ChatServer.MAX_TOPIC_LENGTH, "A topic");
-    state.locked(
+    state.storedFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           RankRules.checkTopic(actor, channel);
           Topic topic = safe.isEmpty() ? null : new Topic(safe, actor.nick(), clock.instant());
           if (channel.isRegistered()) {
-            registry.setTopic(channel.name(), topic);
+            Topic before = channel.topic();
+            state.store(
+                () -> registry.setTopic(channel.name(), topic), () -> channel.setTopic(before));
           }
           channel.setTopic(topic);
           channel.broadcast(

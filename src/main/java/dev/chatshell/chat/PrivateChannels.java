@@ -30,7 +30,7 @@ final class PrivateChannels {
   /** Makes the actor's current channel private (or open again); its main admin's call. */
   void setPrivate(User actor, boolean on) {
     requireOnline(actor);
-    state.locked(
+    state.storedFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           RankRules.checkPrivate(actor, channel);
@@ -42,7 +42,8 @@ final class PrivateChannels {
                 on);
           }
           if (channel.isRegistered()) {
-            registry.setPrivate(channel.name(), on);
+            state.store(
+                () -> registry.setPrivate(channel.name(), on), () -> channel.setPrivate(!on));
           }
           channel.setPrivate(on);
           channel.broadcast(
@@ -72,7 +73,7 @@ final class PrivateChannels {
   private void answer(User actor, String nick, boolean yes, String reason) {
     String why = bounded(reason, ChatServer.MAX_REASON_LENGTH, "A reason");
     Invited invited =
-        state.locked(
+        state.storedFirst(
             () -> {
               Channel channel = requireCurrent(actor);
               RankRules.checkRequests(actor, channel);
@@ -137,7 +138,7 @@ final class PrivateChannels {
   void invite(User actor, String nick) {
     requireOnline(actor);
     Names.requireNick(nick);
-    state.locked(
+    state.storedFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           RankRules.checkRequests(actor, channel);

@@ -177,6 +177,15 @@ public final class User {
   }
 
   void deliver(ChatEvent event) {
+    PendingChange change = PendingChange.open();
+    if (change != null) {
+      change.hold(this, event); // told once the change is stored
+      return;
+    }
+    deliverNow(event);
+  }
+
+  void deliverNow(ChatEvent event) {
     for (EventSink sink : sinks) {
       sink.deliver(event);
     }

@@ -1,7 +1,7 @@
 package dev.chatshell.command;
 
+import dev.chatshell.chat.ChatApi;
 import dev.chatshell.chat.ChatException;
-import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.User;
 
 /**
@@ -10,7 +10,8 @@ import dev.chatshell.chat.User;
  * output, so they appear in order and above the prompt.
  */
 public interface CommandContext {
-  ChatServer chat();
+  /** The domain, as far as a command may ask it (no lifecycle, no logins, no side doors). */
+  ChatApi chat();
 
   User user();
 

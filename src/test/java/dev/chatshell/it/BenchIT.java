@@ -159,4 +159,40 @@ class BenchIT {
     assertTrue(
         !run.report().contains("chatshell/baseline"), "no comparison without a baseline run");
   }
+
+  @Test
+  @Timeout(120)
+  void benchChurnsWhileAChannelChats(@TempDir Path results) throws Exception {
+    Run run =
+        bench(
+            "--sessions",
+            "6",
+            "--rate",
+            "10",
+            "--duration",
+            "3s",
+            "--warmup",
+            "1s",
+            "--churn",
+            "10",
+            "--churn-logins",
+            "1",
+            "--results",
+            results.toString(),
+            "--label",
+            "churn");
+    assertEquals(0, run.code(), run.toString());
+    String json = Files.readString(results.resolve("churn-chatshell.json"));
+    assertEquals(6, field(json, "sessionsHeld"), json);
+    assertEquals(field(json, "deliveriesExpected"), field(json, "deliveries"), json);
+    assertEquals(10, field(json, "churnAsked"), json);
+    // 2 a second of each kind for 3 s, 1 login a second: every one made, none refused
+    for (String kind : new String[] {"Join", "Part", "Nick", "Grant", "Revoke", "Login"}) {
+      assertTrue(field(json, "churn" + kind + "Done") > 0, kind + " in\n" + json);
+      assertEquals(0, field(json, "churn" + kind + "Failed"), kind + " in\n" + json);
+    }
+    // 6 walkers, 4 renamers, 6 moderators (each with its registered channel), 1 target
+    assertEquals(17, field(json, "churnSessions"), json);
+    assertTrue(run.report().contains("  churn made: "), run.toString());
+  }
 }
