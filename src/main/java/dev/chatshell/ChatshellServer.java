@@ -4,6 +4,7 @@ import dev.chatshell.auth.AccountLogins;
 import dev.chatshell.auth.LoginThrottle;
 import dev.chatshell.auth.OperatorLogins;
 import dev.chatshell.auth.PasswordChecker;
+import dev.chatshell.chat.ChatPorts;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.History;
 import dev.chatshell.command.CommandTable;
@@ -94,21 +95,23 @@ public final class ChatshellServer implements AutoCloseable {
     try {
       this.chat =
           new ChatServer(
-              clock,
-              config.channelsPerUser(),
-              new OperatorLogins(config.operators(), passwords, throttle),
-              moderationLog,
-              new AccountLogins(
-                  new AccountStore(database),
-                  passwords,
-                  throttle,
-                  clock,
-                  config.passwordIterations(),
-                  config.registrationsPerAddress(),
-                  config.registrationsPerHour()),
-              new ChannelStore(database),
-              history,
-              new BanStore(database));
+              ChatPorts.none(clock)
+                  .withOperators(new OperatorLogins(config.operators(), passwords, throttle))
+                  .withModeration(moderationLog)
+                  .withAccounts(
+                      new AccountLogins(
+                          new AccountStore(database),
+                          passwords,
+                          throttle,
+                          clock,
+                          config.passwordIterations(),
+                          config.registrationsPerAddress(),
+                          config.registrationsPerHour()))
+                  .withRegistry(new ChannelStore(database))
+                  .withHistory(history)
+                  .withBans(new BanStore(database))
+                  .withPreferences(new PreferenceStore(database)),
+              config.channelsPerUser());
     } catch (RuntimeException e) { // the stored accounts or channels could not be read
       closeHistory();
       database.close();
@@ -119,7 +122,6 @@ public final class ChatshellServer implements AutoCloseable {
     this.chat.reserveForConsole(config.consoleNick());
     this.chat.setScrollback(config.historyJoinLines());
     this.chat.setTerminalsPerAccount(config.terminalsPerAccount());
-    this.chat.usePreferenceStore(new PreferenceStore(database));
 
     this.commands =
         CommandTable.withPlugins(

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * still hold typed lines, and must not bring them back; the kicked user's prompt must be right.
  */
 class ChatServerAfterKillTest {
-  private final ChatServer server = new ChatServer(Clock.systemUTC(), 50);
+  private final ChatServer server = ChatTestSupport.server(Clock.systemUTC(), 50);
   private final Inbox rootInbox = new Inbox();
   private final Inbox victimInbox = new Inbox();
   private final User root = server.connect("root", "r", rootInbox);

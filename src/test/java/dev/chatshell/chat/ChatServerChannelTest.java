@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ChatServerChannelTest {
   private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
 
-  private final ChatServer server = new ChatServer(Clock.fixed(T0, ZoneOffset.UTC), 50);
+  private final ChatServer server = ChatTestSupport.server(Clock.fixed(T0, ZoneOffset.UTC), 50);
   private final Inbox aliceInbox = new Inbox();
   private final Inbox bobInbox = new Inbox();
   private final Inbox carolInbox = new Inbox();
@@ -98,7 +98,7 @@ class ChatServerChannelTest {
 
   @Test
   void aUserMayBeInNoMoreThanTheMaximumNumberOfChannels() {
-    ChatServer small = new ChatServer(Clock.fixed(T0, ZoneOffset.UTC), 2);
+    ChatServer small = ChatTestSupport.server(Clock.fixed(T0, ZoneOffset.UTC), 2);
     User erin = small.connect("erin", "e", new Inbox());
     Channel a = small.join(erin, "#a");
     small.join(erin, "#b");

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChatServerLoginTest {
   private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
 
-  private final ChatServer server = new ChatServer(Clock.fixed(T0, ZoneOffset.UTC), 50);
+  private final ChatServer server = ChatTestSupport.server(Clock.fixed(T0, ZoneOffset.UTC), 50);
 
   @Test
   void connectRegistersTheUser() {

@@ -30,11 +30,10 @@ class ChatServerModerationTest {
 
   private final List<ModerationAction> recorded = new ArrayList<>();
   private final ChatServer server =
-      new ChatServer(
-          Clock.fixed(T0, ZoneOffset.UTC),
-          50,
-          ChatTestSupport.credentials(Map.of("root", ROOT_HASH)),
-          recorded::add);
+      ChatTestSupport.server(
+          ChatPorts.none(Clock.fixed(T0, ZoneOffset.UTC))
+              .withOperators(ChatTestSupport.credentials(Map.of("root", ROOT_HASH)))
+              .withModeration(recorded::add));
   private final Inbox aliceInbox = new Inbox();
   private final Inbox bobInbox = new Inbox();
   private final Inbox carolInbox = new Inbox();

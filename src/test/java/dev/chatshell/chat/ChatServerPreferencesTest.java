@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatshell.store.PreferenceStore;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,14 +14,12 @@ import org.junit.jupiter.api.Test;
  * logs in, with its address.
  */
 class ChatServerPreferencesTest extends StoredChat {
-  @BeforeEach
-  void keepPreferences() {
-    server.usePreferenceStore(new PreferenceStore(database));
+  ChatServerPreferencesTest() {
+    super(new dev.chatshell.testing.HandClock(T0), Kept.PREFERENCES);
   }
 
   private void restartKeepingPreferences() throws Exception {
     restart();
-    keepPreferences();
   }
 
   @Test

@@ -298,7 +298,7 @@ class ChatServerPrivateChannelTest extends StoredChat {
   @Test
   void anAcceptedRequesterAtTheChannelLimitKeepsTheInvitation() {
     // ChatServer.answer: "too many channels, say: the invitation waits for their own /JOIN"
-    ChatServer small = new ChatServer(clock, 1);
+    ChatServer small = ChatTestSupport.server(clock, 1);
     User owner = small.connect("alice", "192.0.2.1", new Inbox());
     Inbox inbox = new Inbox();
     User asker = small.connect("dave", "192.0.2.4", inbox);

@@ -23,7 +23,7 @@ class ChatServerSmallCommandsTest {
   /** Users without accounts, on a server that keeps none. */
   @Nested
   class WithoutAccounts {
-    private final ChatServer server = new ChatServer(CLOCK, 50);
+    private final ChatServer server = ChatTestSupport.server(CLOCK, 50);
     private final Inbox aliceInbox = new Inbox();
     private final Inbox bobInbox = new Inbox();
     private final Inbox carolInbox = new Inbox();

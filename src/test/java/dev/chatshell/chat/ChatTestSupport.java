@@ -1,11 +1,22 @@
 package dev.chatshell.chat;
 
 /**
- * Reaches package-private parts of the domain for tests in other packages. Only for setting up
- * states that no command can create yet (secondary admins before /GRANT exists).
+ * Builds domains for tests, and reaches package-private parts of the domain for tests in other
+ * packages: only for setting up states that no command can create yet (secondary admins before
+ * /GRANT exists).
  */
 public final class ChatTestSupport {
   private ChatTestSupport() {}
+
+  /** A domain that keeps nothing and has no operators: where tests build their servers. */
+  public static ChatServer server(java.time.Clock clock, int maxChannelsPerUser) {
+    return new ChatServer(ChatPorts.none(clock), maxChannelsPerUser);
+  }
+
+  /** A domain over {@code ports}, 50 channels per user. */
+  public static ChatServer server(ChatPorts ports) {
+    return new ChatServer(ports, 50);
+  }
 
   public static void setRole(Channel channel, User user, ChannelRole role) {
     channel.setRole(user, role);

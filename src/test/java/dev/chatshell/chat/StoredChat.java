@@ -8,6 +8,7 @@ import dev.chatshell.store.BanStore;
 import dev.chatshell.store.ChannelStore;
 import dev.chatshell.store.Database;
 import dev.chatshell.store.HistoryStore;
+import dev.chatshell.store.PreferenceStore;
 import dev.chatshell.testing.HandClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,8 @@ abstract class StoredChat {
   /** What the server keeps in the database besides accounts and registered channels. */
   enum Kept {
     HISTORY,
-    BANS
+    BANS,
+    PREFERENCES
   }
 
   @TempDir Path directory;
@@ -96,15 +98,18 @@ abstract class StoredChat {
 
   /** Another server over the same stores, as after a restart that kept the connection. */
   final ChatServer newServer() {
-    return new ChatServer(
-        clock,
-        50,
-        ChatTestSupport.credentials(Map.of()),
-        recorded::add,
-        accounts,
-        new ChannelStore(database),
-        history != null ? history : History.NONE,
-        kept.contains(Kept.BANS) ? new BanStore(database) : BanList.NONE);
+    return ChatTestSupport.server(
+        ChatPorts.none(clock)
+            .withOperators(ChatTestSupport.credentials(Map.of()))
+            .withModeration(recorded::add)
+            .withAccounts(accounts)
+            .withRegistry(new ChannelStore(database))
+            .withHistory(history != null ? history : History.NONE)
+            .withBans(kept.contains(Kept.BANS) ? new BanStore(database) : BanList.NONE)
+            .withPreferences(
+                kept.contains(Kept.PREFERENCES)
+                    ? new PreferenceStore(database)
+                    : AccountPreferences.NONE));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ChannelArgumentGateTest {
       channelArgument = ChannelArgument.SCOPE)
   static final class SweepProbe extends Probe {}
 
-  private final ChatServer chat = new ChatServer(Clock.systemUTC(), 50);
+  private final ChatServer chat = ChatTestSupport.server(Clock.systemUTC(), 50);
   private final NukeProbe nuke = new NukeProbe();
   private final SweepProbe sweep = new SweepProbe();
   private final CommandTable table = new CommandTable(List.of(nuke, sweep));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -141,7 +142,7 @@ class CommandTableTest {
               operProbe,
               new RefusingCommand(),
               new BuggyCommand()));
-  private final ChatServer server = new ChatServer(Clock.systemUTC(), 50);
+  private final ChatServer server = ChatTestSupport.server(Clock.systemUTC(), 50);
 
   private FakeContext user(String nick) {
     return new FakeContext(server, table, nick);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.command.builtin.BuiltinCommands;
 import dev.chatshell.command.builtin.HelpCommand;
 import dev.chatshell.testing.PluginJars;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginLoaderTest {
   @TempDir Path dir;
 
-  private final ChatServer chat = new ChatServer(Clock.systemUTC(), 50);
+  private final ChatServer chat = ChatTestSupport.server(Clock.systemUTC(), 50);
 
   /** Source of a plugin command; {@code body} is the run method's body. */
   private static String command(

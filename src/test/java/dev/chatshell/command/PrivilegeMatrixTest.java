@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChannelRole;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.chat.Disconnected;
 import dev.chatshell.chat.Member;
 import dev.chatshell.chat.User;
@@ -214,7 +215,7 @@ class PrivilegeMatrixTest {
 
   /** A fresh server with every role in #room, two outsiders in #lounge and one user nowhere. */
   private static final class World {
-    final ChatServer chat = new ChatServer(Clock.fixed(T0, ZoneOffset.UTC), 50);
+    final ChatServer chat = ChatTestSupport.server(Clock.fixed(T0, ZoneOffset.UTC), 50);
     final CommandTable table = new CommandTable(BuiltinCommands.all());
     final Map<String, FakeContext> users = new LinkedHashMap<>();
     final Channel room;

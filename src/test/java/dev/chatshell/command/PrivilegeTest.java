@@ -61,7 +61,7 @@ class PrivilegeTest {
 
   @Test
   void ofIsTheRoleInTheCurrentChannel() {
-    ChatServer server = new ChatServer(Clock.systemUTC(), 50);
+    ChatServer server = ChatTestSupport.server(Clock.systemUTC(), 50);
     User alice = server.connect("alice", "a", new Inbox());
     User bob = server.connect("bob", "b", new Inbox());
     User carol = server.connect("carol", "c", new Inbox());
@@ -79,7 +79,7 @@ class PrivilegeTest {
 
   @Test
   void ofFollowsTheUserFromChannelToChannel() {
-    ChatServer server = new ChatServer(Clock.systemUTC(), 50);
+    ChatServer server = ChatTestSupport.server(Clock.systemUTC(), 50);
     User alice = server.connect("alice", "a", new Inbox());
     User bob = server.connect("bob", "b", new Inbox());
     server.join(alice, "#mine");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.builtin.BuiltinCommands;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ChatCompleterTest {
-  private final ChatServer chat = new ChatServer(Clock.systemUTC(), 10);
+  private final ChatServer chat = ChatTestSupport.server(Clock.systemUTC(), 10);
   private final CommandTable commands = new CommandTable(BuiltinCommands.all());
   private final AtomicReference<User> me = new AtomicReference<>();
   private final ChatCompleter completer = new ChatCompleter(chat, commands, me::get);

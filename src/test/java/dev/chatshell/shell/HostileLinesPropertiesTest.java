@@ -9,6 +9,7 @@ import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.chat.Names;
 import dev.chatshell.chat.Text;
 import dev.chatshell.chat.User;
@@ -45,7 +46,7 @@ class HostileLinesPropertiesTest {
   @Property
   void everyCommandSurvivesHostileArguments(
       @ForAll("scripts") List<Step> script, @ForAll boolean aliceIsOperator) {
-    ChatServer chat = new ChatServer(Clock.systemUTC(), MAX_CHANNELS);
+    ChatServer chat = ChatTestSupport.server(Clock.systemUTC(), MAX_CHANNELS);
     FakeContext alice = new FakeContext(chat, COMMANDS, "alice");
     FakeContext bob = new FakeContext(chat, COMMANDS, "bob");
     FakeContext carol = new FakeContext(chat, COMMANDS, "carol");

@@ -9,6 +9,7 @@ import dev.chatshell.chat.ChannelMessage;
 import dev.chatshell.chat.ChannelNotice;
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.chat.PrivateMessage;
 import dev.chatshell.chat.ServerNotice;
 import dev.chatshell.chat.User;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RendererMentionTest {
   private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
 
-  private final ChatServer chat = new ChatServer(Clock.fixed(NOW, ZoneOffset.UTC), 10);
+  private final ChatServer chat = ChatTestSupport.server(Clock.fixed(NOW, ZoneOffset.UTC), 10);
   private final Map<String, List<ChatEvent>> received = new HashMap<>();
 
   private User connect(String nick) {

@@ -8,6 +8,7 @@ import dev.chatshell.chat.ChannelMessage;
 import dev.chatshell.chat.ChannelNotice;
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.chat.HistoryEntry;
 import dev.chatshell.chat.HistoryLines;
 import dev.chatshell.chat.Inbox;
@@ -30,7 +31,7 @@ class RendererTimestampTest {
   private static final Instant SAID = Instant.parse("2025-06-01T09:05:59Z");
 
   private final HandClock clock = new HandClock(SAID);
-  private final ChatServer chat = new ChatServer(clock, 10);
+  private final ChatServer chat = ChatTestSupport.server(clock, 10);
   private final Inbox aliceInbox = new Inbox();
   private User alice;
   private User bob;

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.spy;
 
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.builtin.BuiltinCommands;
 import dev.chatshell.testing.LogCapture;
@@ -50,7 +51,7 @@ class SessionDropLogTest {
   @Test
   void brokenCharacterModeConnectionsEachEndWithoutATraceAndTheirLinesAreLimited()
       throws Exception {
-    ChatServer chat = new ChatServer(Clock.systemUTC(), 50);
+    ChatServer chat = ChatTestSupport.server(Clock.systemUTC(), 50);
     try (SessionManager manager =
             new SessionManager(chat, new CommandTable(BuiltinCommands.all()), SETTINGS);
         LogCapture log = new LogCapture()) {

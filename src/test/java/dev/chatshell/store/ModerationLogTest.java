@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.ChatPorts;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.chat.Inbox;
 import dev.chatshell.chat.ModerationAction;
 import dev.chatshell.chat.ModerationAction.Kind;
@@ -206,7 +208,8 @@ class ModerationLogTest {
     Instant now = Instant.parse("2026-11-21T08:00:00Z");
     try (ModerationLog log = ModerationLog.open(file, Set.of())) {
       ChatServer chat =
-          new ChatServer(Clock.fixed(now, ZoneOffset.UTC), 50, OperatorCredentials.NONE, log);
+          ChatTestSupport.server(
+              ChatPorts.none(Clock.fixed(now, ZoneOffset.UTC)).withModeration(log));
       User alice = chat.connect("alice", "a", new Inbox());
       User bob = chat.connect("bob", "b", new Inbox());
       User oscar = chat.connect("oscar", "o", new Inbox());
@@ -252,7 +255,11 @@ class ModerationLogTest {
     Instant now = Instant.parse("2026-11-21T08:00:00Z");
     OperatorCredentials refused = (address, name, password) -> PasswordCheck.REFUSED;
     try (ModerationLog log = ModerationLog.open(file, Set.of("root"))) {
-      ChatServer chat = new ChatServer(Clock.fixed(now, ZoneOffset.UTC), 50, refused, log);
+      ChatServer chat =
+          ChatTestSupport.server(
+              ChatPorts.none(Clock.fixed(now, ZoneOffset.UTC))
+                  .withOperators(refused)
+                  .withModeration(log));
       User eve = chat.connect("eve", "e", new Inbox());
       // The password typed where the name goes: it must not land in the log.
       assertThrows(ChatException.class, () -> chat.oper(eve, "S3cret-pass", "x".toCharArray()));

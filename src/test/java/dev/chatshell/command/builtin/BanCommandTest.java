@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatshell.chat.Ban;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.FakeContext;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BanCommandTest {
   private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
 
-  private final ChatServer server = new ChatServer(Clock.fixed(T0, ZoneOffset.UTC), 50);
+  private final ChatServer server = ChatTestSupport.server(Clock.fixed(T0, ZoneOffset.UTC), 50);
   private final CommandTable commands = new CommandTable(BuiltinCommands.all());
 
   private FakeContext connect(String nick) {

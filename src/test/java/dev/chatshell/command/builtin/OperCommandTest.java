@@ -26,11 +26,10 @@ class OperCommandTest {
 
   private final List<ModerationAction> recorded = new ArrayList<>();
   private final ChatServer server =
-      new ChatServer(
-          Clock.systemUTC(),
-          50,
-          dev.chatshell.chat.ChatTestSupport.credentials(Map.of("root", HASH)),
-          recorded::add);
+      dev.chatshell.chat.ChatTestSupport.server(
+          dev.chatshell.chat.ChatPorts.none(Clock.systemUTC())
+              .withOperators(dev.chatshell.chat.ChatTestSupport.credentials(Map.of("root", HASH)))
+              .withModeration(recorded::add));
   private final CommandTable commands = new CommandTable(BuiltinCommands.all());
 
   private FakeContext connect(String nick) {

@@ -56,6 +56,6 @@ public final class RouletteCommand implements ChatCommand {
     context
         .chat()
         .notice(context.user(), nick + " pulls the trigger... BANG! " + nick + " is out.");
-    context.chat().leaveChannel(context.user(), channel, "lost at roulette");
+    context.chat().leave(context.user(), channel.name(), "lost at roulette");
   }
 }

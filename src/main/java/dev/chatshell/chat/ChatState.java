@@ -1,0 +1,234 @@
+package dev.chatshell.chat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The state of the chat domain, shared by the classes that change it ({@link Logins}, {@link
+ * AccountChanges}, {@link Memberships}, {@link JoinRequests}, {@link PrivateChannels}, {@link
+ * Moderation}, {@link Bans}, {@link Messaging}, {@link PersonalState}): who is connected, which
+ * channels exist, the bans in force, the registered names, the ports, and the one lock.
+ *
+ * <p>Threading: one lock guards every change to users, channels, memberships and bans, so the rules
+ * see a consistent state (joins, departures and successions are rare next to messages); every
+ * change goes through {@link #locked}. The maps are sorted and concurrent, so lookups and
+ * completion need no lock. Channel messages are fanned out without the lock from the channel's
+ * membership snapshot. /SET choices have a lock of their own, {@link #preferencesLock}, never held
+ * together with the domain's.
+ */
+final class ChatState {
+  final ReentrantLock lock = new ReentrantLock();
+  // Changed under the lock; sorted and concurrent so lookups and completion need no lock.
+  final NavigableMap<String, User> users = new ConcurrentSkipListMap<>(); // by key(nick)
+  final NavigableMap<String, Channel> channels = new ConcurrentSkipListMap<>();
+  final Clock clock;
+  final int maxChannelsPerUser;
+  final OperatorCredentials operators;
+  final ModerationListener moderation;
+  final Accounts accounts;
+  final ChannelRegistry registry;
+  final History history;
+  final BanList banList;
+  final AccountPreferences preferences; // /SET, per account
+  final Object preferencesLock = new Object();
+  volatile List<Ban> bans = List.of(); // copy-on-write, changed under the lock
+  volatile int scrollback = 10; // lines of history shown on /JOIN
+  // Terminals one account may have logged in at once: each holds a connection and an outbox.
+  volatile int terminalsPerAccount = 10;
+  // Users logged in to an account, by Names.key(account): where a new session of it attaches.
+  final Map<String, User> byAccount = new java.util.concurrent.ConcurrentHashMap<>();
+  // Every registered name by key, read once at start and kept up to date (accounts are only ever
+  // created here): who may use a nick is decided under the lock, without asking the database.
+  final Map<String, String> registered = new java.util.concurrent.ConcurrentHashMap<>();
+  volatile String consoleKey; // the nick kept for the server's own console, or null
+  long nextUserId = 1; // under the lock
+  long nextJoin = 1; // under the lock
+
+  /** Reads the registered names, channels and bans from the ports' stores. */
+  ChatState(ChatPorts ports, int maxChannelsPerUser) {
+    this.clock = ports.clock();
+    this.maxChannelsPerUser = maxChannelsPerUser;
+    this.operators = ports.operators();
+    this.moderation = ports.moderation();
+    this.accounts = ports.accounts();
+    this.registry = ports.registry();
+    this.history = ports.history();
+    this.banList = ports.banList();
+    this.preferences = ports.preferences();
+    for (String name : accounts.names()) {
+      registered.put(Names.key(name), name);
+    }
+    for (ChannelRegistry.Registered stored : registry.load()) {
+      Channel channel = new Channel(stored.name(), stored.historyFrom());
+      channel.register(stored.founder(), keys(stored.admins()));
+      channel.setTopic(stored.topic());
+      channel.setPrivate(stored.isPrivate());
+      channel.setRequests(stored.requests());
+      channels.put(Names.key(stored.name()), channel);
+    } // Bans of channels that did not survive the restart went with them.
+    List<Ban> kept = new ArrayList<>();
+    Set<String> gone = new java.util.TreeSet<>();
+    for (Ban ban : banList.load()) {
+      if (ban.isServerWide() || channels.containsKey(Names.key(ban.channel()))) {
+        kept.add(ban);
+      } else {
+        gone.add(ban.channel());
+      }
+    }
+    gone.forEach(banList::removeChannel);
+    this.bans = List.copyOf(kept);
+  }
+
+  /**
+   * The registered name of the account {@code nick} belongs to, when it is registered: logging in
+   * or changing to it then needs its password.
+   */
+  java.util.Optional<String> account(String nick) {
+    return java.util.Optional.ofNullable(registered.get(Names.key(nick)));
+  }
+
+  /**
+   * Who no channel ban keeps out: server operators, and a registered channel's founder (its own
+   * admins cannot lock it out with an address block while it is away).
+   */
+  static boolean exemptFromBans(Channel channel, User user) {
+    return user.isOperator()
+        || (channel.isRegistered()
+            && user.account() != null
+            && sameName(user.account(), channel.founder()));
+  }
+
+  /** Throws the refusal for a user a ban in {@code channel} (null: the server) applies to. */
+  void refuseIfBanned(Channel channel, String nick, String account, String address) {
+    Ban ban = activeBan(channel == null ? null : channel.name(), nick, account, address);
+    if (ban != null) {
+      throw new ChatException(
+          "You are banned from "
+              + (channel == null ? "this server" : channel.name())
+              + " by "
+              + ban.by()
+              + (ban.reason() == null ? "" : " (" + ban.reason() + ")")
+              + ", "
+              + ban.untilText()
+              + ".");
+    }
+  }
+
+  /** The ban in force in {@code channel} (null: server-wide) that applies, or null. */
+  Ban activeBan(String channel, String nick, String account, String address) {
+    Instant now = clock.instant();
+    for (Ban ban : bans) {
+      boolean here =
+          channel == null
+              ? ban.isServerWide()
+              : !ban.isServerWide() && Names.key(ban.channel()).equals(Names.key(channel));
+      if (here && ban.activeAt(now) && ban.matches(nick, account, address)) {
+        return ban;
+      }
+    }
+    return null;
+  }
+
+  /** Refuses anything done in the name of a user who has been logged out (killed, quit). */
+  static void requireOnline(User user) {
+    if (user.isGone()) {
+      throw new ChatException("You are no longer connected.");
+    }
+  }
+
+  static Channel requireCurrent(User user) {
+    Channel channel = user.current();
+    if (channel == null) {
+      throw new ChatException("You are not in a channel; /JOIN one first.");
+    }
+    return channel;
+  }
+
+  User requireUser(String nick) {
+    User user = users.get(Names.key(nick));
+    if (user == null) {
+      throw new ChatException("No user called " + Text.visible(nick) + " is online.");
+    }
+    return user;
+  }
+
+  static String because(String reason) {
+    return reason == null || reason.isBlank() ? "" : " (" + Text.visible(reason) + ")";
+  }
+
+  ModerationAction record(
+      ModerationAction.Kind kind, User actor, String target, String channel, String reason) {
+    String why = reason == null || reason.isBlank() ? null : Text.visible(reason);
+    String whom = target == null ? null : Text.visible(target); // a refused /OPER name is raw input
+    return new ModerationAction(clock.instant(), kind, actor.nick(), whom, channel, why);
+  }
+
+  /** A channel by the name a user typed, or {@code null}. */
+  Channel channel(String typedName) {
+    return channels.get(Names.key(Names.channel(typedName)));
+  }
+
+  /** The channel named {@code typedName}, which the user must be in. */
+  Channel memberChannel(User user, String typedName) {
+    Channel channel = channel(typedName);
+    if (channel == null || !channel.contains(user)) {
+      throw new ChatException("You are not in " + Names.channel(typedName) + "; /JOIN it first.");
+    }
+    return channel;
+  }
+
+  static boolean sameName(String a, String b) {
+    return Names.key(a).equals(Names.key(b));
+  }
+
+  /** Forgets the bans of a channel that is gone (a channel made later under its name is new). */
+  void forgetBans(Channel channel) {
+    String name = channel.name();
+    if (bans.stream().anyMatch(b -> !b.isServerWide() && sameName(b.channel(), name))) {
+      try {
+        banList.removeChannel(name);
+      } catch (ChatException e) {
+        // stored bans of a gone channel are harmless: a channel made under its name is new
+      }
+      bans = bans.stream().filter(b -> b.isServerWide() || !sameName(b.channel(), name)).toList();
+    }
+  }
+
+  /** Typed text made safe and stripped ("" for none), refused when longer than {@code max}. */
+  static String bounded(String typed, int max, String what) {
+    String safe = typed == null ? "" : Text.visible(typed).strip();
+    if (safe.length() > max) {
+      throw new ChatException(
+          what + " is at most " + max + " characters; this one has " + safe.length() + ".");
+    }
+    return safe;
+  }
+
+  /** Runs a moderation action under the lock, then records it (the log may write a file). */
+  void moderated(Supplier<ModerationAction> action) {
+    moderation.recorded(locked(action));
+  }
+
+  <T> T locked(Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  static Set<String> keys(Set<String> accounts) {
+    Set<String> keys = new java.util.HashSet<>();
+    accounts.forEach(a -> keys.add(Names.key(a)));
+    return keys;
+  }
+}
