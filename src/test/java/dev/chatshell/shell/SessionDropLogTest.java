@@ -85,7 +85,7 @@ class SessionDropLogTest {
 
   @Test
   void aConnectionWhoseWriteThrowsEndsItsOwnSessionAndNobodyElses() throws Exception {
-    ChatServer chat = new ChatServer(Clock.systemUTC(), 50);
+    ChatServer chat = ChatTestSupport.server(Clock.systemUTC(), 50);
     try (SessionManager manager =
             new SessionManager(chat, new CommandTable(BuiltinCommands.all()), SETTINGS);
         LogCapture log = new LogCapture()) {
