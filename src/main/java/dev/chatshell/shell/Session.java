@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>the session's own virtual thread runs {@link #run()}: it opens the shell, logs in, runs the
- *       line loop and ends the session. It alone writes {@link #shell}, {@link #user} and {@link
- *       #loop}, each once; other threads only read them (hence volatile);
+ *       line loop and ends the session. It alone writes {@link #thread}, {@link #shell}, {@link
+ *       #user} and {@link #loop}, each once; other threads only read them (hence volatile);
  *   <li>the outbox drain (one at a time, any thread) calls {@link #print}: it writes to the shell
  *       and shares the {@link Prompt} with the line loop under the prompt's own lock;
  *   <li>the keepalive timer calls {@link #tick}; the {@link Keepalive} owns its ping state;
