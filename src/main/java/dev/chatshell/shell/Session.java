@@ -1,139 +1,97 @@
 package dev.chatshell.shell;
 
-import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatEvent;
-import dev.chatshell.chat.ChatException;
-import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.Disconnected;
-import dev.chatshell.chat.Text;
 import dev.chatshell.chat.User;
-import dev.chatshell.command.CommandContext;
-import dev.chatshell.command.CommandTable;
-import dev.chatshell.command.Cost;
 import dev.chatshell.transport.Connection;
 import dev.chatshell.transport.TerminalInfo;
 import java.io.IOError;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected person, from the banner to goodbye: greets, logs in, then reads lines and runs them
- * (plain text to the current channel, slash commands through the command table), with flood
- * control. Everything the user is shown after login goes through the {@link Outbox}.
+ * One connected person, from the banner to goodbye. The session puts its parts together and ends
+ * them: {@link Login} (banner, nickname, password), then the {@link LineLoop} (each typed line run
+ * in a {@link LineContext} of its own, under {@link FloodControl}), with the {@link Keepalive}
+ * checks on the side. Everything the user is shown after login goes through the {@link Outbox},
+ * which prints here.
  *
- * <p>Threading: {@link #run()} is the session's own virtual thread and the only one that reads
- * input, runs commands or touches the fields marked "session thread". {@link #tick} comes from the
- * keepalive timer; events arrive from any thread through the outbox.
+ * <p>Threading, and who owns what:
+ *
+ * <ul>
+ *   <li>the session's own virtual thread runs {@link #run()}: it opens the shell, logs in, runs the
+ *       line loop and ends the session. It alone writes {@link #thread}, {@link #shell}, {@link
+ *       #user} and {@link #loop}, each once; other threads only read them (hence volatile);
+ *   <li>the outbox drain (one at a time, any thread) calls {@link #print}: it writes to the shell
+ *       and shares the {@link Prompt} with the line loop under the prompt's own lock;
+ *   <li>the keepalive timer calls {@link #tick}; the {@link Keepalive} owns its ping state;
+ *   <li>any thread may end the session ({@link #drop}, {@link #close}, {@link #evict}, {@link
+ *       #lastWords}): how and why it ends is one {@link SessionEnd}, under its monitor.
+ * </ul>
  */
-final class Session implements CommandContext {
+final class Session {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
   private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
-  // How long an idle session given notice may take to read it before it is closed regardless.
-  private static final Duration EVICTION_GRACE = Duration.ofSeconds(2);
 
   private final Connection connection;
-  private final SessionManager manager;
-  private final ShellSettings settings;
+  private final SessionServices services;
+  private final String consoleNick; // set for the server's own console: logged in as an operator
   private final Outbox outbox;
-  private final TokenBucket flood;
-  private final FloodQueue<HeldLine> floodQueue;
-  private final long started = System.nanoTime();
-  private final AtomicBoolean dropped = new AtomicBoolean();
+  private final SessionEnd end = new SessionEnd();
+  private final FloodControl flood;
+  private final Keepalive keepalive;
+  private final Prompt prompt = new Prompt();
+  private volatile Thread thread;
   private volatile Shell shell;
   private volatile User user;
-  private volatile String quitReason;
-  private volatile boolean leaving;
-  private volatile long pingSent;
-  private volatile boolean pingUnsupported;
-  private boolean floodWarned; // session thread
-  private int commandsWaited; // session thread: commands in a row that waited for their turn
-  private boolean commandsDroppedTold; // session thread
-  private boolean ctrlCExplained; // session thread: the console said once what Ctrl-C does there
-  private List<Reply.Line> replies; // session thread: a running command's output, or null
-  // What the prompt shown was made from: set by the session loop and by the outbox drain.
-  private volatile Renderer.PromptKey promptKey;
-  // Makes "what the prompt is made from" and "the prompt handed to the reader" one step, for the
-  // session loop and the drain alike: else a drain between the two left a stale prompt for good.
-  private final Object promptLock = new Object();
-  private volatile Thread thread;
-  // When the user last sent a line (System.nanoTime()): what "idle" is measured from.
-  private volatile long lastLine = started;
-  private volatile long evictedAt; // when the session was told it is disconnected for idling, or 0
-  // Set once the session's last lines are on their way: they are shown without a prompt after them.
-  private volatile boolean ending;
+  private volatile LineLoop loop;
 
-  private final String consoleNick; // set for the server's own console: logged in as an operator
-
-  Session(Connection connection, SessionManager manager) {
-    this(connection, manager, null);
+  Session(Connection connection, SessionServices services) {
+    this(connection, services, null);
   }
 
-  Session(Connection connection, SessionManager manager, String consoleNick) {
+  Session(Connection connection, SessionServices services, String consoleNick) {
     this.connection = connection;
-    this.manager = manager;
+    this.services = services;
     this.consoleNick = consoleNick;
-    this.settings = manager.settings();
+    ShellSettings settings = services.settings();
     this.outbox = new Outbox(settings.outboxLimit(), this::print, this::drop);
-    this.flood = new TokenBucket(settings.floodRate(), settings.floodBurst(), System::nanoTime);
-    this.floodQueue = new FloodQueue<>(flood, settings.floodQueueLines(), this::sendHeld);
+    this.flood = new FloodControl(settings, services.chat(), outbox, connection);
+    this.keepalive = new Keepalive(this, connection, outbox, end, settings, services.idleTimeout());
   }
 
   void run() {
     thread = Thread.currentThread();
     try {
-      greet();
+      Login login = new Login(services, connection, outbox, flood, end);
+      login.greet();
       shell = openShell(connection.awaitTerminal());
-      user = login();
+      user =
+          consoleNick != null
+              ? services.chat().connectConsole(consoleNick, outbox)
+              : login.logIn(shell);
       if (user == null) {
         return;
       }
-      lastLine = System.nanoTime(); // idle from here: time at the nickname prompt is not counted
+      // idle from here: time at the nickname prompt is not counted
+      loop =
+          new LineLoop(services, connection, shell, user, outbox, flood, prompt, end, isConsole());
       shell.enterChat();
       log.info("{} logged in as {}", connection, user.nick());
-      reply(
-          "Welcome, "
-              + user.nick()
-              + "! /JOIN #channel to join or create one, /LIST to see them, /HELP for the rest.");
-      while (!leaving) {
-        String line;
-        try {
-          String prompt;
-          synchronized (promptLock) {
-            shell.forgetRefreshedPrompt(); // older than the state this prompt is made from
-            promptKey = Renderer.promptKey(user);
-            prompt = shell.format(Renderer.prompt(user));
-          }
-          line = shell.readLine(prompt);
-        } catch (LineTooLongException e) {
-          error(e.getMessage());
-          continue;
-        }
-        lastLine = System.nanoTime();
-        if (line == null) {
-          break;
-        }
-        if (consoleNick != null && !ctrlCExplained && shell.abandoned()) {
-          // An operator used to Ctrl-C stopping a server learns, once, how to stop this one.
-          ctrlCExplained = true;
-          reply(
-              "Ctrl-C abandons the line here, as in any shell: /SHUTDOWN [reason] stops the"
-                  + " server, /BYE leaves the console and the server running.");
-        }
-        handle(line);
-      }
+      loop.run();
     } catch (IOException | IOError e) {
       log.debug("{}: {}", connection, e.toString());
     } finally {
       end();
     }
+  }
+
+  private boolean isConsole() {
+    return consoleNick != null;
   }
 
   /**
@@ -148,275 +106,15 @@ final class Session implements CommandContext {
         connection,
         editor ? "character" : "plain line",
         terminal.type());
+    int maxLineBytes = services.settings().maxLineBytes();
     if (editor) {
-      ChatCompleter completer = new ChatCompleter(chat(), commands(), () -> user);
-      return new JLineShell(connection, terminal, completer, settings.maxLineBytes());
+      ChatCompleter completer = new ChatCompleter(services.chat(), services.commands(), () -> user);
+      return new JLineShell(connection, terminal, completer, maxLineBytes);
     }
     if (terminal.characterMode()) {
       connection.setClientEcho(true);
     }
-    return new LineShell(connection, settings.maxLineBytes());
-  }
-
-  /** The banner and the message of the day, written before negotiation so they show at once. */
-  private void greet() throws IOException {
-    StringBuilder text = new StringBuilder();
-    String program = "chatshell " + settings.version();
-    String name = settings.serverName();
-    text.append(name.equals("chatshell") ? program : Text.visible(name) + " (" + program + ")")
-        .append(": IRC-style chat, no client needed.\n");
-    for (String line : settings.motd()) {
-      text.append(Text.visible(line)).append('\n');
-    }
-    OutputStream out = connection.output();
-    out.write(text.toString().getBytes(StandardCharsets.UTF_8));
-    out.flush();
-  }
-
-  private User login() throws IOException {
-    if (consoleNick != null) {
-      return chat().connectConsole(consoleNick, outbox);
-    }
-    while (!leaving) {
-      String line;
-      try {
-        line = shell.readLine("Nickname: ");
-      } catch (LineTooLongException e) {
-        showNow(Reply.of("That is far too long for a nickname.", true));
-        continue;
-      }
-      if (line == null) {
-        return null;
-      }
-      String nick = line.strip();
-      if (nick.isEmpty()) {
-        continue;
-      }
-      throttle();
-      try {
-        if (chat().account(nick).isEmpty()) {
-          return chat().connect(nick, connection.remoteAddress(), outbox);
-        }
-        User account = logInToAccount(nick);
-        if (account != null) {
-          return account;
-        }
-        if (!connection.isOpen()) {
-          return null;
-        }
-      } catch (ChatException e) {
-        showNow(Reply.of(e.getMessage(), true));
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Asks for the password of a registered nick and logs in to its account; {@code null} when the
-   * user gave up (Ctrl-C: back to the nickname prompt) or went away.
-   */
-  private User logInToAccount(String nick) throws IOException {
-    // Say why a password is asked, and the way out, before asking it (irssi users expect a nick).
-    showNow(
-        Reply.of(
-            chat().account(nick).orElse(nick)
-                + " is a registered nick: type its password, or an empty line to choose another"
-                + " nick.",
-            false));
-    String typed;
-    try {
-      typed = shell.readSecret("Password: ");
-    } catch (LineTooLongException e) {
-      throw new ChatException("That is far too long for a password.");
-    }
-    if (typed == null || typed.isEmpty()) {
-      return null; // given up (Ctrl-C, or just Enter): back to the nickname prompt
-    }
-    char[] password = typed.toCharArray();
-    try {
-      return chat().login(nick, password, connection.remoteAddress(), outbox);
-    } finally {
-      java.util.Arrays.fill(password, '\0');
-    }
-  }
-
-  /**
-   * Flood control of one line typed by the logged-in user: commands that only show the user
-   * something run at once; other commands wait for their turn of the rate, ahead of held-back chat
-   * lines; chat lines go at once, wait in the {@link FloodQueue}, or are dropped past its bound.
-   */
-  private void handle(String line) {
-    if (line.isBlank()) {
-      return;
-    }
-    // Lines that cost nothing, or are held back or dropped, never make this thread wait; and
-    // virtual threads are not preempted: a client pouring lines in must let the others run.
-    Thread.yield();
-    boolean chat = !line.startsWith("/") || line.startsWith("//");
-    if (!chat) {
-      if (costOf(line) == Cost.LINE && !awaitTurn()) {
-        return;
-      }
-      run(line);
-      return;
-    }
-    Channel where = user.current();
-    if (where == null) {
-      run(line); // refused at once: it reaches nobody
-      return;
-    }
-    String text = line.startsWith("//") ? line.substring(1) : line;
-    switch (floodQueue.offer(new HeldLine(where, text))) {
-      case NOW -> run(line);
-      case QUEUED_FIRST ->
-          error(
-              "You are sending too fast: your lines now go out "
-                  + rate()
-                  + " per second, and at most "
-                  + settings.floodQueueLines()
-                  + " may wait; commands go ahead of them.");
-      case DROPPED_FIRST ->
-          error(
-              "Excess flood: "
-                  + settings.floodQueueLines()
-                  + " of your lines are already waiting; more are dropped until they have gone out.");
-      case QUEUED, DROPPED -> {}
-    }
-  }
-
-  /** A chat line held back by flood control, with the channel it was typed in. */
-  private record HeldLine(Channel channel, String text) {}
-
-  /** Sends a held-back chat line, on the flood queue's thread. */
-  private void sendHeld(HeldLine line) {
-    User me = user;
-    try {
-      chat().say(me, line.channel(), line.text());
-    } catch (ChatException e) {
-      outbox.deliver(Reply.of(e.getMessage(), true));
-    } catch (RuntimeException e) {
-      log.error("{} ({}): held line failed", connection, me.nick(), e);
-    }
-  }
-
-  /** What a command line costs in flood control, as its command declares; unknown ones nothing. */
-  private Cost costOf(String line) {
-    int space = line.indexOf(' ');
-    CommandTable.Entry entry = commands().find(space < 0 ? line : line.substring(0, space));
-    if (entry == null) {
-      return Cost.NONE;
-    }
-    try {
-      return entry.spec().cost();
-    } catch (RuntimeException e) {
-      return Cost.LINE; // a plugin built against a later server, naming a cost this one lacks
-    }
-  }
-
-  private String rate() {
-    double rate = settings.floodRate();
-    return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
-  }
-
-  /** Runs one line now; its output goes out as one reply. */
-  private void run(String line) {
-    replies = new ArrayList<>();
-    try {
-      if (line.startsWith("//")) {
-        chat().say(user, line.substring(1));
-      } else if (line.startsWith("/")) {
-        commands().execute(this, line);
-      } else {
-        chat().say(user, line);
-      }
-    } catch (ChatException e) {
-      error(e.getMessage());
-    } catch (RuntimeException | LinkageError | AssertionError e) {
-      // a plugin built against other classes, a bug: the line fails, the session goes on
-      log.error("{} ({}): line failed", connection, user.nick(), e);
-      error("That failed because of a server error; it has been logged.");
-    } finally {
-      List<Reply.Line> output = replies;
-      replies = null;
-      if (!output.isEmpty()) {
-        outbox.deliver(new Reply(Instant.now(), List.copyOf(output)));
-      }
-    }
-  }
-
-  /**
-   * Flood control of a command that costs a line (/ME, /MSG, /TOPIC...): it waits for the chat
-   * lines held before it and for its own token, so it keeps its place in what others see. But a
-   * paste of such commands is bounded like a paste of chat lines: once {@code flood.queue-lines}
-   * commands in a row have had to wait, the next ones that would wait are dropped at once, with one
-   * notice, so the commands typed after the paste (/WHO, /BYE) are not kept waiting behind it.
-   * Returns false when the command is dropped.
-   */
-  private boolean awaitTurn() {
-    if (floodQueue.tryTakeAfterHeld()) {
-      commandsWaited = 0;
-      floodWarned = false; // the flood is over: the next one is told again
-      return true;
-    }
-    if (commandsWaited >= settings.floodQueueLines()) {
-      if (!commandsDroppedTold) {
-        commandsDroppedTold = true;
-        error(
-            "Excess flood: your commands are coming faster than "
-                + rate()
-                + " per second; those that would wait are dropped until you slow down.");
-      }
-      return false;
-    }
-    commandsWaited++;
-    commandsDroppedTold = false;
-    if (!floodWarned) {
-      floodWarned = true;
-      error("You are sending too fast: your lines are now delayed to " + rate() + " per second.");
-    }
-    try {
-      while (!floodQueue.tryTakeAfterHeld()) {
-        Thread.sleep(
-            Duration.ofMillis(Math.max(1, Math.min(100, flood.nanosUntilToken() / 1_000_000))));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false; // the session is ending
-    }
-    return true;
-  }
-
-  /** Flood control: warns once, then delays the user's lines to the configured rate. */
-  private void throttle() {
-    long wait = flood.take();
-    if (wait == 0) {
-      floodWarned = false;
-      return;
-    }
-    if (!floodWarned) {
-      floodWarned = true;
-      String warning =
-          "You are sending too fast: your lines are now delayed to " + rate() + " per second.";
-      if (user == null) {
-        showNow(Reply.of(warning, true));
-      } else {
-        error(warning);
-      }
-    }
-    try {
-      Thread.sleep(Duration.ofNanos(wait));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Writes an event straight away; only before login, when nothing else writes to the shell. */
-  private void showNow(ChatEvent event) {
-    try {
-      shell.print(shell.format(Renderer.render(event, null)));
-    } catch (IOException | IOError e) {
-      connection.close();
-    }
+    return new LineShell(connection, maxLineBytes);
   }
 
   /** The outbox's printer: a batch of events, one redraw, with the prompt brought up to date. */
@@ -445,21 +143,13 @@ final class Session implements CommandContext {
       }
       text = lines.toString();
     }
-    boolean last = farewell || ending;
-    if (last) {
+    if (end.isLast(farewell)) {
       // The session's last words: no prompt is drawn after them, the screen ends on them.
-      ending = true;
       out.printLast(text);
-    } else if (me != null) {
-      synchronized (promptLock) {
-        Renderer.PromptKey key = Renderer.promptKey(me);
-        if (!key.equals(promptKey)) { // the prompt is only rebuilt when it changes
-          promptKey = key;
-          out.refreshPrompt(() -> out.format(Renderer.prompt(me)));
-        }
+    } else {
+      if (me != null) {
+        prompt.refresh(out, me);
       }
-    }
-    if (!last) {
       out.print(text);
     }
     if (mention && out.rings()) {
@@ -467,7 +157,8 @@ final class Session implements CommandContext {
     }
     if (farewell) {
       // told above; a /KILL has logged them out already, an idle session quits in end()
-      drop(quitReason != null ? quitReason : "disconnected by a server operator", null);
+      String reason = end.reason();
+      drop(reason != null ? reason : "disconnected by a server operator", null);
     }
   }
 
@@ -476,15 +167,11 @@ final class Session implements CommandContext {
    * more than a short phrase; the cause, if any, only goes to the log.
    */
   void drop(String reason, Throwable cause) {
-    if (!dropped.compareAndSet(false, true)) {
+    SessionEnd.Drop kind = end.drop(reason);
+    if (kind == SessionEnd.Drop.ALREADY) {
       return; // closing makes the pending write fail too: one reason is enough
     }
-    boolean clean = leaving; // already on the way out (/BYE, shutdown): the client hung up first
-    if (quitReason == null) {
-      quitReason = reason;
-    }
-    logDrop(reason, cause, clean);
-    leaving = true;
+    logDrop(reason, cause, kind);
     outbox.close();
     connection.close();
     wake();
@@ -495,24 +182,22 @@ final class Session implements CommandContext {
    * cause, whatever the address) limited: a stream of short-lived connections must not fill the
    * disk.
    */
-  private void logDrop(String reason, Throwable cause, boolean clean) {
-    String who = user == null ? "not logged in" : user.nick();
+  private void logDrop(String reason, Throwable cause, SessionEnd.Drop kind) {
+    User me = user;
+    String who = me == null ? "not logged in" : me.nick();
     String why = reason + (cause == null ? "" : " (" + cause + ")");
-    if (clean) {
-      log.debug("{} ({}) hung up as it left: {}", connection, who, why);
-      return;
-    }
-    if (evictedAt != 0) {
+    switch (kind) {
+      case CLEAN -> log.debug("{} ({}) hung up as it left: {}", connection, who, why);
       // An idle session making room is routine; the other reasons are worth an operator's eye.
-      log.info("Dropping {} ({}): {}", connection, who, why);
-      return;
+      case EVICTED -> log.info("Dropping {} ({}): {}", connection, who, why);
+      default ->
+          services
+              .drops()
+              .log(
+                  "Dropping sessions: " + why,
+                  "Dropping " + connection + " (" + who + "): " + why,
+                  log::warn);
     }
-    manager
-        .logLimiter()
-        .log(
-            "Dropping sessions: " + why,
-            "Dropping " + connection + " (" + who + "): " + why,
-            log::warn);
   }
 
   /** Gets the session thread out of a wait (flood delay, a slow command) so it can end. */
@@ -523,76 +208,35 @@ final class Session implements CommandContext {
     }
   }
 
-  /**
-   * Called about once a second by the keepalive timer: drops connections that never log in or whose
-   * output has been stuck for a keepalive period, pings silent telnet clients and drops those that
-   * do not answer in time.
-   */
+  /** The keepalive timer's check, about once a second (see {@link Keepalive}). */
   void tick(long now) {
-    if (user == null && now - started > settings.loginTimeout().toNanos()) {
-      drop("no login within " + settings.loginTimeout().toSeconds() + " s", null);
-      return;
-    }
-    long evicted = evictedAt;
-    if (evicted != 0) {
-      if (now - evicted > EVICTION_GRACE.toNanos()) {
-        drop(quitReason, null); // its notice is stuck behind a client that does not read
-      }
-      return;
-    }
-    Duration idleTimeout = manager.idleTimeout();
-    if (!idleTimeout.isZero() && idleNanos(now) > idleTimeout.toNanos()) {
-      evict("no line sent for " + span(idleTimeout));
-      return;
-    }
-    long interval = settings.keepalive().toNanos();
-    if (outbox.blockedFor(now) > interval) {
-      drop("not reading: output blocked for " + settings.keepalive().toSeconds() + " s", null);
-      return;
-    }
-    long heard = connection.lastHeardNanos();
-    long sent = pingSent;
-    if (sent != 0) {
-      if (heard - sent >= 0) {
-        pingSent = 0; // answered
-      } else if (now - sent > interval) {
-        drop("ping timeout: no answer in " + settings.keepalive().toSeconds() + " s", null);
-      }
-      return;
-    }
-    if (!pingUnsupported && shell != null && now - heard > interval) {
-      pingSent = now;
-      // A ping is a write and may block on a client that does not read: never on the timer thread.
-      Thread.ofVirtual()
-          .name("ping")
-          .start(
-              () -> {
-                try {
-                  if (!connection.ping()) {
-                    pingUnsupported = true; // plain client: TCP keepalive watches it instead
-                    pingSent = 0;
-                  }
-                } catch (IOException e) {
-                  drop("connection lost", e);
-                }
-              });
-    }
+    keepalive.tick(now);
+  }
+
+  boolean loggedIn() {
+    return user != null;
+  }
+
+  /** True once the session has a screen: a ping can only be answered by a negotiated client. */
+  boolean shellOpen() {
+    return shell != null;
+  }
+
+  /** True while the connection has not logged in yet (and is not on its way out). */
+  boolean awaitingLogin() {
+    return user == null && !end.ending() && !end.dropped();
   }
 
   /**
    * How long a logged-in user has sent no line here, in nanoseconds; -1 for sessions that are never
-   * disconnected for idling (not logged in, the console, already ending).
+   * disconnected for idling (not in the line loop yet, the console, already ending).
    */
-  /** True while the connection has not logged in yet (and is not on its way out). */
-  boolean awaitingLogin() {
-    return user == null && !ending && !dropped.get();
-  }
-
   long idleNanos(long now) {
-    if (user == null || consoleNick != null || ending || evictedAt != 0) {
+    LineLoop lines = loop;
+    if (lines == null || isConsole() || end.ending()) { // an evicted session is ending too
       return -1;
     }
-    return now - lastLine;
+    return now - lines.lastLine();
   }
 
   /**
@@ -600,29 +244,20 @@ final class Session implements CommandContext {
    * then it closes and its channels see it quit with {@code reason} (or, when the account has other
    * terminals, those are told). Returns false when the session was not idling to begin with.
    */
-  synchronized boolean evict(String reason) {
-    if (idleNanos(System.nanoTime()) < 0) {
+  boolean evict(String reason) {
+    long now = System.nanoTime();
+    if (idleNanos(now) < 0 || !end.evict(reason, now)) {
       return false;
     }
-    evictedAt = System.nanoTime() | 1; // never 0 once set
-    quitReason = reason;
-    ending = true;
-    // Printing it drops the session (see print); tick() drops it if the client does not read.
+    // Printing it drops the session (see print); the keepalive drops it if the client does not
+    // read.
     outbox.deliver(new Disconnected(Instant.now(), "You were disconnected: " + reason + "."));
     return true;
   }
 
-  /** A stretch of time as a person says it: "40 seconds", "12 minutes", "3 hours". */
-  static String span(Duration time) {
-    long seconds = time.toSeconds();
-    long count = seconds < 120 ? seconds : seconds < 7200 ? seconds / 60 : seconds / 3600;
-    String unit = seconds < 120 ? "second" : seconds < 7200 ? "minute" : "hour";
-    return count + " " + unit + (count == 1 ? "" : "s");
-  }
-
   /** From now on, what the session is shown is its last (the server is going down). */
   void lastWords() {
-    ending = true;
+    end.lastWords();
   }
 
   /**
@@ -648,21 +283,19 @@ final class Session implements CommandContext {
 
   /** Closes the session from outside, for example at shutdown; {@code reason} goes to the log. */
   void close(String reason) {
-    if (quitReason == null) {
-      quitReason = reason;
-    }
-    leaving = true;
+    end.close(reason);
     outbox.close();
     connection.close();
     wake();
   }
 
   private void end() {
-    String reason = quitReason == null ? "connection closed" : quitReason;
+    String given = end.reason();
+    String reason = given == null ? "connection closed" : given;
     User me = user;
-    floodQueue.close(FLUSH_ON_EXIT.toMillis()); // held-back lines go with the user, before the quit
+    flood.close(); // held-back lines go with the user, before the quit
     if (me != null) {
-      chat().disconnect(me, outbox, reason);
+      services.chat().disconnect(me, outbox, reason);
     }
     if (connection.isOpen()) {
       awaitOutput(FLUSH_ON_EXIT);
@@ -674,72 +307,5 @@ final class Session implements CommandContext {
     }
     connection.close();
     log.info("{} ({}) left: {}", connection, me == null ? "not logged in" : me.nick(), reason);
-  }
-
-  // ---- CommandContext ----
-
-  @Override
-  public ChatServer chat() {
-    return manager.chat();
-  }
-
-  @Override
-  public User user() {
-    return user;
-  }
-
-  @Override
-  public CommandTable commands() {
-    return manager.commands();
-  }
-
-  @Override
-  public void reply(String line) {
-    say(line, false);
-  }
-
-  @Override
-  public void error(String line) {
-    say(line, true);
-  }
-
-  /** Collects a running command's output; anything else goes out at once. */
-  private void say(String line, boolean error) {
-    if (Thread.currentThread() == thread && replies != null) {
-      replies.add(new Reply.Line(line, error));
-    } else {
-      outbox.deliver(Reply.of(line, error));
-    }
-  }
-
-  @Override
-  public int width() {
-    Shell out = shell;
-    return out == null ? 0 : out.columns();
-  }
-
-  @Override
-  public char[] readSecret(String prompt) {
-    try {
-      String secret = shell.readSecret(prompt);
-      return secret == null ? null : secret.toCharArray();
-    } catch (LineTooLongException e) {
-      throw new ChatException("That is far too long for a password; nothing was done.");
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  @Override
-  public void stopServer(String reason) {
-    manager.requestShutdown(user, reason);
-  }
-
-  @Override
-  public void disconnect(String reason) {
-    quitReason = reason == null || reason.isBlank() ? "bye" : Text.visible(reason);
-    leaving = true;
-    ending = true;
-    reply("Bye!");
   }
 }

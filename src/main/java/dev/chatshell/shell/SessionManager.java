@@ -20,16 +20,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link Session} for each connection a transport hands over, keeps the set of live sessions
- * for the keepalive timer and for shutdown, and holds what sessions share (domain, command table,
- * settings).
+ * for the keepalive timer and for shutdown, and hands each session what they all share (domain,
+ * command table, settings: {@link SessionServices}).
  *
  * <p>Threading: sessions register from their own threads; one platform timer thread sweeps them.
  */
 public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
   private final ChatServer chat;
-  private final CommandTable commands;
-  private final ShellSettings settings;
+  private final SessionServices services;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer;
   private volatile boolean closing;
@@ -44,8 +43,9 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
 
   public SessionManager(ChatServer chat, CommandTable commands, ShellSettings settings) {
     this.chat = chat;
-    this.commands = commands;
-    this.settings = settings;
+    this.services =
+        new SessionServices(
+            chat, commands, settings, drops, () -> idleTimeout, this::requestShutdown);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("keepalive").daemon(true).factory());
@@ -55,7 +55,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
 
   @Override
   public void handle(Connection connection) {
-    Session session = new Session(connection, this);
+    Session session = new Session(connection, services);
     sessions.add(session);
     try {
       if (!closing) { // accepted just as the server began to shut down: nothing to serve
@@ -71,7 +71,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
    * the operator leaves it. Blocks.
    */
   public void runConsole(Connection connection, String nick) {
-    Session session = new Session(connection, this, nick);
+    Session session = new Session(connection, services, nick);
     sessions.add(session);
     console = session;
     try {
@@ -113,10 +113,6 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
     this.idleWhenFull = whenFull;
   }
 
-  Duration idleTimeout() {
-    return idleTimeout;
-  }
-
   /**
    * The server is full: disconnects the logged-in session that has sent no line for longest, with a
    * notice, if it has been idle at least {@code idle.when-full-seconds}. One scan of the sessions,
@@ -156,7 +152,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
         return false;
       }
       String reason =
-          "idle for " + Session.span(Duration.ofNanos(longest)) + " while the server was full";
+          "idle for " + Keepalive.span(Duration.ofNanos(longest)) + " while the server was full";
       if (idlest.evict(reason)) {
         lastRoomMade = System.nanoTime();
         return true;
@@ -174,7 +170,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   }
 
   /** Stops the server at a user's request (a server operator's /SHUTDOWN). */
-  void requestShutdown(User by, String reason) {
+  private void requestShutdown(User by, String reason) {
     Consumer<String> stop = stopper;
     if (stop == null) {
       throw new ChatException("This server cannot be stopped from here.");
@@ -225,21 +221,5 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
-  }
-
-  ChatServer chat() {
-    return chat;
-  }
-
-  LogLimiter logLimiter() {
-    return drops;
-  }
-
-  CommandTable commands() {
-    return commands;
-  }
-
-  ShellSettings settings() {
-    return settings;
   }
 }

@@ -3,27 +3,36 @@ package dev.chatshell.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.ChatTestSupport;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.builtin.BuiltinCommands;
 import dev.chatshell.testing.LogCapture;
-import dev.chatshell.transport.Connection;
-import dev.chatshell.transport.ResizeListener;
 import dev.chatshell.transport.TerminalInfo;
 import java.io.IOError;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sessions whose connection breaks the way JLine reports it (an {@link IOError} around the socket
- * error) end cleanly, with one short log line, and a stream of them does not grow the log.
+ * Sessions whose connection breaks (a write throws, as a socket does, or as JLine reports it: an
+ * {@link IOError} around the socket error) end cleanly, with one short log line, leave the others
+ * chatting, and a stream of them does not grow the log.
  */
 class SessionDropLogTest {
   private static final ShellSettings SETTINGS =
@@ -47,12 +56,20 @@ class SessionDropLogTest {
             new SessionManager(chat, new CommandTable(BuiltinCommands.all()), SETTINGS);
         LogCapture log = new LogCapture()) {
       for (int i = 1; i <= 5; i++) {
-        BreakingConnection connection = new BreakingConnection("user" + i);
-        Thread session = Thread.ofVirtual().start(() -> manager.handle(connection));
+        // A character-mode client that types its nickname, then whose connection breaks: the first
+        // write of the welcome line, and every write after it, fails as JLine reports socket
+        // errors.
+        BreakingConnection connection =
+            new BreakingConnection(
+                "user" + i + "\n", "Welcome, ", new IOError(new SocketException("Broken pipe")));
+        doReturn(new TerminalInfo(true, "xterm", 80, 24))
+            .when(connection.connection)
+            .awaitTerminal();
+        Thread session = Thread.ofVirtual().start(() -> manager.handle(connection.connection));
         session.join(Duration.ofSeconds(10));
         assertFalse(session.isAlive(), "session " + i + " ended");
-        assertTrue(connection.broke, "its output did break");
-        assertTrue(connection.closed, "and the connection was closed");
+        assertTrue(connection.broke.get(), "its output did break");
+        assertTrue(connection.connection.closed(), "and the connection was closed");
       }
       assertEquals(0, chat.userCount(), "everyone was let go");
       List<String> drops = log.lines("Dropping");
@@ -66,108 +83,82 @@ class SessionDropLogTest {
     }
   }
 
+  @Test
+  void aConnectionWhoseWriteThrowsEndsItsOwnSessionAndNobodyElses() throws Exception {
+    ChatServer chat = ChatTestSupport.server(Clock.systemUTC(), 50);
+    try (SessionManager manager =
+            new SessionManager(chat, new CommandTable(BuiltinCommands.all()), SETTINGS);
+        LogCapture log = new LogCapture()) {
+      ScriptedConnection alice = new ScriptedConnection().chunk("alice\n/join #room\n").holding();
+      Thread aliceSession = Thread.ofVirtual().start(() -> manager.handle(alice));
+      await(() -> alice.written().contains("You created #room"), alice);
+      // Bob's connection breaks the moment he is sent alice's greeting: that write throws.
+      BreakingConnection bob =
+          new BreakingConnection(
+              "bob\n/join #room\n", "hello bob", new SocketException("Broken pipe"));
+      Thread bobSession = Thread.ofVirtual().start(() -> manager.handle(bob.connection));
+      await(() -> alice.written().contains("bob has joined #room"), alice);
+
+      alice.more("hello bob\n");
+      bobSession.join(Duration.ofSeconds(10));
+      assertFalse(bobSession.isAlive(), "bob's session ended");
+      assertTrue(bob.broke.get(), "his output did break");
+      assertTrue(bob.connection.closed(), "and his connection was closed");
+      await(() -> alice.written().contains("bob has quit (connection lost)"), alice);
+      List<String> drops = log.lines("Dropping");
+      assertEquals(1, drops.size(), "one line for the drop: " + log.text());
+      assertTrue(
+          drops.get(0).endsWith("(bob): connection lost (java.net.SocketException: Broken pipe)"),
+          drops.get(0));
+      assertFalse(log.text().contains("\tat "), "no stack trace: " + log.text());
+
+      alice.more("still here\n");
+      await(() -> alice.written().contains("still here"), alice);
+      assertTrue(aliceSession.isAlive(), "alice chats on");
+      assertEquals(1, chat.userCount(), "bob is gone, alice is not");
+      alice.close();
+      aliceSession.join(Duration.ofSeconds(10));
+    }
+  }
+
   /**
-   * A character-mode client that types its nickname, then whose connection breaks: the first write
-   * of the welcome line, and every write after it, fails as JLine reports socket errors.
+   * A client that types {@code typed} (and then waits), and whose every write fails with {@code
+   * failure} from the first one that contains {@code breakAt} on.
    */
-  private static final class BreakingConnection implements Connection {
-    private final String name;
-    private byte[] typed;
-    volatile boolean broke;
-    volatile boolean closed;
+  private static final class BreakingConnection {
+    final ScriptedConnection connection;
+    final AtomicBoolean broke = new AtomicBoolean();
 
-    BreakingConnection(String nick) {
-      this.name = "fake:" + nick;
-      this.typed = (nick + "\n").getBytes(StandardCharsets.UTF_8);
+    BreakingConnection(String typed, String breakAt, Throwable failure) throws IOException {
+      connection = spy(new ScriptedConnection().chunk(typed).holding());
+      OutputStream output = mock(OutputStream.class, CALLS_REAL_METHODS);
+      doAnswer(
+              write -> {
+                byte[] bytes = write.getArgument(0);
+                int offset = write.getArgument(1);
+                int length = write.getArgument(2);
+                if (new String(bytes, offset, length, StandardCharsets.UTF_8).contains(breakAt)) {
+                  broke.set(true);
+                }
+                if (broke.get()) {
+                  throw failure;
+                }
+                return null;
+              })
+          .when(output)
+          .write(any(byte[].class), anyInt(), anyInt());
+      doReturn(output).when(connection).output();
     }
+  }
 
-    private final OutputStream output =
-        new OutputStream() {
-          @Override
-          public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-          }
-
-          @Override
-          public void write(byte[] bytes, int offset, int length) {
-            if (new String(bytes, offset, length, StandardCharsets.UTF_8).contains("Welcome, ")) {
-              broke = true;
-            }
-            if (broke) {
-              throw new IOError(new SocketException("Broken pipe"));
-            }
-          }
-        };
-
-    @Override
-    public String remoteAddress() {
-      return "127.0.0.1";
-    }
-
-    @Override
-    public TerminalInfo awaitTerminal() {
-      return new TerminalInfo(true, "xterm", 80, 24);
-    }
-
-    @Override
-    public synchronized int read(byte[] buffer, int offset, int length, long timeoutMillis) {
-      if (typed != null) {
-        int n = Math.min(length, typed.length);
-        System.arraycopy(typed, 0, buffer, offset, n);
-        typed = null; // a nickname fits in any read JLine makes
-        return n;
+  private static void await(BooleanSupplier condition, ScriptedConnection seen)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not seen in time; the screen:\n" + seen.written());
       }
-      long deadline = System.currentTimeMillis() + timeoutMillis;
-      while (!closed) {
-        long left = timeoutMillis > 0 ? deadline - System.currentTimeMillis() : 0;
-        if (timeoutMillis > 0 && left <= 0) {
-          return 0;
-        }
-        try {
-          wait(Math.max(0, left));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return -1;
-        }
-      }
-      return -1;
-    }
-
-    @Override
-    public OutputStream output() {
-      return output;
-    }
-
-    @Override
-    public void setClientEcho(boolean echo) {}
-
-    @Override
-    public void onResize(ResizeListener listener) {}
-
-    @Override
-    public boolean ping() {
-      return false;
-    }
-
-    @Override
-    public long lastHeardNanos() {
-      return System.nanoTime();
-    }
-
-    @Override
-    public boolean isOpen() {
-      return !closed;
-    }
-
-    @Override
-    public synchronized void close() {
-      closed = true;
-      notifyAll();
-    }
-
-    @Override
-    public String toString() {
-      return name;
+      Thread.sleep(10);
     }
   }
 }

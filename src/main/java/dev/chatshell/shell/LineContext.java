@@ -1,0 +1,114 @@
+package dev.chatshell.shell;
+
+import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.EventSink;
+import dev.chatshell.chat.Text;
+import dev.chatshell.chat.User;
+import dev.chatshell.command.CommandContext;
+import dev.chatshell.command.CommandTable;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one typed line runs with: made by the {@link LineLoop} for the line, thrown away after it.
+ * It owns the line's replies: they go out as one {@link Reply} when the line is done, in order with
+ * the user's other output. A command that keeps its context and answers later (from a thread of its
+ * own) is not lost: once the line is done, each reply goes out at once.
+ *
+ * <p>Threading: made and finished on the session's thread; replies may come from any thread, the
+ * list is guarded by this object's monitor.
+ */
+final class LineContext implements CommandContext {
+  private final SessionServices services;
+  private final User user;
+  private final Shell shell;
+  private final EventSink outbox;
+  private final SessionEnd end;
+  private List<Reply.Line> replies = new ArrayList<>(); // null once the line is done
+
+  LineContext(SessionServices services, User user, Shell shell, EventSink outbox, SessionEnd end) {
+    this.services = services;
+    this.user = user;
+    this.shell = shell;
+    this.outbox = outbox;
+    this.end = end;
+  }
+
+  /** Sends what the line replied, as one reply; later replies go out one by one. */
+  void finish() {
+    List<Reply.Line> output;
+    synchronized (this) {
+      output = replies;
+      replies = null;
+    }
+    if (output != null && !output.isEmpty()) {
+      outbox.deliver(new Reply(Instant.now(), List.copyOf(output)));
+    }
+  }
+
+  @Override
+  public ChatServer chat() {
+    return services.chat();
+  }
+
+  @Override
+  public User user() {
+    return user;
+  }
+
+  @Override
+  public CommandTable commands() {
+    return services.commands();
+  }
+
+  @Override
+  public void reply(String line) {
+    say(line, false);
+  }
+
+  @Override
+  public void error(String line) {
+    say(line, true);
+  }
+
+  private void say(String line, boolean error) {
+    synchronized (this) {
+      if (replies != null) {
+        replies.add(new Reply.Line(line, error));
+        return;
+      }
+    }
+    outbox.deliver(Reply.of(line, error));
+  }
+
+  @Override
+  public int width() {
+    return shell.columns();
+  }
+
+  @Override
+  public char[] readSecret(String prompt) {
+    try {
+      String secret = shell.readSecret(prompt);
+      return secret == null ? null : secret.toCharArray();
+    } catch (LineTooLongException e) {
+      throw new ChatException("That is far too long for a password; nothing was done.");
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void stopServer(String reason) {
+    services.shutdown().accept(user, reason);
+  }
+
+  @Override
+  public void disconnect(String reason) {
+    end.bye(reason == null || reason.isBlank() ? "bye" : Text.visible(reason));
+    reply("Bye!");
+  }
+}
