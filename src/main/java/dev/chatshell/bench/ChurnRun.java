@@ -38,7 +38,9 @@ final class ChurnRun {
     InetAddress source(int index) throws UnknownHostException;
   }
 
-  private static final long STEP_TIMEOUT = TimeUnit.SECONDS.toNanos(10);
+  // As long as the members' login steps may take: on a starved server answers come late, and a
+  // change given up on would leave its client out of step with the server.
+  private static final long STEP_TIMEOUT = TimeUnit.SECONDS.toNanos(60);
   private static final int GUESTS_AT_ONCE = 64;
   // The server checks a few hashes at once and answers "busy" beyond: set-up logins queue here.
   private static final int ACCOUNTS_AT_ONCE = 8;
@@ -391,7 +393,7 @@ final class ChurnRun {
    * measured over {@code measuredSeconds}.
    */
   ChurnResult finish(double measuredSeconds) throws InterruptedException {
-    long deadline = System.nanoTime() + 3 * STEP_TIMEOUT;
+    long deadline = System.nanoTime() + STEP_TIMEOUT + TimeUnit.SECONDS.toNanos(5);
     for (Thread thread : threads) {
       long left = deadline - System.nanoTime();
       if (left <= 0 || !thread.join(Duration.ofNanos(left))) {
