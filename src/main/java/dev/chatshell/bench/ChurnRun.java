@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -59,8 +61,7 @@ final class ChurnRun {
   private final Map<ChurnKind, LongAdder> answeredInWindow = new EnumMap<>(ChurnKind.class);
   private final Map<ChurnKind, LongAdder> failed = new EnumMap<>(ChurnKind.class);
   private final List<Thread> threads = new ArrayList<>();
-  private final java.util.Set<Integer> grantedAtStart =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Integer> grantedAtStart = ConcurrentHashMap.newKeySet();
   private double setUpSeconds;
   private long measureStart;
   private long measureEnd;
