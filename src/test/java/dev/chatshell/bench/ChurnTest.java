@@ -125,12 +125,11 @@ class ChurnTest {
   @Test
   void churnWithAServerAlreadyRunningIsRefused(@TempDir Path results) {
     java.io.StringWriter err = new java.io.StringWriter();
-    CommandLine line = dev.chatshell.Main.commandLine();
+    CommandLine line = new CommandLine(new BenchCommand());
     line.setErr(new java.io.PrintWriter(err, true));
     assertEquals(
         2,
-        line.execute(
-            "bench", "--churn", "10", "--connect", "127.0.0.1:1", "--results", results.toString()));
+        line.execute("--churn", "10", "--connect", "127.0.0.1:1", "--results", results.toString()));
     assertTrue(
         err.toString().contains("--churn needs the server the bench starts"), err.toString());
   }
