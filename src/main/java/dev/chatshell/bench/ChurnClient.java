@@ -21,6 +21,9 @@ final class ChurnClient implements AutoCloseable {
   /** Every error the server shows starts so. */
   private static final String ERROR = "Error: ";
 
+  /** The start of the error flood control shows once when it starts holding lines back. */
+  private static final String FLOOD_WARNING = "You are sending too fast";
+
   private final String name;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ClientStream stream;
@@ -80,10 +83,27 @@ final class ChurnClient implements AutoCloseable {
   long request(String line, long timeoutNanos, String... success) throws InterruptedException {
     expectAnswer(success);
     send(line);
-    if (!await(System.nanoTime() + timeoutNanos) || failed(success)) {
-      return -1;
+    long deadline = System.nanoTime() + timeoutNanos;
+    while (await(deadline)) {
+      synchronized (stream) {
+        if (!failed(success)) {
+          return answeredAt;
+        }
+        if (!onlyFloodWarning()) {
+          return -1;
+        }
+        // Flood control holds the line back and says so first: the answer is still to come.
+        // (Under the stream's lock, so an answer cannot slip in before the text is cleared.)
+        expectAnswer(success);
+      }
     }
-    return answered();
+    return -1;
+  }
+
+  /** True when all that came is flood control's warning (an error line of its own). */
+  private boolean onlyFloodWarning() {
+    String text = stream.recentText();
+    return text.contains(FLOOD_WARNING) && text.indexOf(ERROR) == text.lastIndexOf(ERROR);
   }
 
   /** What came since the last request, for error messages. */

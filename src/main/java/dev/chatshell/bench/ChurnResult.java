@@ -8,8 +8,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * What the churn of one run measured: per kind of change, how many a second were made (of those due
- * in the measured window and answered), how many failed, and how long the answers took.
+ * What the churn of one run measured: per kind of change, how many were answered a second in the
+ * measured window, and of those due in it, how many failed and how long the answers took.
  *
  * @param plan what was asked
  * @param sessions standing churn clients that were set up
@@ -28,22 +28,22 @@ record ChurnResult(
    * One kind of change.
    *
    * @param asked per second
-   * @param done answered, of those due in the measured window
-   * @param failed refused, or not answered within the timeout
-   * @param latency from when each was due to its answer, in nanoseconds
+   * @param answered answers that arrived in the measured window
+   * @param failed of those due in the window: refused, or not answered within the timeout
+   * @param latency of those due in the window: from when each was due to its answer, in nanoseconds
    */
-  record Kind(double asked, long done, long failed, Histogram latency) {
+  record Kind(double asked, long answered, long failed, Histogram latency) {
     double percentileMillis(double percentile) {
       return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / 1e6;
     }
   }
 
-  /** Changes made per second of {@code kind}. */
+  /** Changes of {@code kind} answered per second in the measured window. */
   double perSecond(ChurnKind kind) {
-    return measuredSeconds <= 0 ? 0 : kinds.get(kind).done() / measuredSeconds;
+    return measuredSeconds <= 0 ? 0 : kinds.get(kind).answered() / measuredSeconds;
   }
 
-  /** Membership changes made per second, over every kind but logins. */
+  /** Membership changes answered per second, over every kind but logins. */
   double changesPerSecond() {
     double total = 0;
     for (ChurnKind kind : ChurnKind.values()) {
@@ -70,7 +70,7 @@ record ChurnResult(
     lines.add(
         String.format(
             Locale.ROOT,
-            "  churn made: %.1f changes/s (logins apart); answers, from when each was due:",
+            "  churn answered: %.1f changes/s (logins apart); answer times from when each was due:",
             changesPerSecond()));
     for (ChurnKind kind : ChurnKind.values()) {
       Kind k = kinds.get(kind);
@@ -104,7 +104,7 @@ record ChurnResult(
       Kind k = kinds.get(kind);
       String name = "churn" + kind.name().charAt(0) + kind.label().substring(1);
       fields.put(name + "Asked", k.asked());
-      fields.put(name + "Done", k.done());
+      fields.put(name + "Answered", k.answered());
       fields.put(name + "Failed", k.failed());
       fields.put(name + "PerSecond", perSecond(kind));
       fields.put(name + "P50Ms", k.percentileMillis(50));

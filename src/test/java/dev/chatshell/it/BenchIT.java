@@ -188,11 +188,11 @@ class BenchIT {
     assertEquals(10, field(json, "churnAsked"), json);
     // 2 a second of each kind for 3 s, 1 login a second: every one made, none refused
     for (String kind : new String[] {"Join", "Part", "Nick", "Grant", "Revoke", "Login"}) {
-      assertTrue(field(json, "churn" + kind + "Done") > 0, kind + " in\n" + json);
+      assertTrue(field(json, "churn" + kind + "Answered") > 0, kind + " in\n" + json);
       assertEquals(0, field(json, "churn" + kind + "Failed"), kind + " in\n" + json);
     }
     // 6 walkers, 4 renamers, 6 moderators (each with its registered channel), 1 target
     assertEquals(17, field(json, "churnSessions"), json);
-    assertTrue(run.report().contains("  churn made: "), run.toString());
+    assertTrue(run.report().contains("  churn answered: "), run.toString());
   }
 }
