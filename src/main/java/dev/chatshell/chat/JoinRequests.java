@@ -20,13 +20,11 @@ final class JoinRequests {
   }
 
   /**
-   * Whether a user may walk into a private channel: operators, its kept admins, and whoever holds
-   * an invitation (which is used up).
+   * Uses up the user's invitation to a private channel (stored first when the channel is
+   * registered); false when they hold none. Who walks in without one is {@link
+   * RankRules#walksIntoPrivate}'s call.
    */
-  boolean letIn(Channel channel, User user) {
-    if (RankRules.walksIntoPrivate(channel, user)) {
-      return true;
-    }
+  boolean useInvitation(Channel channel, User user) {
     JoinRequest invitation =
         find(channel, JoinRequest.Kind.INVITATION, user.nick(), user.account());
     if (invitation == null) {
