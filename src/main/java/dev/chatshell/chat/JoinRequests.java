@@ -82,6 +82,37 @@ final class JoinRequests {
     channel.setRequests(channel.requests().stream().filter(r -> r != request).toList());
   }
 
+  /**
+   * Answers a request with an invitation (/ACCEPT, or /INVITE of someone who asked): one store
+   * write when the channel is registered, so a failure keeps the request and stores nothing.
+   */
+  void answerWithInvitation(Channel channel, JoinRequest answered, JoinRequest invitation) {
+    List<JoinRequest> now = new ArrayList<>();
+    List<JoinRequest> replaced = new ArrayList<>();
+    for (JoinRequest r : channel.requests()) {
+      if (r == answered
+          || (r.kind() == invitation.kind() && sameName(r.nick(), invitation.nick()))) {
+        replaced.add(r);
+      } else {
+        now.add(r);
+      }
+    }
+    if (channel.isRegistered()) {
+      // Takes back this answer alone: the invitation out, what it replaced back.
+      state.store(
+          () -> registry.replaceRequest(channel.name(), answered, invitation),
+          () -> {
+            List<JoinRequest> back = new ArrayList<>(channel.requests());
+            back.remove(invitation);
+            back.addAll(replaced);
+            back.sort(java.util.Comparator.comparing(JoinRequest::at)); // as kept, oldest first
+            channel.setRequests(back);
+          });
+    }
+    now.add(invitation);
+    channel.setRequests(now);
+  }
+
   /** Most requests and invitations a channel keeps waiting. */
   static final int MAX_REQUESTS = 100;
 

@@ -12,6 +12,8 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -145,5 +147,42 @@ class WholeUndoTest {
     assertEquals(ChannelRole.MEMBER, channel.roleOf(carol));
     String succession = "bob is now main admin (~) of #r, taking over from alice.";
     assertTrue(carolInbox.texts().contains(succession), carolInbox.texts().toString());
+  }
+
+  @Test
+  void anAcceptWhoseInvitationCannotBeStoredKeepsTheRequestAndStoresNothing() {
+    Channel channel = privateChannel();
+    server.join(bob, "#p"); // files a request
+    List<JoinRequest> waiting = channel.requests();
+    clearInboxes();
+    doThrow(new ChatException(NOT_STORED)).when(registry).addRequest(anyString(), any());
+    doThrow(new ChatException(NOT_STORED)).when(registry).replaceRequest(anyString(), any(), any());
+
+    ChatException refused = assertThrows(ChatException.class, () -> server.accept(alice, "bob"));
+
+    assertEquals(NOT_STORED, refused.getMessage());
+    verify(registry, never()).removeRequest(anyString(), any()); // no half of it is stored
+    assertEquals(waiting, channel.requests());
+    assertFalse(channel.contains(bob));
+    assertEquals(List.of(), bobInbox.texts());
+    assertEquals(List.of(), aliceInbox.texts());
+  }
+
+  @Test
+  void anInvitationAnsweringARequestThatCannotBeStoredKeepsTheRequestAndStoresNothing() {
+    Channel channel = privateChannel();
+    server.join(bob, "#p"); // files a request
+    List<JoinRequest> waiting = channel.requests();
+    clearInboxes();
+    doThrow(new ChatException(NOT_STORED)).when(registry).addRequest(anyString(), any());
+    doThrow(new ChatException(NOT_STORED)).when(registry).replaceRequest(anyString(), any(), any());
+
+    ChatException refused = assertThrows(ChatException.class, () -> server.invite(alice, "bob"));
+
+    assertEquals(NOT_STORED, refused.getMessage());
+    verify(registry, never()).removeRequest(anyString(), any()); // no half of it is stored
+    assertEquals(waiting, channel.requests());
+    assertEquals(List.of(), bobInbox.texts());
+    assertEquals(List.of(), aliceInbox.texts());
   }
 }
