@@ -206,7 +206,7 @@ final class Memberships {
     }
     if (channel.size() == 0 && !channel.isRegistered()) {
       channels.remove(Names.key(channel.name()), channel);
-      state.forgetBans(channel);
+      state.forgetBans(channel); // they went with the channel
     }
   }
 
