@@ -95,4 +95,15 @@ public interface ChannelRegistry {
   void addRequest(String channel, JoinRequest request);
 
   void removeRequest(String channel, JoinRequest request);
+
+  /**
+   * Answers a request with an invitation: removes {@code answered} and keeps {@code invitation} (as
+   * {@link #addRequest} does) in one write, so neither is stored without the other. A store that
+   * can fail between two writes does both in one transaction; this default, for stores that cannot
+   * (kept in memory), does one after the other.
+   */
+  default void replaceRequest(String channel, JoinRequest answered, JoinRequest invitation) {
+    removeRequest(channel, answered);
+    addRequest(channel, invitation);
+  }
 }

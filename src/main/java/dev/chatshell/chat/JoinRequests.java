@@ -20,13 +20,11 @@ final class JoinRequests {
   }
 
   /**
-   * Whether a user may walk into a private channel: operators, its kept admins, and whoever holds
-   * an invitation (which is used up).
+   * Uses up the user's invitation to a private channel (stored first when the channel is
+   * registered); false when they hold none. Who walks in without one is {@link
+   * RankRules#walksIntoPrivate}'s call.
    */
-  boolean letIn(Channel channel, User user) {
-    if (RankRules.walksIntoPrivate(channel, user)) {
-      return true;
-    }
+  boolean useInvitation(Channel channel, User user) {
     JoinRequest invitation =
         find(channel, JoinRequest.Kind.INVITATION, user.nick(), user.account());
     if (invitation == null) {
@@ -82,6 +80,37 @@ final class JoinRequests {
           () -> registry.removeRequest(channel.name(), request), () -> channel.setRequests(before));
     }
     channel.setRequests(channel.requests().stream().filter(r -> r != request).toList());
+  }
+
+  /**
+   * Answers a request with an invitation (/ACCEPT, or /INVITE of someone who asked): one store
+   * write when the channel is registered, so a failure keeps the request and stores nothing.
+   */
+  void answerWithInvitation(Channel channel, JoinRequest answered, JoinRequest invitation) {
+    List<JoinRequest> now = new ArrayList<>();
+    List<JoinRequest> replaced = new ArrayList<>();
+    for (JoinRequest r : channel.requests()) {
+      if (r == answered
+          || (r.kind() == invitation.kind() && sameName(r.nick(), invitation.nick()))) {
+        replaced.add(r);
+      } else {
+        now.add(r);
+      }
+    }
+    if (channel.isRegistered()) {
+      // Takes back this answer alone: the invitation out, what it replaced back.
+      state.store(
+          () -> registry.replaceRequest(channel.name(), answered, invitation),
+          () -> {
+            List<JoinRequest> back = new ArrayList<>(channel.requests());
+            back.remove(invitation);
+            back.addAll(replaced);
+            back.sort(java.util.Comparator.comparing(JoinRequest::at)); // as kept, oldest first
+            channel.setRequests(back);
+          });
+    }
+    now.add(invitation);
+    channel.setRequests(now);
   }
 
   /** Most requests and invitations a channel keeps waiting. */

@@ -70,9 +70,15 @@ final class Memberships {
                     maxChannelsPerUser);
               }
               // After the limit: letting in uses an invitation up.
-              if (channel != null && channel.isPrivate() && !requests.letIn(channel, user)) {
-                requests.fileRequest(channel, user);
-                return new Joined(null, null);
+              boolean invited = false;
+              if (channel != null
+                  && channel.isPrivate()
+                  && !RankRules.walksIntoPrivate(channel, user)) {
+                invited = requests.useInvitation(channel, user);
+                if (!invited) {
+                  requests.fileRequest(channel, user);
+                  return new Joined(null, null);
+                }
               }
               boolean created = channel == null;
               Instant joinedAt = null; // set when the user joined an existing channel just now
@@ -88,7 +94,15 @@ final class Memberships {
               List<Channel> mine = new ArrayList<>(user.channels());
               mine.add(channel);
               user.setChannels(mine);
+              Channel previous = user.current();
               user.setCurrent(channel);
+              if (invited) {
+                // Using the invitation up is stored after the lock is released: if that fails,
+                // the join it let in is taken back with it (the invitation comes back by its own
+                // undo). Nothing more to write: this only adds the join's undo to the change.
+                Channel entered = channel;
+                state.store(() -> {}, () -> unjoin(user, entered, previous));
+              }
               channel.broadcastExcept(
                   user, new Notice.Joined(clock.instant(), channel.name(), user.nick()));
               user.deliver(
@@ -155,20 +169,43 @@ final class Memberships {
    * shown as they were meant to be.
    */
   void depart(User user, Channel channel, Notice.ChannelEvent notice, boolean pickNewCurrent) {
-    ChannelRole role = channel.roleOf(user);
     takeOut(user, channel, pickNewCurrent);
     channel.broadcast(notice);
-    // A registered channel's main admin is its founder's account, who gets ~ back on return.
-    if (RankRules.passesOn(role, channel)) {
+    settle(channel, user.nick());
+  }
+
+  /**
+   * Takes back a join whose write failed, unless the user is gone from the channel already: they
+   * are out again, and back in the channel they were in before when it was current.
+   */
+  private void unjoin(User user, Channel channel, Channel previous) {
+    if (!channel.contains(user)) {
+      return; // left, kicked or logged out since: nothing of the join is left to take back
+    }
+    boolean wasCurrent = user.current() == channel;
+    takeOut(user, channel, true);
+    if (wasCurrent && previous != null && previous.contains(user)) {
+      user.setCurrent(previous);
+    }
+    settle(channel, user.nick());
+  }
+
+  /**
+   * After someone went ({@code gone}: a departure, or an undone join) or a registration was undone:
+   * an unregistered channel whose members have no main admin gets one by succession, and one left
+   * empty goes, with its bans.
+   */
+  void settle(Channel channel, String gone) {
+    if (RankRules.lacksMainAdmin(channel)) {
       Member heir = RankRules.successor(channel.members());
       if (heir != null) {
         channel.setRole(heir.user(), ChannelRole.MAIN_ADMIN);
         channel.broadcast(
-            new Notice.Succeeded(clock.instant(), channel.name(), heir.user().nick(), user.nick()));
+            new Notice.Succeeded(clock.instant(), channel.name(), heir.user().nick(), gone));
       }
     }
     if (channel.size() == 0 && !channel.isRegistered()) {
-      channels.remove(Names.key(channel.name()));
+      channels.remove(Names.key(channel.name()), channel);
       state.forgetBans(channel); // they went with the channel
     }
   }

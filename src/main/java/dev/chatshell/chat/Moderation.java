@@ -316,10 +316,9 @@ final class Moderation {
               () -> registry.register(registered, at),
               () -> {
                 channel.register(null, before);
-                if (channel.size() == 0) { // everyone left while it was stored: it goes now
-                  channels.remove(Names.key(channel.name()), channel);
-                  state.forgetBans(channel);
-                }
+                // Whoever left while it was stored left a registered channel: its founder was
+                // not succeeded, and an empty one was kept. Now it is neither.
+                memberships.settle(channel, actor.nick());
               });
           channel.register(actor.account(), keys(admins));
           channel.broadcast(

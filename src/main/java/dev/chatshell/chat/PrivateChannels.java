@@ -89,7 +89,6 @@ final class PrivateChannels {
                     nick,
                     channel.name());
               }
-              requests.dropRequest(channel, request);
               Instant now = clock.instant();
               channel.broadcast(
                   new Notice.RequestAnswered(
@@ -103,14 +102,16 @@ final class PrivateChannels {
                 requester = null;
               }
               if (!yes) {
+                requests.dropRequest(channel, request);
                 if (requester != null) {
                   requester.deliver(
                       new Notice.YourRequestDenied(now, channel.name(), actor.nick(), why));
                 }
                 return null;
               }
-              requests.keepRequest(
+              requests.answerWithInvitation(
                   channel,
+                  request,
                   new JoinRequest(
                       JoinRequest.Kind.INVITATION,
                       request.nick(),
@@ -161,17 +162,18 @@ final class PrivateChannels {
                   ? JoinRequests.named(channel, JoinRequest.Kind.REQUEST, shownNick)
                   : JoinRequests.find(
                       channel, JoinRequest.Kind.REQUEST, invitee.nick(), invitee.account());
-          if (pending != null) {
-            requests.dropRequest(channel, pending); // an invitation answers it
-          }
-          requests.keepRequest(
-              channel,
+          JoinRequest invitation =
               new JoinRequest(
                   JoinRequest.Kind.INVITATION,
                   shownNick,
                   invitee == null ? state.account(nick).orElse(null) : invitee.account(),
                   actor.nick(),
-                  now));
+                  now);
+          if (pending != null) {
+            requests.answerWithInvitation(channel, pending, invitation); // it answers the request
+          } else {
+            requests.keepRequest(channel, invitation);
+          }
           channel.broadcast(new Notice.Invited(now, channel.name(), actor.nick(), shownNick));
           if (invitee != null) {
             invitee.deliver(new Notice.InvitedYou(now, channel.name(), actor.nick()));

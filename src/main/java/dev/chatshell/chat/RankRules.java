@@ -304,11 +304,20 @@ final class RankRules {
   }
 
   /**
-   * Whether the main admin's going hands their role on: not in a registered channel, whose main
-   * admin is its founder's account, who gets ~ back on return.
+   * Whether a channel's members are left without a main admin who must be succeeded (its main admin
+   * went, or a registration whose founder went meanwhile was undone): not a registered channel,
+   * whose main admin is its founder's account, who gets ~ back on return.
    */
-  static boolean passesOn(ChannelRole leaving, Channel channel) {
-    return leaving == ChannelRole.MAIN_ADMIN && !channel.isRegistered();
+  static boolean lacksMainAdmin(Channel channel) {
+    if (channel.isRegistered() || channel.size() == 0) {
+      return false;
+    }
+    for (Member member : channel.members()) {
+      if (member.role().atLeast(ChannelRole.MAIN_ADMIN)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -250,6 +250,17 @@ public final class ChannelStore implements ChannelRegistry {
         });
   }
 
+  @Override
+  public void replaceRequest(String channel, JoinRequest answered, JoinRequest invitation) {
+    run( // one transaction: the request is not gone unless the invitation is kept
+        connection -> {
+          deleteRequest(connection, channel, answered);
+          deleteRequest(connection, channel, invitation);
+          insertRequest(connection, channel, invitation);
+          return null;
+        });
+  }
+
   private static void deleteRequest(Connection connection, String channel, JoinRequest request)
       throws SQLException {
     try (PreparedStatement delete =

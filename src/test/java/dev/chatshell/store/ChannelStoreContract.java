@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatshell.chat.Ban;
 import dev.chatshell.chat.ChannelRegistry.Registered;
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.JoinRequest;
 import dev.chatshell.chat.Topic;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -254,6 +255,34 @@ abstract class ChannelStoreContract extends StoreContract {
     assertEquals(List.of(), channels.load(), "rolled back, channel row and all");
     assertEquals(List.of(), adminRows());
     assertThrows(ChatException.class, () -> channels.addAdmin("#nowhere", "Bob"));
+  }
+
+  @Test
+  void aRequestAnsweredWithAnInvitationIsReplacedByItAcrossARestart() throws Exception {
+    JoinRequest asked = new JoinRequest(JoinRequest.Kind.REQUEST, "erin", null, "erin", NOW);
+    JoinRequest invited =
+        new JoinRequest(JoinRequest.Kind.INVITATION, "erin", null, "Alice", LATER);
+    channels.register(
+        new Registered("#p", "Alice", Set.of(), null, null, true, List.of(asked)), NOW);
+
+    channels.replaceRequest("#p", asked, invited);
+
+    restart();
+    assertEquals(List.of(invited), only().requests());
+  }
+
+  @Test
+  void anAnswerWhoseInvitationCannotBeStoredKeepsTheRequest() throws Exception {
+    JoinRequest asked = new JoinRequest(JoinRequest.Kind.REQUEST, "erin", null, "erin", NOW);
+    channels.register(
+        new Registered("#p", "Alice", Set.of(), null, null, true, List.of(asked)), NOW);
+    // made_by is required: the insert fails after the request was deleted, in one transaction
+    JoinRequest broken = new JoinRequest(JoinRequest.Kind.INVITATION, "erin", null, null, LATER);
+
+    assertThrows(ChatException.class, () -> channels.replaceRequest("#p", asked, broken));
+
+    restart();
+    assertEquals(List.of(asked), only().requests());
   }
 
   @Test
