@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * Registered channels as the domain keeps them across restarts: name, founder (the account that is
- * main admin), the accounts of the secondary admins, and the topic. The domain calls it under its
- * lock <em>before</em> changing a registered channel in memory, so a change users are told about is
- * already stored, and a storage failure (a {@link ChatException}) changes nothing.
+ * main admin), the accounts of the secondary admins, and the topic. The domain writes a change
+ * after deciding it and before anyone is told of it (outside its lock: see {@link ChatState}), so a
+ * change users are told about is already stored, and a storage failure (a {@link ChatException}) is
+ * undone and changes nothing.
  */
 public interface ChannelRegistry {
   /**
