@@ -13,13 +13,14 @@ import java.util.function.UnaryOperator;
  * {@link ChatEvent}s to their {@link EventSink}s.
  *
  * <p>This class is the domain's front: its lifecycle (start from the stores, console, shutdown),
- * logins, and the operations commands may ask for, which are {@link ChatApi}, the narrower surface
- * commands and plugins are handed. Each change is made by the class of its concern, around one
- * shared {@link ChatState} that owns the lock (see there for the threading): {@link Logins}, {@link
- * AccountChanges}, {@link Memberships}, {@link PrivateChannels} with {@link JoinRequests}, {@link
- * Moderation}, {@link Bans}, {@link Messaging} and {@link PersonalState}.
+ * logins, and every operation with the user who acts named. Commands and plugins never get it: they
+ * get a {@link ChatApi} bound to the user who typed the line ({@link #forUser}). Each change is
+ * made by the class of its concern, around one shared {@link ChatState} that owns the lock (see
+ * there for the threading): {@link Logins}, {@link AccountChanges}, {@link Memberships}, {@link
+ * PrivateChannels} with {@link JoinRequests}, {@link Moderation}, {@link Bans}, {@link Messaging}
+ * and {@link PersonalState}.
  */
-public final class ChatServer implements ChatApi {
+public final class ChatServer {
   /** Shortest password accepted: guessing is throttled, but a short password is still weak. */
   public static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -136,145 +137,129 @@ public final class ChatServer implements ChatApi {
     everyone.forEach(u -> u.deliver(notice));
   }
 
+  /**
+   * What a command typed by {@code user} may ask of the domain, acting as {@code user} and nobody
+   * else: the object {@link dev.chatshell.command.CommandContext#chat()} hands to commands and
+   * plugins. Cheap: make one per typed line.
+   */
+  public ChatApi forUser(User user) {
+    return new UserChat(this, user);
+  }
+
+  // ---- what commands ask for through ChatApi (documented there), with the acting user named
+
   // ---- accounts and nicks
 
-  @Override
   public Optional<String> account(String nick) {
     return state.account(nick);
   }
 
-  @Override
   public boolean needsPassword(User user, String nick) {
     return accountChanges.needsPassword(user, nick);
   }
 
-  @Override
   public void changeNick(User user, String newNick) {
     accountChanges.changeNick(user, newNick);
   }
 
-  @Override
   public void changeNick(User user, String newNick, char[] password) {
     accountChanges.changeNick(user, newNick, password);
   }
 
-  @Override
   public void register(User user, char[] password) {
     accountChanges.register(user, password);
   }
 
-  @Override
   public void changePassword(User user, char[] current, char[] replacement) {
     accountChanges.changePassword(user, current, replacement);
   }
 
   // ---- channels
 
-  @Override
   public Channel join(User user, String typedName) {
     return memberships.join(user, typedName);
   }
 
-  @Override
   public void leave(User user, String typedName, String reason) {
     memberships.leave(user, typedName, reason);
   }
 
-  @Override
   public Channel switchTo(User user, String typedName) {
     return memberships.switchTo(user, typedName);
   }
 
-  @Override
   public void setPrivate(User actor, boolean on) {
     privateChannels.setPrivate(actor, on);
   }
 
-  @Override
   public void accept(User actor, String nick) {
     privateChannels.accept(actor, nick);
   }
 
-  @Override
   public void deny(User actor, String nick, String reason) {
     privateChannels.deny(actor, nick, reason);
   }
 
-  @Override
   public void invite(User actor, String nick) {
     privateChannels.invite(actor, nick);
   }
 
-  @Override
   public List<JoinRequest> requests(User actor) {
     return privateChannels.requests(actor);
   }
 
   // ---- moderation
 
-  @Override
   public void kick(User actor, String nick, String reason) {
     moderation.kick(actor, nick, reason);
   }
 
-  @Override
   public void grant(User actor, String nick) {
     moderation.grant(actor, nick);
   }
 
-  @Override
   public void revoke(User actor, String nick) {
     moderation.revoke(actor, nick);
   }
 
-  @Override
   public Channel rename(User actor, String typedName) {
     return moderation.rename(actor, typedName);
   }
 
-  @Override
   public void kill(User actor, String nick, String reason) {
     moderation.kill(actor, nick, reason);
   }
 
-  @Override
   public void oper(User user, String name, char[] password) {
     moderation.oper(user, name, password);
   }
 
-  @Override
   public void registerChannel(User actor, String typedName) {
     moderation.registerChannel(actor, typedName);
   }
 
-  @Override
   public void deleteChannel(User actor, String typedName, String reason) {
     moderation.deleteChannel(actor, typedName, reason);
   }
 
-  @Override
   public void setTopic(User actor, String text) {
     moderation.setTopic(actor, text);
   }
 
-  @Override
   public void ban(User actor, String scope, String typed, Duration duration, String reason) {
     bans.ban(actor, scope, typed, duration, reason);
   }
 
-  @Override
   public void unban(User actor, String scope, String typed) {
     bans.unban(actor, scope, typed);
   }
 
-  @Override
   public List<Ban> bans(User actor, String scope) {
     return bans.bans(actor, scope);
   }
 
   // ---- messages and personal state
 
-  @Override
   public void say(User user, String text) {
     messaging.say(user, text);
   }
@@ -284,65 +269,53 @@ public final class ChatServer implements ChatApi {
     messaging.say(user, channel, text);
   }
 
-  @Override
   public void act(User user, String text) {
     messaging.act(user, text);
   }
 
-  @Override
   public void sendPrivate(User from, String recipients, String text) {
     messaging.sendPrivate(from, recipients, text);
   }
 
-  @Override
   public void notice(User user, String text) {
     messaging.notice(user, text);
   }
 
-  @Override
   public List<HistoryEntry> channelHistory(User user, int lines) {
     return messaging.channelHistory(user, lines);
   }
 
-  @Override
   public List<HistoryEntry> conversation(User user, String nick, int lines) {
     return messaging.conversation(user, nick, lines);
   }
 
-  @Override
   public void setAway(User user, String message) {
     personal.setAway(user, message);
   }
 
-  @Override
   public void ignore(User user, String nick, boolean ignore) {
     personal.ignore(user, nick, ignore);
   }
 
-  @Override
   public void setPreferences(User user, Preferences chosen) {
     personal.setPreferences(user, chosen);
   }
 
-  @Override
   public Preferences changePreferences(User user, UnaryOperator<Preferences> change) {
     return personal.changePreferences(user, change);
   }
 
   // ---- queries
 
-  @Override
   public Channel channel(String typedName) {
     return state.channels.get(Names.key(Names.channel(typedName)));
   }
 
-  @Override
   public List<Member> membersSeenBy(User viewer, Channel channel) {
     RankRules.checkSeeMembers(viewer, channel);
     return new ArrayList<>(channel.members());
   }
 
-  @Override
   public Channel memberChannel(User user, String typedName) {
     Channel channel = channel(typedName);
     if (channel == null || !channel.contains(user)) {
@@ -354,12 +327,10 @@ public final class ChatServer implements ChatApi {
     return channel;
   }
 
-  @Override
   public List<Channel> channels() {
     return new ArrayList<>(state.channels.values());
   }
 
-  @Override
   public List<String> nicks() {
     return nicksStartingWith("", Integer.MAX_VALUE);
   }
@@ -394,7 +365,6 @@ public final class ChatServer implements ChatApi {
     return map.subMap(from, true, from + Character.MAX_VALUE, false);
   }
 
-  @Override
   public int userCount() {
     return state.users.size();
   }

@@ -1,7 +1,7 @@
 package dev.chatshell.shell;
 
+import dev.chatshell.chat.ChatApi;
 import dev.chatshell.chat.ChatException;
-import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.EventSink;
 import dev.chatshell.chat.Text;
 import dev.chatshell.chat.User;
@@ -24,6 +24,7 @@ import java.util.List;
 final class LineContext implements CommandContext {
   private final SessionServices services;
   private final User user;
+  private final ChatApi chat; // bound to the user: a command acts as them and nobody else
   private final Shell shell;
   private final EventSink outbox;
   private final SessionEnd end;
@@ -32,6 +33,7 @@ final class LineContext implements CommandContext {
   LineContext(SessionServices services, User user, Shell shell, EventSink outbox, SessionEnd end) {
     this.services = services;
     this.user = user;
+    this.chat = services.chat().forUser(user);
     this.shell = shell;
     this.outbox = outbox;
     this.end = end;
@@ -50,8 +52,8 @@ final class LineContext implements CommandContext {
   }
 
   @Override
-  public ChatServer chat() {
-    return services.chat();
+  public ChatApi chat() {
+    return chat;
   }
 
   @Override

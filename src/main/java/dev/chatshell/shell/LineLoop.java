@@ -2,7 +2,6 @@ package dev.chatshell.shell;
 
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatException;
-import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.EventSink;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandTable;
@@ -143,14 +142,13 @@ final class LineLoop {
   /** Runs one line now, in a context of its own; its output goes out as one reply. */
   private void run(String line) {
     LineContext context = new LineContext(services, user, shell, outbox, end);
-    ChatServer chat = services.chat();
     try {
       if (line.startsWith("//")) {
-        chat.say(user, line.substring(1));
+        context.chat().say(line.substring(1));
       } else if (line.startsWith("/")) {
         services.commands().execute(context, line);
       } else {
-        chat.say(user, line);
+        context.chat().say(line);
       }
     } catch (ChatException e) {
       context.error(e.getMessage());

@@ -1,5 +1,6 @@
 package dev.chatshell.command;
 
+import dev.chatshell.chat.ChatApi;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.Inbox;
 import dev.chatshell.chat.User;
@@ -11,7 +12,7 @@ import java.util.List;
  * replies, errors, the disconnect reason and the user's chat events recorded.
  */
 public final class FakeContext implements CommandContext {
-  private final ChatServer chat;
+  private final ChatApi chat;
   private final CommandTable commands;
   private final Inbox inbox = new Inbox();
   private final User user;
@@ -25,9 +26,9 @@ public final class FakeContext implements CommandContext {
   private final List<String> secretPrompts = new ArrayList<>();
 
   public FakeContext(ChatServer chat, CommandTable commands, String nick) {
-    this.chat = chat;
     this.commands = commands;
     this.user = chat.connect(nick, "198.51.100.7", inbox);
+    this.chat = chat.forUser(user); // as the session does: bound to the user
   }
 
   /** Runs a typed line through the command table, as the session does. */
@@ -54,7 +55,7 @@ public final class FakeContext implements CommandContext {
   }
 
   @Override
-  public ChatServer chat() {
+  public ChatApi chat() {
     return chat;
   }
 

@@ -84,11 +84,11 @@ class HostileLinesPropertiesTest {
     }
     try {
       if (line.startsWith("//")) {
-        person.chat().say(person.user(), line.substring(1));
+        person.chat().say(line.substring(1));
       } else if (line.startsWith("/")) {
         person.run(line);
       } else {
-        person.chat().say(person.user(), line);
+        person.chat().say(line);
       }
     } catch (ChatException e) {
       person.error(e.getMessage());

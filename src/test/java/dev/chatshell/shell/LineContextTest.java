@@ -42,6 +42,16 @@ class LineContextTest {
   private final LineContext context = new LineContext(services, alice, shell, sent::add, end);
 
   @Test
+  void theLinesCommandGetsTheChatOfItsUserNotTheServer() {
+    Object handed = context.chat();
+    assertFalse(handed instanceof ChatServer, "a plugin's cast must not reach promote");
+
+    context.chat().join("#tea");
+
+    assertEquals("#tea", alice.current().name(), "it acts as the user who typed the line");
+  }
+
+  @Test
   void aLinesRepliesGoOutAsOneReplyWhenItIsDone() {
     context.reply("first");
     context.error("second");

@@ -42,7 +42,7 @@ class OneClassOneLineTest {
   static final class BootCommand implements ChatCommand {
     @Override
     public void run(CommandContext context, Arguments arguments) {
-      context.chat().kick(context.user(), arguments.word(0), "");
+      context.chat().kick(arguments.word(0), "");
     }
   }
 

@@ -16,6 +16,6 @@ import dev.chatshell.command.SlashCommand;
 public final class AcceptCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().accept(context.user(), arguments.word(0));
+    context.chat().accept(arguments.word(0));
   }
 }

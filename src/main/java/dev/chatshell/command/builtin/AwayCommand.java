@@ -19,6 +19,6 @@ import dev.chatshell.command.SlashCommand;
 public final class AwayCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().setAway(context.user(), arguments.rest(0));
+    context.chat().setAway(arguments.rest(0));
   }
 }

@@ -55,7 +55,6 @@ public final class BanCommand implements ChatCommand {
     context
         .chat()
         .ban(
-            context.user(),
             scoped.scope(),
             scoped.target(),
             timing.duration(),

@@ -26,7 +26,7 @@ public final class BansCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
     String scope = arguments.word(0);
-    List<Ban> bans = context.chat().bans(context.user(), scope);
+    List<Ban> bans = context.chat().bans(scope);
     String where =
         "*".equals(scope) ? "the server" : scope == null ? context.user().current().name() : scope;
     if (bans.isEmpty()) {

@@ -25,7 +25,7 @@ public final class CurrentCommand implements ChatCommand {
   public void run(CommandContext context, Arguments arguments) {
     User user = context.user();
     if (!arguments.isEmpty()) {
-      Channel channel = context.chat().switchTo(user, arguments.word(0));
+      Channel channel = context.chat().switchTo(arguments.word(0));
       context.reply("Your current channel is now " + channel.name() + ".");
       return;
     }

@@ -47,6 +47,6 @@ public final class DelCommand implements ChatCommand {
               + " to confirm (/CURRENT switches channels).",
           current.name());
     }
-    context.chat().deleteChannel(context.user(), current.name(), arguments.rest(1));
+    context.chat().deleteChannel(current.name(), arguments.rest(1));
   }
 }

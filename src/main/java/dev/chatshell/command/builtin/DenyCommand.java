@@ -16,6 +16,6 @@ import dev.chatshell.command.SlashCommand;
 public final class DenyCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().deny(context.user(), arguments.word(0), arguments.rest(1));
+    context.chat().deny(arguments.word(0), arguments.rest(1));
   }
 }

@@ -17,6 +17,6 @@ import dev.chatshell.command.SlashCommand;
 public final class GrantCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().grant(context.user(), arguments.word(0));
+    context.chat().grant(arguments.word(0));
   }
 }

@@ -61,10 +61,10 @@ public final class HistoryCommand implements ChatCommand {
             "You are not in a channel: /JOIN one, or /HISTORY <nick> for private messages.");
       }
       what = context.user().current().name();
-      entries = context.chat().channelHistory(context.user(), lines);
+      entries = context.chat().channelHistory(lines);
     } else {
       what = "your private messages with " + nick;
-      entries = context.chat().conversation(context.user(), nick, lines);
+      entries = context.chat().conversation(nick, lines);
     }
     if (entries.isEmpty()) {
       context.reply("Nothing kept for " + what + ".");

@@ -23,7 +23,7 @@ public final class IgnoreCommand implements ChatCommand {
   public void run(CommandContext context, Arguments arguments) {
     String nick = arguments.word(0);
     if (nick != null) {
-      context.chat().ignore(context.user(), nick, true);
+      context.chat().ignore(nick, true);
       return;
     }
     var ignored = new TreeSet<>(context.user().ignored());

@@ -17,6 +17,6 @@ import dev.chatshell.command.SlashCommand;
 public final class InviteCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().invite(context.user(), arguments.word(0));
+    context.chat().invite(arguments.word(0));
   }
 }

@@ -17,6 +17,6 @@ import dev.chatshell.command.SlashCommand;
 public final class JoinCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().join(context.user(), arguments.word(0));
+    context.chat().join(arguments.word(0));
   }
 }

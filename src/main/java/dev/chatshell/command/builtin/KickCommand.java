@@ -24,6 +24,6 @@ import dev.chatshell.command.SlashCommand;
 public final class KickCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().kick(context.user(), arguments.word(0), arguments.rest(1));
+    context.chat().kick(arguments.word(0), arguments.rest(1));
   }
 }

@@ -20,6 +20,6 @@ import dev.chatshell.command.SlashCommand;
 public final class KillCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().kill(context.user(), arguments.word(0), arguments.rest(1));
+    context.chat().kill(arguments.word(0), arguments.rest(1));
   }
 }

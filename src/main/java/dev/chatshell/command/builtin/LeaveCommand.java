@@ -17,6 +17,6 @@ import dev.chatshell.command.SlashCommand;
 public final class LeaveCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().leave(context.user(), arguments.word(0), null);
+    context.chat().leave(arguments.word(0), null);
   }
 }

@@ -16,6 +16,6 @@ import dev.chatshell.command.SlashCommand;
 public final class MeCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().act(context.user(), arguments.rest(0));
+    context.chat().act(arguments.rest(0));
   }
 }

@@ -20,6 +20,6 @@ import dev.chatshell.command.SlashCommand;
 public final class MsgCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().sendPrivate(context.user(), arguments.word(0), arguments.rest(1));
+    context.chat().sendPrivate(arguments.word(0), arguments.rest(1));
   }
 }

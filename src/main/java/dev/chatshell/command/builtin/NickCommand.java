@@ -21,8 +21,8 @@ public final class NickCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
     String nick = arguments.word(0);
-    if (!context.chat().needsPassword(context.user(), nick)) {
-      context.chat().changeNick(context.user(), nick);
+    if (!context.chat().needsPassword(nick)) {
+      context.chat().changeNick(nick);
       return;
     }
     char[] password = context.readSecret("Password for " + nick + ": ");
@@ -30,7 +30,7 @@ public final class NickCommand implements ChatCommand {
       return;
     }
     try {
-      context.chat().changeNick(context.user(), nick, password);
+      context.chat().changeNick(nick, password);
     } finally {
       PasswordHash.wipe(password);
     }

@@ -30,7 +30,7 @@ public final class OperCommand implements ChatCommand {
       return;
     }
     try {
-      context.chat().oper(context.user(), name, password);
+      context.chat().oper(name, password);
     } catch (ChatException refused) {
       pause();
       throw refused;

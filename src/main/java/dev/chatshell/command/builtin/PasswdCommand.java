@@ -33,7 +33,7 @@ public final class PasswdCommand implements ChatCommand {
             ChatException.Reason.INVALID, "The two new passwords differ; nothing was changed.");
       }
       if (replacement.outcome() == NewPassword.Outcome.GIVEN) {
-        context.chat().changePassword(context.user(), current, replacement.password());
+        context.chat().changePassword(current, replacement.password());
       }
     } finally {
       PasswordHash.wipe(current);

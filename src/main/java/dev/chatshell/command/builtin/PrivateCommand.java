@@ -29,6 +29,6 @@ public final class PrivateCommand implements ChatCommand {
               throw new ChatException(
                   ChatException.Reason.INVALID, "Type /PRIVATE on or /PRIVATE off.");
         };
-    context.chat().setPrivate(context.user(), on);
+    context.chat().setPrivate(on);
   }
 }

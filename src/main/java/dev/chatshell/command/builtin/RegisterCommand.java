@@ -25,7 +25,7 @@ public final class RegisterCommand implements ChatCommand {
   public void run(CommandContext context, Arguments arguments) {
     String channel = arguments.word(0);
     if (channel != null) {
-      context.chat().registerChannel(context.user(), channel);
+      context.chat().registerChannel(channel);
       return;
     }
     String account = context.user().account();
@@ -42,7 +42,7 @@ public final class RegisterCommand implements ChatCommand {
             ChatException.Reason.INVALID, "The two passwords differ; nothing was registered.");
       }
       if (typed.outcome() == NewPassword.Outcome.GIVEN) {
-        context.chat().register(context.user(), typed.password());
+        context.chat().register(typed.password());
       }
     }
   }

@@ -16,6 +16,6 @@ import dev.chatshell.command.SlashCommand;
 public final class RenCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().rename(context.user(), arguments.word(0));
+    context.chat().rename(arguments.word(0));
   }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 public final class RequestsCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    List<JoinRequest> waiting = context.chat().requests(context.user());
+    List<JoinRequest> waiting = context.chat().requests();
     if (waiting.isEmpty()) {
       context.reply("No requests or invitations are waiting.");
       return;

@@ -17,6 +17,6 @@ import dev.chatshell.command.SlashCommand;
 public final class RevokeCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().revoke(context.user(), arguments.word(0));
+    context.chat().revoke(arguments.word(0));
   }
 }

@@ -74,7 +74,6 @@ public final class SetCommand implements ChatCommand {
         context
             .chat()
             .changePreferences(
-                user,
                 p -> {
                   boolean was = timestamps ? p.timestamps() : p.autojoin();
                   boolean on = typed.equals("toggle") ? !was : typed.equals("on");

@@ -50,6 +50,6 @@ public final class TopicCommand implements ChatCommand {
       return;
     }
     String text = arguments.rest(0);
-    context.chat().setTopic(context.user(), text.strip().equals("-") ? null : text);
+    context.chat().setTopic(text.strip().equals("-") ? null : text);
   }
 }

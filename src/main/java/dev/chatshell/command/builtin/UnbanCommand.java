@@ -19,6 +19,6 @@ public final class UnbanCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
     BanCommand.Scoped scoped = BanCommand.Scoped.of(arguments);
-    context.chat().unban(context.user(), scoped.scope(), scoped.target());
+    context.chat().unban(scoped.scope(), scoped.target());
   }
 }

@@ -16,6 +16,6 @@ import dev.chatshell.command.SlashCommand;
 public final class UnignoreCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
-    context.chat().ignore(context.user(), arguments.word(0), false);
+    context.chat().ignore(arguments.word(0), false);
   }
 }

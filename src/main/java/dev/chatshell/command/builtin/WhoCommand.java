@@ -40,7 +40,7 @@ public final class WhoCommand implements ChatCommand {
           "There is no channel " + Names.channel(typed) + "; /LIST shows the channels.",
           Names.channel(typed));
     }
-    List<Member> members = context.chat().membersSeenBy(context.user(), channel);
+    List<Member> members = context.chat().membersSeenBy(channel);
     members.sort(Member.BY_RANK);
     StringBuilder line = new StringBuilder(channel.name() + " (" + members.size() + "):");
     for (Member member : members) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.auth.PasswordHash;
+import dev.chatshell.chat.ChatApi;
 import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.ModerationAction;
 import dev.chatshell.chat.User;
@@ -46,7 +47,7 @@ class OperCommandTest {
     }
 
     @Override
-    public ChatServer chat() {
+    public ChatApi chat() {
       return fake.chat();
     }
 

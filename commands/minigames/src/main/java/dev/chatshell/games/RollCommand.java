@@ -56,7 +56,7 @@ public final class RollCommand implements ChatCommand {
     if (context.user().current() == null) {
       context.reply(result);
     } else {
-      context.chat().notice(context.user(), result);
+      context.chat().notice(result);
     }
   }
 }

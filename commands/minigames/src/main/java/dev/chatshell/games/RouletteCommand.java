@@ -47,14 +47,10 @@ public final class RouletteCommand implements ChatCommand {
           return before == 0 ? null : before - 1; // fired: the next pull reloads
         });
     if (left[0] > 0) {
-      context
-          .chat()
-          .notice(context.user(), nick + " pulls the trigger... click. " + nick + " lives.");
+      context.chat().notice(nick + " pulls the trigger... click. " + nick + " lives.");
       return;
     }
-    context
-        .chat()
-        .notice(context.user(), nick + " pulls the trigger... BANG! " + nick + " is out.");
-    context.chat().leave(context.user(), channel.name(), "lost at roulette");
+    context.chat().notice(nick + " pulls the trigger... BANG! " + nick + " is out.");
+    context.chat().leave(channel.name(), "lost at roulette");
   }
 }
