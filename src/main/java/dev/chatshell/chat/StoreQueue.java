@@ -58,11 +58,7 @@ final class StoreQueue {
         }
         group = lead();
       }
-      try {
-        commit(group);
-      } finally {
-        follow(group);
-      }
+      commitAndFollow(group);
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -78,10 +74,17 @@ final class StoreQueue {
     boolean interrupted = false;
     try {
       while (true) {
+        List<PendingChange> early = null;
         synchronized (this) {
           while (committing) {
             interrupted |= waitUninterruptibly();
           }
+          if (!waiting.isEmpty()) {
+            early = lead();
+          }
+        }
+        if (early != null) { // what waits now is committed without the lock, as by any leader
+          commitAndFollow(early);
         }
         domainLock.lock();
         try {
@@ -93,7 +96,9 @@ final class StoreQueue {
             group = lead();
           }
           try {
-            commit(group); // under the lock, as the action's own writes: nobody can queue meanwhile
+            // What queued since (little) under the lock, as the action's own writes: nobody can
+            // queue meanwhile, so they reach the store in the order made.
+            commit(group);
             return action.get();
           } finally {
             follow(group);
@@ -115,6 +120,14 @@ final class StoreQueue {
     List<PendingChange> group = List.copyOf(waiting);
     waiting.clear();
     return group;
+  }
+
+  private void commitAndFollow(List<PendingChange> group) {
+    try {
+      commit(group);
+    } finally {
+      follow(group);
+    }
   }
 
   /** Marks the group settled and lets the next leader go. */
