@@ -35,8 +35,8 @@ import java.util.function.Supplier;
  * change and kick waits for the decision only, never for an fsync. Bans, renames, channel deletions
  * and the expired bans /BANS drops still write under the lock, as before (the effects of the first
  * three, users kicked or disconnected, channels emptied, cannot be taken back once out), but in
- * their turn ({@link #lockedInTurn}: the changes queued before them are committed first, under the
- * lock), so the store sees every change in the order it was made; only the bans of a channel whose
+ * their turn ({@link #lockedInTurn}: the changes queued before them are committed first, those
+ * queued in the last moment under the lock), so the store sees every change in the order it was made; only the bans of a channel whose
  * last member leaves are dropped from the store by the departure itself.
  */
 final class ChatState {
