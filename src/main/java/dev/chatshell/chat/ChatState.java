@@ -36,8 +36,9 @@ import java.util.function.Supplier;
  * and the expired bans /BANS drops still write under the lock, as before (the effects of the first
  * three, users kicked or disconnected, channels emptied, cannot be taken back once out), but in
  * their turn ({@link #lockedInTurn}: the changes queued before them are committed first, those
- * queued in the last moment under the lock), so the store sees every change in the order it was made; only the bans of a channel whose
- * last member leaves are dropped from the store by the departure itself.
+ * queued in the last moment under the lock), so the store sees every change in the order it was
+ * made; only the bans of a channel whose last member leaves are dropped from the store by the
+ * departure itself.
  */
 final class ChatState {
   final ReentrantLock lock = new ReentrantLock();
