@@ -58,7 +58,12 @@ final class StoreQueue {
         }
         group = lead();
       }
-      commitAndFollow(group);
+      try {
+        commit(group);
+      } finally {
+        settle(group);
+        stopLeading();
+      }
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -67,47 +72,43 @@ final class StoreQueue {
 
   /**
    * Runs {@code action} under the domain's lock once every change queued before it is stored and
-   * told, keeping the queue meanwhile: for a change that writes under the lock, so its writes reach
-   * the store after theirs and before those of any change made after it.
+   * told: for a change that writes under the lock, so its writes reach the store after theirs and
+   * before those of any change made after it. It leads meanwhile, so no other group can start: what
+   * waits is committed without the domain's lock, then what queued since (little) under it, as the
+   * action's own writes.
    */
   <T> T inTurn(Supplier<T> action) {
     boolean interrupted = false;
+    List<PendingChange> early;
+    synchronized (this) {
+      while (committing) {
+        interrupted |= waitUninterruptibly();
+      }
+      early = lead();
+    }
     try {
-      while (true) {
-        List<PendingChange> early = null;
+      try {
+        commit(early);
+      } finally {
+        settle(early);
+      }
+      domainLock.lock();
+      try {
+        List<PendingChange> late;
         synchronized (this) {
-          while (committing) {
-            interrupted |= waitUninterruptibly();
-          }
-          if (!waiting.isEmpty()) {
-            early = lead();
-          }
+          late = take();
         }
-        if (early != null) { // what waits now is committed without the lock, as by any leader
-          commitAndFollow(early);
-        }
-        domainLock.lock();
         try {
-          List<PendingChange> group;
-          synchronized (this) {
-            if (committing) {
-              continue; // another caller began a group in between: wait for it again
-            }
-            group = lead();
-          }
-          try {
-            // What queued since (little) under the lock, as the action's own writes: nobody can
-            // queue meanwhile, so they reach the store in the order made.
-            commit(group);
-            return action.get();
-          } finally {
-            follow(group);
-          }
+          commit(late); // nobody can queue meanwhile: they reach the store in the order made
+          return action.get();
         } finally {
-          domainLock.unlock();
+          settle(late);
         }
+      } finally {
+        domainLock.unlock();
       }
     } finally {
+      stopLeading();
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
@@ -117,22 +118,24 @@ final class StoreQueue {
   /** Takes the waiting changes as this caller's group; with the monitor held. */
   private List<PendingChange> lead() {
     committing = true;
+    return take();
+  }
+
+  /** The changes waiting, taken out of the queue; with the monitor held. */
+  private List<PendingChange> take() {
     List<PendingChange> group = List.copyOf(waiting);
     waiting.clear();
     return group;
   }
 
-  private void commitAndFollow(List<PendingChange> group) {
-    try {
-      commit(group);
-    } finally {
-      follow(group);
-    }
+  /** Tells the callers of a group that it is stored and told, or undone. */
+  private synchronized void settle(List<PendingChange> group) {
+    group.forEach(PendingChange::settle);
+    notifyAll();
   }
 
-  /** Marks the group settled and lets the next leader go. */
-  private synchronized void follow(List<PendingChange> group) {
-    group.forEach(PendingChange::settle);
+  /** Lets the next leader go. */
+  private synchronized void stopLeading() {
     committing = false;
     notifyAll();
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 
@@ -34,6 +35,7 @@ class GroupCommitTest {
       "The channel database is not answering; nothing was changed. Try again later.";
 
   private final ChannelRegistry registry = mock(ChannelRegistry.class);
+  private final BanList banList = mock(BanList.class);
   private final List<Integer> groups = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch firstWriting = new CountDownLatch(1);
   private final CountDownLatch releaseFirst = new CountDownLatch(1);
@@ -57,6 +59,7 @@ class GroupCommitTest {
       ChatTestSupport.server(
           ChatPorts.none(Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC))
               .withRegistry(registry)
+              .withBans(banList)
               .withCommits(commits));
   private final Inbox watching = new Inbox();
   private final User eve = server.connect("eve", "e", watching);
@@ -165,5 +168,31 @@ class GroupCommitTest {
             "founder1 set the topic of #c1: topic 1",
             "visitor set the topic of #open: said at once?"),
         topics());
+  }
+
+  @Test
+  void aBanWrittenUnderTheLockWaitsForTheChangesQueuedBeforeIt() throws Exception {
+    fourRegisteredChannels();
+    List<String> stored = Collections.synchronizedList(new ArrayList<>());
+    doAnswer(call -> stored.add("topic of " + call.getArgument(0)))
+        .when(registry)
+        .setTopic(any(), any());
+    doAnswer(call -> stored.add("ban")).when(banList).add(any());
+
+    Future<?> first = setTopic(1);
+    assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
+    Future<?> second = setTopic(2);
+    madeInMemory(2);
+    Future<?> ban =
+        threads.submit(
+            () ->
+                server.ban(founders.get(0), null, "someone", java.time.Duration.ofHours(1), null));
+    releaseFirst.countDown();
+    first.get(10, TimeUnit.SECONDS);
+    second.get(10, TimeUnit.SECONDS);
+    ban.get(10, TimeUnit.SECONDS);
+
+    assertEquals(
+        List.of("topic of #c1", "topic of #c2", "ban"), stored, "stored in the order made");
   }
 }
