@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * Registered channels as the domain keeps them across restarts: name, founder (the account that is
- * main admin), the accounts of the secondary admins, and the topic. The domain calls it under its
- * lock <em>before</em> changing a registered channel in memory, so a change users are told about is
- * already stored, and a storage failure (a {@link ChatException}) changes nothing.
+ * main admin), the accounts of the secondary admins, and the topic. A change users are told about
+ * is stored first: the domain writes it once decided, mostly after releasing its lock and together
+ * with other changes ({@link Commits}), and tells users only once it is committed; a storage
+ * failure (a {@link ChatException}) undoes the change and nobody is told.
  */
 public interface ChannelRegistry {
   /**

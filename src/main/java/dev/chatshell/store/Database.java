@@ -25,8 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One server per database: schema updates are not coordinated between servers.
  *
  * <p>One connection, used by one thread at a time: what is stored (accounts, registrations) is
- * small and rare next to the chat itself. SQLite runs in WAL mode with full sync, so a commit that
- * returned survives the process being killed, and the machine losing power.
+ * small and rare next to the chat itself. The domain's changes that wait for it are committed
+ * together ({@link #together}: one transaction and one sync for many). SQLite runs in WAL mode with
+ * full sync, so a commit that returned survives the process being killed, and the machine losing
+ * power.
  */
 public final class Database implements AutoCloseable {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
