@@ -19,7 +19,8 @@ public interface Commits {
 
   /**
    * Each change on its own, its writes committing one by one as the stores do by themselves (for
-   * stores without transactions, and tests): a change whose second write fails keeps its first.
+   * stores without transactions, and tests): a change whose second write fails keeps its first in
+   * the store, though the domain undoes all of it in memory.
    */
   Commits ONE_BY_ONE =
       changes -> {
