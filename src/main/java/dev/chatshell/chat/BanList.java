@@ -3,9 +3,10 @@ package dev.chatshell.chat;
 import java.util.List;
 
 /**
- * Where bans are kept across restarts. Like {@link ChannelRegistry}, called under the domain's lock
- * before memory changes, so a ban users are told about is stored; failures are {@link
- * ChatException}s and change nothing.
+ * Where bans are kept across restarts. Like {@link ChannelRegistry}, written before users are told
+ * (a ban under the domain's lock, as its effects cannot be taken back; lifting one after it, with
+ * other changes), so a ban users are told about is stored; failures are {@link ChatException}s and
+ * change nothing.
  */
 public interface BanList {
   /** Nothing is kept: bans last until the server stops. */

@@ -6,10 +6,10 @@ import java.util.Set;
 
 /**
  * Registered channels as the domain keeps them across restarts: name, founder (the account that is
- * main admin), the accounts of the secondary admins, and the topic. The domain writes a change
- * after deciding it and before anyone is told of it (outside its lock: see {@link ChatState}), so a
- * change users are told about is already stored, and a storage failure (a {@link ChatException}) is
- * undone and changes nothing.
+ * main admin), the accounts of the secondary admins, and the topic. A change users are told about
+ * is stored first: the domain writes it once decided, mostly after releasing its lock and together
+ * with other changes ({@link Commits}), and tells users only once it is committed; a storage
+ * failure (a {@link ChatException}) undoes the change and nobody is told.
  */
 public interface ChannelRegistry {
   /**

@@ -5,8 +5,8 @@ import java.time.Clock;
 /**
  * Everything the domain asks of the world outside it, as one value: the clock, and the stores and
  * checks behind accounts, operators, registered channels, bans, history, preferences and the
- * moderation log. {@link #none} gives a domain that keeps nothing (tests, tools); each {@code with}
- * method replaces one port.
+ * moderation log, and how their writes are committed together. {@link #none} gives a domain that
+ * keeps nothing (tests, tools); each {@code with} method replaces one port.
  */
 public record ChatPorts(
     Clock clock,
@@ -16,7 +16,8 @@ public record ChatPorts(
     ChannelRegistry registry,
     History history,
     BanList banList,
-    AccountPreferences preferences) {
+    AccountPreferences preferences,
+    Commits commits) {
 
   /** No operators, nothing stored, moderation unrecorded. */
   public static ChatPorts none(Clock clock) {
@@ -28,48 +29,55 @@ public record ChatPorts(
         ChannelRegistry.NONE,
         History.NONE,
         BanList.NONE,
-        AccountPreferences.NONE);
+        AccountPreferences.NONE,
+        Commits.ONE_BY_ONE);
   }
 
   /** Checks /OPER names and passwords. */
   public ChatPorts withOperators(OperatorCredentials operators) {
     return new ChatPorts(
-        clock, operators, moderation, accounts, registry, history, banList, preferences);
+        clock, operators, moderation, accounts, registry, history, banList, preferences, commits);
   }
 
   /** Told of every moderation action. */
   public ChatPorts withModeration(ModerationListener moderation) {
     return new ChatPorts(
-        clock, operators, moderation, accounts, registry, history, banList, preferences);
+        clock, operators, moderation, accounts, registry, history, banList, preferences, commits);
   }
 
   /** Registered nicks and their passwords. */
   public ChatPorts withAccounts(Accounts accounts) {
     return new ChatPorts(
-        clock, operators, moderation, accounts, registry, history, banList, preferences);
+        clock, operators, moderation, accounts, registry, history, banList, preferences, commits);
   }
 
   /** Keeps registered channels; read once when the domain starts. */
   public ChatPorts withRegistry(ChannelRegistry registry) {
     return new ChatPorts(
-        clock, operators, moderation, accounts, registry, history, banList, preferences);
+        clock, operators, moderation, accounts, registry, history, banList, preferences, commits);
   }
 
   /** Keeps what is said. */
   public ChatPorts withHistory(History history) {
     return new ChatPorts(
-        clock, operators, moderation, accounts, registry, history, banList, preferences);
+        clock, operators, moderation, accounts, registry, history, banList, preferences, commits);
   }
 
   /** Keeps bans; read once when the domain starts. */
   public ChatPorts withBans(BanList banList) {
     return new ChatPorts(
-        clock, operators, moderation, accounts, registry, history, banList, preferences);
+        clock, operators, moderation, accounts, registry, history, banList, preferences, commits);
   }
 
   /** Where accounts' /SET choices are kept. */
   public ChatPorts withPreferences(AccountPreferences preferences) {
     return new ChatPorts(
-        clock, operators, moderation, accounts, registry, history, banList, preferences);
+        clock, operators, moderation, accounts, registry, history, banList, preferences, commits);
+  }
+
+  /** How the writes of changes waiting for the stores are committed together. */
+  public ChatPorts withCommits(Commits commits) {
+    return new ChatPorts(
+        clock, operators, moderation, accounts, registry, history, banList, preferences, commits);
   }
 }

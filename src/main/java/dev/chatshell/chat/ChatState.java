@@ -27,20 +27,23 @@ import java.util.function.Supplier;
  * <p>No disk under the lock: changes that write to a store (the topic, private, kept admins, join
  * requests and invitations, joining a registered private channel, registering a channel, lifting a
  * ban) run through {@link #storedFirst}, which decides and makes them in memory under the lock,
- * then commits their writes with the lock released, and only then tells anyone. Lock order: the
- * store turn, then the domain's lock; the store's own connection lock is taken inside either, and
- * nothing is taken after it. So every other user's join, nick change and kick waits for the
- * decision only, never for an fsync. Bans, renames, channel deletions and the expired bans /BANS
- * drops still write under the lock, as before (the effects of the first three, users kicked or
- * disconnected, channels emptied, cannot be taken back once out), but in their turn ({@link
- * #lockedInTurn}), so the store sees every change in the order it was made; only the bans of a
- * channel whose last member leaves are dropped from the store by the departure itself.
+ * then commits their writes with the lock released, together with those of every other change
+ * waiting ({@link StoreQueue}: group commit, one transaction and one sync for many), and only then
+ * tells anyone. Lock order: the domain's lock, then the store queue's monitor (held briefly, never
+ * while writing); the store's own connection lock is taken by the group's leader without the
+ * domain's lock, or inside it, and nothing is taken after it. So every other user's join, nick
+ * change and kick waits for the decision only, never for an fsync. Bans, renames, channel deletions
+ * and the expired bans /BANS drops still write under the lock, as before (the effects of the first
+ * three, users kicked or disconnected, channels emptied, cannot be taken back once out), but in
+ * their turn ({@link #lockedInTurn}: the changes queued before them are committed first, those
+ * queued in the last moment under the lock), so the store sees every change in the order it was
+ * made; only the bans of a channel whose last member leaves are dropped from the store by the
+ * departure itself.
  */
 final class ChatState {
   final ReentrantLock lock = new ReentrantLock();
-  // Taken before the lock, never while holding it, by changes that write to the stores: they
-  // commit one after another, in the order they were decided.
-  private final ReentrantLock storeTurn = new ReentrantLock(true);
+  // Changes that write, waiting for the store in the order they were made; committed in groups.
+  private final StoreQueue storeQueue;
   // Changed under the lock; sorted and concurrent so lookups and completion need no lock.
   final NavigableMap<String, User> users = new ConcurrentSkipListMap<>(); // by key(nick)
   final NavigableMap<String, Channel> channels = new ConcurrentSkipListMap<>();
@@ -78,6 +81,7 @@ final class ChatState {
     this.history = ports.history();
     this.banList = ports.banList();
     this.preferences = ports.preferences();
+    this.storeQueue = new StoreQueue(ports.commits(), lock);
     for (String name : accounts.names()) {
       registered.put(Names.key(name), name);
     }
@@ -242,62 +246,58 @@ final class ChatState {
    * Runs a change that may write to the stores: it is decided and made in memory under the lock as
    * any other, but its writes (handed to {@link #store}) are committed after the lock is released,
    * and only then is anyone told of it (what it tells users meanwhile is held by a {@link
-   * PendingChange}); it returns once all that is done. A write that fails undoes, under the lock,
-   * its part of the change and what came after it, and its refusal is thrown; nobody is told.
-   * Changes that write take turns ({@link #storeTurn}), so their writes commit, and their events go
-   * out, in the order they were made.
+   * PendingChange}); it returns once all that is done. Changes that write wait for the store in the
+   * order they were made ({@link StoreQueue}), and those waiting together are committed together,
+   * their events told in that order. When its writes fail, the change is undone under the lock and
+   * its refusal is thrown; nobody is told. A change with nothing to write is told at once when none
+   * is waiting, else after those before it.
    */
   <T> T storedFirst(Supplier<T> action) {
     if (lock.isHeldByCurrentThread()) {
-      throw new IllegalStateException("the store turn is taken before the domain's lock");
+      throw new IllegalStateException("the store queue is waited for without the domain's lock");
     }
-    storeTurn.lock();
+    PendingChange change = new PendingChange();
+    T result = null;
+    RuntimeException refused = null;
+    boolean told = false;
+    lock.lock();
     try {
-      PendingChange change = new PendingChange();
-      T result = null;
-      RuntimeException refused = null;
-      boolean told = false;
-      lock.lock();
-      try {
-        change.begin();
-        result = action.get();
-      } catch (RuntimeException e) {
-        refused = e; // what was stored and told before it stands, as when writing under the lock
-      } finally {
-        change.close();
-        if (!change.writes()) { // nothing to wait for: told in turn with every other change
-          change.tell();
-          told = true;
-        }
-        lock.unlock();
-      }
-      if (!told) {
-        change.commit(undo -> locked(() -> run(undo)));
-        change.tell();
-      }
-      if (refused != null) {
-        throw refused;
-      }
-      return result;
+      change.begin();
+      result = action.get();
+    } catch (RuntimeException e) {
+      refused = e; // what was stored and told before it stands, as when writing under the lock
     } finally {
-      storeTurn.unlock();
+      change.close();
+      if (!change.writes() && storeQueue.idle()) {
+        change.tell();
+        told = true;
+      } else {
+        storeQueue.add(change); // under the lock: the queue is in the order changes are made
+      }
+      lock.unlock();
     }
+    if (!told) {
+      storeQueue.await(change);
+      if (change.notStored() != null) {
+        throw change.notStored();
+      }
+    }
+    if (refused != null) {
+      throw refused;
+    }
+    return result;
   }
 
   /**
    * {@link #locked} in turn with the changes that write (see {@link #storedFirst}), for a change
-   * that writes under the lock: so its writes and theirs reach the store in the order decided.
+   * that writes under the lock: those queued before it are committed first, so its writes and
+   * theirs reach the store in the order decided.
    */
   <T> T lockedInTurn(Supplier<T> action) {
     if (lock.isHeldByCurrentThread()) {
-      throw new IllegalStateException("the store turn is taken before the domain's lock");
+      throw new IllegalStateException("the store queue is waited for without the domain's lock");
     }
-    storeTurn.lock();
-    try {
-      return locked(action);
-    } finally {
-      storeTurn.unlock();
-    }
+    return storeQueue.inTurn(action);
   }
 
   /** {@link #lockedInTurn} for a moderation action, then recorded. */

@@ -58,16 +58,25 @@ final class JoinRequests {
 
   /** Keeps a request or invitation (stored first when the channel is registered). */
   void keepRequest(Channel channel, JoinRequest request) {
-    if (channel.isRegistered()) {
-      List<JoinRequest> before = channel.requests();
-      state.store(
-          () -> registry.addRequest(channel.name(), request), () -> channel.setRequests(before));
-    }
     List<JoinRequest> now = new ArrayList<>();
+    List<JoinRequest> replaced = new ArrayList<>();
     for (JoinRequest r : channel.requests()) {
-      if (!(r.kind() == request.kind() && sameName(r.nick(), request.nick()))) {
+      if (r.kind() == request.kind() && sameName(r.nick(), request.nick())) {
+        replaced.add(r);
+      } else {
         now.add(r);
       }
+    }
+    if (channel.isRegistered()) {
+      // Undone alone (changes stored with it stand): this request out, the ones it replaced back.
+      state.store(
+          () -> registry.addRequest(channel.name(), request),
+          () -> {
+            List<JoinRequest> back = new ArrayList<>(channel.requests());
+            back.remove(request);
+            back.addAll(replaced);
+            channel.setRequests(back);
+          });
     }
     now.add(request);
     channel.setRequests(now);
@@ -75,9 +84,13 @@ final class JoinRequests {
 
   void dropRequest(Channel channel, JoinRequest request) {
     if (channel.isRegistered()) {
-      List<JoinRequest> before = channel.requests();
       state.store(
-          () -> registry.removeRequest(channel.name(), request), () -> channel.setRequests(before));
+          () -> registry.removeRequest(channel.name(), request),
+          () -> {
+            List<JoinRequest> back = new ArrayList<>(channel.requests());
+            back.add(request);
+            channel.setRequests(back);
+          });
     }
     channel.setRequests(channel.requests().stream().filter(r -> r != request).toList());
   }

@@ -126,12 +126,21 @@ final class Moderation {
       return grant ? Notice.Lasting.UNTIL_THEY_LEAVE : Notice.Lasting.UNSAID;
     }
     Set<String> kept = new java.util.HashSet<>(channel.adminAccounts());
-    Set<String> before = channel.adminAccounts();
     ChannelRole role = channel.roleOf(target);
+    ChannelRole made = grant ? ChannelRole.SECONDARY_ADMIN : ChannelRole.MEMBER;
+    // Takes back this change alone: changes made after it may be kept while it is not.
     Runnable undo =
         () -> {
-          channel.setAdminAccounts(before);
-          channel.setRole(target, role);
+          Set<String> back = new java.util.HashSet<>(channel.adminAccounts());
+          if (grant) {
+            back.remove(Names.key(account));
+          } else {
+            back.add(Names.key(account));
+          }
+          channel.setAdminAccounts(back);
+          if (channel.contains(target) && channel.roleOf(target) == made) {
+            channel.setRole(target, role);
+          }
         };
     if (grant) {
       state.store(() -> registry.addAdmin(channel.name(), account), undo);
@@ -158,10 +167,13 @@ final class Moderation {
           account,
           channel.name());
     }
-    Set<String> before = channel.adminAccounts();
     state.store(
         () -> registry.removeAdmin(channel.name(), account),
-        () -> channel.setAdminAccounts(before));
+        () -> {
+          Set<String> back = new java.util.HashSet<>(channel.adminAccounts());
+          back.add(Names.key(account));
+          channel.setAdminAccounts(back);
+        });
     channel.setAdminAccounts(kept);
     channel.broadcast(
         new Notice.RoleChanged(
@@ -373,7 +385,12 @@ final class Moderation {
           if (channel.isRegistered()) {
             Topic before = channel.topic();
             state.store(
-                () -> registry.setTopic(channel.name(), topic), () -> channel.setTopic(before));
+                () -> registry.setTopic(channel.name(), topic),
+                () -> {
+                  if (channel.topic() == topic) { // not set again since
+                    channel.setTopic(before);
+                  }
+                });
           }
           channel.setTopic(topic);
           channel.broadcast(

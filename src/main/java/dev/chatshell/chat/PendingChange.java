@@ -6,9 +6,12 @@ import java.util.List;
 /**
  * A change decided and made in memory under the domain's lock whose store writes run after the lock
  * is released (see {@link ChatState#storedFirst}). While it is open on a thread, what the domain
- * tells users on that thread is held here, and given out only once every write has committed: what
- * a user is told has happened is stored first. A write that fails undoes, in memory, its part of
- * the change and every part after it, and nobody is told anything of it.
+ * tells users on that thread is held here, and given out only once its writes have committed: what
+ * a user is told has happened is stored first. When its writes fail, the whole change is undone in
+ * memory, latest part first, and nobody is told anything of it.
+ *
+ * <p>Threading: filled by the thread that makes it, under the domain's lock; then written, undone
+ * and told by whichever caller commits its group ({@link StoreQueue}), one group at a time.
  */
 final class PendingChange {
   private static final ThreadLocal<PendingChange> OPEN = new ThreadLocal<>();
@@ -21,6 +24,8 @@ final class PendingChange {
 
   private final List<Write> writes = new ArrayList<>();
   private final List<Told> told = new ArrayList<>();
+  private RuntimeException notStored; // why its writes failed; set by the committer
+  private boolean settled; // stored and told, or undone; guarded by the StoreQueue
 
   /** The change open on this thread, or null: events and writes then go out at once. */
   static PendingChange open() {
@@ -51,26 +56,27 @@ final class PendingChange {
     told.add(new Told(user, event));
   }
 
-  /**
-   * Runs the writes in order, without the domain's lock. When one fails, its part of the change and
-   * every part after it are undone (by {@code underLock}, which runs them under the domain's lock,
-   * latest first) and its exception is thrown; nobody is told anything.
-   */
-  void commit(java.util.function.Consumer<Runnable> underLock) {
-    for (int i = 0; i < writes.size(); i++) {
-      try {
-        writes.get(i).write().run();
-      } catch (RuntimeException e) {
-        List<Write> undone = writes.subList(i, writes.size());
-        underLock.accept(
-            () -> {
-              for (int j = undone.size() - 1; j >= 0; j--) {
-                undone.get(j).undo().run();
-              }
-            });
-        throw e;
-      }
+  /** Runs the writes in order, without the domain's lock; the first that fails stops them. */
+  void write() {
+    for (Write w : writes) {
+      w.write().run();
     }
+  }
+
+  /**
+   * Takes the change back in memory, latest part first, because its writes failed; called under the
+   * domain's lock.
+   */
+  void undo(RuntimeException why) {
+    notStored = why;
+    for (int i = writes.size() - 1; i >= 0; i--) {
+      writes.get(i).undo().run();
+    }
+  }
+
+  /** Why the writes failed, or null when they are stored. */
+  RuntimeException notStored() {
+    return notStored;
   }
 
   /** Gives out the events held, in the order they were made. */
@@ -78,5 +84,13 @@ final class PendingChange {
     for (Told t : told) {
       t.user().deliverNow(t.event());
     }
+  }
+
+  boolean settled() {
+    return settled;
+  }
+
+  void settle() {
+    settled = true;
   }
 }

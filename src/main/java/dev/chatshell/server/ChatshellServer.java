@@ -124,7 +124,8 @@ public final class ChatshellServer implements AutoCloseable {
                   .withRegistry(new ChannelStore(database))
                   .withHistory(history)
                   .withBans(new BanStore(database))
-                  .withPreferences(new PreferenceStore(database)),
+                  .withPreferences(new PreferenceStore(database))
+                  .withCommits(database::together),
               config.channelsPerUser());
     } catch (RuntimeException e) { // the stored accounts or channels could not be read
       closeHistory();

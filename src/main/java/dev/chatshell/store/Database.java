@@ -25,10 +25,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One server per database: schema updates are not coordinated between servers.
  *
  * <p>One connection, used by one thread at a time: what is stored (accounts, registrations) is
- * small and rare next to the chat itself. SQLite runs in WAL mode with full sync, so a commit that
- * returned survives the process being killed, and the machine losing power.
+ * small and rare next to the chat itself. The domain's changes that wait for it are committed
+ * together ({@link #together}: one transaction and one sync for many). SQLite runs in WAL mode with
+ * full sync, so a commit that returned survives the process being killed, and the machine losing
+ * power.
  */
 public final class Database implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
+
   /** The schema scripts, in the order they apply; their number is their version. */
   static final List<String> MIGRATIONS =
       List.of(
@@ -55,6 +59,8 @@ public final class Database implements AutoCloseable {
   private boolean closed; // guarded by lock
   private final String description;
   private final ReentrantLock lock = new ReentrantLock();
+  // Set while together() runs, by the thread holding the lock: its transactions join its group.
+  private boolean grouping; // guarded by lock
 
   private Database(String url, Properties properties, Connection connection, String description) {
     this.url = url;
@@ -235,6 +241,9 @@ public final class Database implements AutoCloseable {
   public <T> T transaction(Work<T> work) throws StoreException {
     lock.lock();
     try {
+      if (grouping) { // part of a group (see together): its savepoint and commit are the group's
+        return work.run(connection);
+      }
       try {
         T result = work.run(connection);
         connection.commit();
@@ -251,6 +260,57 @@ public final class Database implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Group commit: runs several changes, in order, in one transaction, so that many cost one commit
+   * (one sync of the disk), and returns once it is committed. Each change runs under a savepoint of
+   * its own, and the transactions it runs ({@link #transaction}, on this thread) join the group's:
+   * a change that throws is rolled back to its savepoint alone, and the others are kept. Returns,
+   * for each change, {@code null} when it is stored, else why not; when the group cannot be
+   * committed at all (a full disk, a lost connection; SQLite may end the transaction by itself),
+   * nothing of it is stored and every change has that failure, as a {@link
+   * dev.chatshell.chat.ChatException} saying nothing was changed.
+   */
+  public List<RuntimeException> together(List<Runnable> changes) {
+    List<RuntimeException> failures =
+        new ArrayList<>(java.util.Collections.nCopies(changes.size(), null));
+    lock.lock();
+    try {
+      grouping = true;
+      for (int i = 0; i < changes.size(); i++) {
+        java.sql.Savepoint savepoint = connection.setSavepoint();
+        try {
+          changes.get(i).run();
+        } catch (RuntimeException e) {
+          failures.set(i, e);
+          connection.rollback(savepoint); // fails when SQLite has ended the transaction itself
+        }
+        connection.releaseSavepoint(savepoint);
+      }
+      grouping = false;
+      connection.commit();
+    } catch (SQLException e) {
+      grouping = false;
+      rollBack(e);
+      boolean unavailable = unavailable(e);
+      reconnectIfBroken();
+      RuntimeException lost =
+          failure(
+              log,
+              "Channel",
+              new StoreException(
+                  "Database error on " + description + ": " + e.getMessage(), e, unavailable));
+      for (int i = 0; i < failures.size(); i++) {
+        if (failures.get(i) == null) {
+          failures.set(i, lost);
+        }
+      }
+    } finally {
+      grouping = false;
+      lock.unlock();
+    }
+    return failures;
   }
 
   /**

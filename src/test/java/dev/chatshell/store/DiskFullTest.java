@@ -88,6 +88,35 @@ class DiskFullTest {
   }
 
   @Test
+  void aGroupCommittedOnAFullDiskStoresNothingOfItAndGroupsWorkOnceThereIsRoom() throws Exception {
+    AccountStore accounts = new AccountStore(database);
+    assertTrue(accounts.create("alice", HASH, T0));
+
+    disk.fill();
+    List<RuntimeException> failures =
+        database.together(List.of(create(accounts, "bob"), create(accounts, "carol")));
+    assertTrue(failures.stream().allMatch(java.util.Objects::nonNull), failures.toString());
+
+    disk.free();
+    assertTrue(accounts.find("bob").isEmpty(), "nothing of the failed group was stored");
+    assertTrue(accounts.find("carol").isEmpty());
+    failures = database.together(List.of(create(accounts, "bob"), create(accounts, "carol")));
+    assertEquals(java.util.Arrays.asList(null, null), failures, "groups work again");
+    assertTrue(accounts.find("bob").isPresent());
+    assertTrue(accounts.find("carol").isPresent());
+  }
+
+  private static Runnable create(AccountStore accounts, String name) {
+    return () -> {
+      try {
+        accounts.create(name, HASH + name, T0);
+      } catch (StoreException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+
+  @Test
   void historySaidWhileTheDiskIsFullIsStoredOnceWhenThereIsRoom() throws Exception {
     List<String> said = new ArrayList<>();
     try (HistoryStore history = new HistoryStore(database, Clock.systemUTC(), Duration.ZERO)) {
