@@ -29,11 +29,15 @@ import java.util.function.Supplier;
  * ban) run through {@link #storedFirst}, which decides and makes them in memory under the lock,
  * then commits their writes with the lock released, together with those of every other change
  * waiting ({@link StoreQueue}: group commit, one transaction and one sync for many), and only then
- * tells anyone. Lock order: the domain's lock, then the store queue's monitor (held briefly, never
- * while writing); the store's own connection lock is taken by the group's leader without the
- * domain's lock, or inside it, and nothing is taken after it. So every other user's join, nick
- * change and kick waits for the decision only, never for an fsync. Bans, renames, channel deletions
- * and the expired bans /BANS drops still write under the lock, as before (the effects of the first
+ * tells anyone. Every other change goes through the same door ({@link #locked}): when changes that
+ * write are waiting, what it tells is queued behind theirs and told by the group that commits them,
+ * in the order made, while its caller goes on at once. So every other user's join, nick change and
+ * kick waits for the decision only, never for an fsync, and nobody is told of anything that a
+ * change not yet stored made possible (the topic shown to someone joining, a kick by a user just
+ * granted admin). Lock order: the domain's lock, then the store queue's monitor (held briefly,
+ * never while writing); the store's own connection lock is taken by the group's leader without the
+ * domain's lock, or inside it, and nothing is taken after it. Bans, renames, channel deletions and
+ * the expired bans /BANS drops still write under the lock, as before (the effects of the first
  * three, users kicked or disconnected, channels emptied, cannot be taken back once out), but in
  * their turn ({@link #lockedInTurn}: the changes queued before them are committed first, those
  * queued in the last moment under the lock), so the store sees every change in the order it was
@@ -233,13 +237,18 @@ final class ChatState {
     moderation.recorded(locked(action));
   }
 
+  /**
+   * Runs a change (or a question) under the lock. When changes that write are still waiting for the
+   * store, what this one tells users waits behind theirs ({@link #storedFirst}): nobody is told of
+   * a change that a stored change before it made possible (a kick by a user just granted admin, the
+   * topic shown to someone joining) before that change is stored, and each user hears of changes in
+   * the order they were made. Inside a change already running, it just runs.
+   */
   <T> T locked(Supplier<T> action) {
-    lock.lock();
-    try {
+    if (lock.isHeldByCurrentThread()) {
       return action.get();
-    } finally {
-      lock.unlock();
     }
+    return storedFirst(action);
   }
 
   /**
@@ -250,7 +259,7 @@ final class ChatState {
    * order they were made ({@link StoreQueue}), and those waiting together are committed together,
    * their events told in that order. When its writes fail, the change is undone under the lock and
    * its refusal is thrown; nobody is told. A change with nothing to write is told at once when none
-   * is waiting, else after those before it.
+   * is waiting, else after those before it, by the group that commits them: it returns at once.
    */
   <T> T storedFirst(Supplier<T> action) {
     if (lock.isHeldByCurrentThread()) {
@@ -259,7 +268,6 @@ final class ChatState {
     PendingChange change = new PendingChange();
     T result = null;
     RuntimeException refused = null;
-    boolean told = false;
     lock.lock();
     try {
       change.begin();
@@ -268,15 +276,15 @@ final class ChatState {
       refused = e; // what was stored and told before it stands, as when writing under the lock
     } finally {
       change.close();
-      if (!change.writes() && storeQueue.idle()) {
+      // Under the lock: the queue is in the order changes are made.
+      if (change.writes()) {
+        storeQueue.add(change);
+      } else if (!storeQueue.addIfBusy(change)) {
         change.tell();
-        told = true;
-      } else {
-        storeQueue.add(change); // under the lock: the queue is in the order changes are made
       }
       lock.unlock();
     }
-    if (!told) {
+    if (change.writes()) {
       storeQueue.await(change);
       if (change.notStored() != null) {
         throw change.notStored();
@@ -303,11 +311,6 @@ final class ChatState {
   /** {@link #lockedInTurn} for a moderation action, then recorded. */
   void moderatedInTurn(Supplier<ModerationAction> action) {
     moderation.recorded(lockedInTurn(action));
-  }
-
-  /** {@link #storedFirst} when the change {@code writes}, else {@link #locked}. */
-  <T> T storedFirstIf(boolean writes, Supplier<T> action) {
-    return writes ? storedFirst(action) : locked(action);
   }
 
   /** {@link #storedFirst} for a moderation action, recorded once it is stored and told. */

@@ -41,13 +41,9 @@ final class Memberships {
     requireOnline(user);
     String name = Names.channel(typedName);
     // Joining a registered private channel stores the request it files or the invitation it uses
-    // up, so it takes its turn with the other changes that write (one made private or registered
-    // since this look writes under the lock, as before).
-    Channel seen = channels.get(Names.key(name));
-    boolean writes = seen != null && seen.isPrivate() && seen.isRegistered();
+    // up: like every change, it is written after the lock is released and told once stored.
     Joined joined =
-        state.storedFirstIf(
-            writes,
+        state.locked(
             () -> {
               requireOnline(user); // again under the lock: a kill may have come in between
               Channel channel = channels.get(Names.key(name));

@@ -20,7 +20,7 @@ final class PendingChange {
   private record Write(Runnable write, Runnable undo) {}
 
   /** An event held back until the writes have committed. */
-  private record Told(User user, ChatEvent event) {}
+  private record Told(EventSink[] sinks, ChatEvent event) {}
 
   private final List<Write> writes = new ArrayList<>();
   private final List<Told> told = new ArrayList<>();
@@ -51,9 +51,9 @@ final class PendingChange {
     return !writes.isEmpty();
   }
 
-  /** Holds an event for {@code user} until the writes have committed. */
-  void hold(User user, ChatEvent event) {
-    told.add(new Told(user, event));
+  /** Holds an event for a user's sessions (as they are now) until the writes have committed. */
+  void hold(EventSink[] sinks, ChatEvent event) {
+    told.add(new Told(sinks, event));
   }
 
   /** Runs the writes in order, without the domain's lock; the first that fails stops them. */
@@ -82,7 +82,9 @@ final class PendingChange {
   /** Gives out the events held, in the order they were made. */
   void tell() {
     for (Told t : told) {
-      t.user().deliverNow(t.event());
+      for (EventSink sink : t.sinks()) {
+        sink.deliver(t.event());
+      }
     }
   }
 

@@ -36,9 +36,17 @@ final class StoreQueue {
     waiting.add(change);
   }
 
-  /** Whether no change is waiting or being committed: one made now may be told at once. */
-  synchronized boolean idle() {
-    return waiting.isEmpty() && !committing;
+  /**
+   * Queues a change with nothing to write behind those waiting or being committed, and returns
+   * true; returns false when there are none (it may then be told at once). Its caller does not
+   * wait: the group that holds it tells it, in its place. Called under the domain's lock.
+   */
+  synchronized boolean addIfBusy(PendingChange change) {
+    if (waiting.isEmpty() && !committing) {
+      return false;
+    }
+    waiting.add(change);
+    return true;
   }
 
   /**
@@ -65,8 +73,32 @@ final class StoreQueue {
         stopLeading();
       }
     }
+    tellStranded();
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A leader that is done leaves no change behind that nobody waits for: when only changes with
+   * nothing to write (whose callers went on, {@link #addIfBusy}) are left and no group is under
+   * way, it tells them. Changes that write are left to their own callers, who lead next.
+   */
+  private void tellStranded() {
+    while (true) {
+      List<PendingChange> group;
+      synchronized (this) {
+        if (committing || waiting.isEmpty() || waiting.stream().anyMatch(PendingChange::writes)) {
+          return;
+        }
+        group = lead();
+      }
+      try {
+        commit(group);
+      } finally {
+        settle(group);
+        stopLeading();
+      }
     }
   }
 
@@ -109,6 +141,7 @@ final class StoreQueue {
       }
     } finally {
       stopLeading();
+      tellStranded();
       if (interrupted) {
         Thread.currentThread().interrupt();
       }

@@ -179,7 +179,9 @@ public final class User {
   void deliver(ChatEvent event) {
     PendingChange change = PendingChange.open();
     if (change != null) {
-      change.hold(this, event); // told once the change is stored
+      // Told once the change is stored, to the sessions the user has now (a terminal that logs in
+      // later in the same change is not told what was meant for the others).
+      change.hold(sinks, event);
       return;
     }
     deliverNow(event);

@@ -100,6 +100,41 @@ class StoredFirstTest {
   }
 
   @Test
+  void whatOthersDoWhileAChangeIsStoredIsToldAfterItInTheOrderMade() throws Exception {
+    Channel channel = registered();
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    doAnswer(
+            call -> {
+              writing.countDown();
+              assertTrue(release.await(10, TimeUnit.SECONDS));
+              return null;
+            })
+        .when(registry)
+        .setTopic(anyString(), any());
+    Future<?> setting = other.submit(() -> server.setTopic(alice, "slow disk"));
+    assertTrue(writing.await(10, TimeUnit.SECONDS), "the write started");
+
+    // Dave's join returns at once, but what it tells waits for the topic it shows to be stored.
+    Inbox daveInbox = new Inbox();
+    User dave = server.connect("dave", "d", daveInbox);
+    server.join(dave, "#c");
+    assertTrue(channel.contains(dave));
+    assertEquals(java.util.List.of(), daveInbox.texts(), "nothing told before the topic is stored");
+    assertEquals(java.util.List.of(), bobInbox.texts());
+
+    release.countDown();
+    setting.get(10, TimeUnit.SECONDS);
+    assertEquals(
+        java.util.List.of("alice set the topic of #c: slow disk", "dave has joined #c"),
+        bobInbox.texts(),
+        "told in the order the changes were made");
+    assertTrue(
+        daveInbox.texts().stream().anyMatch(t -> t.contains("slow disk")),
+        daveInbox.texts().toString());
+  }
+
+  @Test
   void aTopicThatCannotBeStoredIsNotSetAndNobodyIsTold() {
     Channel channel = registered();
     server.setTopic(alice, "before");
