@@ -5,12 +5,16 @@ import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.User;
 
 /**
- * What a running command may use: the domain, the user who typed it, the command table, and a way
- * to answer. Implemented by the session; tests use a fake. Replies are queued with the user's other
- * output, so they appear in order and above the prompt.
+ * What a running command may use: the domain (bound to the user who typed the line), that user, the
+ * command table, and a way to answer. The session makes one per typed line ({@code
+ * shell.LineContext}), which owns that line's replies; tests use a fake. Replies are queued with
+ * the user's other output, so they appear in order and above the prompt.
  */
 public interface CommandContext {
-  /** The domain, as far as a command may ask it (no lifecycle, no logins, no side doors). */
+  /**
+   * The domain, as far as a command may ask it, acting as this context's user (no lifecycle, no
+   * logins, no side doors).
+   */
   ChatApi chat();
 
   User user();
@@ -38,7 +42,8 @@ public interface CommandContext {
    * Contexts that cannot stop a server refuse.
    */
   default void stopServer(String reason) {
-    throw new ChatException("This server cannot be stopped from here.");
+    throw new ChatException(
+        ChatException.Reason.UNSUPPORTED, "This server cannot be stopped from here.");
   }
 
   /**

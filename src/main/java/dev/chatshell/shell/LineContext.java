@@ -97,7 +97,8 @@ final class LineContext implements CommandContext {
       String secret = shell.readSecret(prompt);
       return secret == null ? null : secret.toCharArray();
     } catch (LineTooLongException e) {
-      throw new ChatException("That is far too long for a password; nothing was done.");
+      throw new ChatException(
+          ChatException.Reason.INVALID, "That is far too long for a password; nothing was done.");
     } catch (IOException e) {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.chatshell.shell;
 
+import dev.chatshell.auth.PasswordHash;
 import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
@@ -11,7 +12,6 @@ import java.io.IOError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A connection's way in, up to a logged-in {@link User}: the banner and the message of the day, the
@@ -113,7 +113,7 @@ final class Login {
     try {
       typed = shell.readSecret("Password: ");
     } catch (LineTooLongException e) {
-      throw new ChatException("That is far too long for a password.");
+      throw new ChatException(ChatException.Reason.INVALID, "That is far too long for a password.");
     }
     if (typed == null || typed.isEmpty()) {
       return null; // given up (Ctrl-C, or just Enter): back to the nickname prompt
@@ -122,7 +122,7 @@ final class Login {
     try {
       return chat.login(nick, password, connection.remoteAddress(), outbox);
     } finally {
-      Arrays.fill(password, '\0');
+      PasswordHash.wipe(password);
     }
   }
 

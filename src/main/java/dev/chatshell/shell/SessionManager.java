@@ -173,7 +173,8 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private void requestShutdown(User by, String reason) {
     Consumer<String> stop = stopper;
     if (stop == null) {
-      throw new ChatException("This server cannot be stopped from here.");
+      throw new ChatException(
+          ChatException.Reason.UNSUPPORTED, "This server cannot be stopped from here.");
     }
     log.info("{} asked the server to shut down", by.nick());
     Thread.ofPlatform().name("shutdown-request").start(() -> stop.accept(reason));
