@@ -53,7 +53,19 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     Colours.forThisProcess(); // standard output and error are the operator's: colour may go there
+    plainHelpWhenAsked(args, System.getenv("TERM"));
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Picocli colours its own help and usage errors, and decides that before {@code --no-color} is
+   * parsed; it already follows {@code NO_COLOR}. It is told here to follow {@code --no-color} and a
+   * dumb terminal too, as the program's own output does.
+   */
+  static void plainHelpWhenAsked(String[] args, String term) {
+    if (java.util.Arrays.asList(args).contains("--no-color") || "dumb".equals(term)) {
+      System.setProperty("picocli.ansi", "false");
+    }
   }
 
   /** The configured command line, also used by tests and the man page check. */

@@ -81,6 +81,21 @@ class ColoursIT {
   }
 
   @Test
+  void helpAndUsageErrorsAreColouredOnlyWhenOursWouldBe() throws Exception {
+    assumeTrue(Processes.onPath("script"), "util-linux script gives the program a terminal");
+    String help = onTerminal(Map.of(), "--help");
+    assertTrue(help.contains("serve") && help.indexOf(ESC) >= 0, help);
+    for (String refused :
+        List.of(
+            onTerminal(Map.of(), "--no-color --help"),
+            onTerminal(Map.of(), "--no-color bogus"),
+            onTerminal(Map.of("TERM", "dumb"), "--help"))) {
+      assertTrue(refused.contains("serve") || refused.contains("bogus"), refused);
+      assertFalse(refused.indexOf(ESC) >= 0, refused);
+    }
+  }
+
+  @Test
   void aTerminalGetsColourUnlessRefused() throws Exception {
     assumeTrue(Processes.onPath("script"), "util-linux script gives the program a terminal");
     String missing = "serve --config " + dir.resolve("missing.properties");
