@@ -64,11 +64,12 @@ class StoredFirstTest {
     other.shutdownNow();
   }
 
-  @Test
-  void othersJoinChangeNickAndKickWhileATopicIsBeingStored() throws Exception {
-    Channel channel = registered();
+  /**
+   * Alice sets the topic of #c on another thread, and the registry's write of it waits for {@code
+   * release}; returns once that write has started, with the lock free.
+   */
+  private Future<?> topicWrittenSlowly(String topic, CountDownLatch release) throws Exception {
     CountDownLatch writing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     doAnswer(
             call -> {
               writing.countDown();
@@ -77,9 +78,17 @@ class StoredFirstTest {
             })
         .when(registry)
         .setTopic(anyString(), any());
-
-    Future<?> setting = other.submit(() -> server.setTopic(alice, "slow disk"));
+    Future<?> setting = other.submit(() -> server.setTopic(alice, topic));
     assertTrue(writing.await(10, TimeUnit.SECONDS), "the write started");
+    return setting;
+  }
+
+  @Test
+  void othersJoinChangeNickAndKickWhileATopicIsBeingStored() throws Exception {
+    Channel channel = registered();
+    CountDownLatch release = new CountDownLatch(1);
+
+    Future<?> setting = topicWrittenSlowly("slow disk", release);
 
     // The lock is free while the topic is written: none of these waits for the disk.
     User dave = server.connect("dave", "d", new Inbox());
@@ -102,18 +111,8 @@ class StoredFirstTest {
   @Test
   void whatOthersDoWhileAChangeIsStoredIsToldAfterItInTheOrderMade() throws Exception {
     Channel channel = registered();
-    CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    doAnswer(
-            call -> {
-              writing.countDown();
-              assertTrue(release.await(10, TimeUnit.SECONDS));
-              return null;
-            })
-        .when(registry)
-        .setTopic(anyString(), any());
-    Future<?> setting = other.submit(() -> server.setTopic(alice, "slow disk"));
-    assertTrue(writing.await(10, TimeUnit.SECONDS), "the write started");
+    Future<?> setting = topicWrittenSlowly("slow disk", release);
 
     // Dave's join returns at once, but what it tells waits for the topic it shows to be stored.
     Inbox daveInbox = new Inbox();
