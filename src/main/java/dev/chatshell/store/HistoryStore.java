@@ -294,8 +294,18 @@ public final class HistoryStore implements History, AutoCloseable {
             + " WHERE channel_key = ? AND at >= ? AND at < ? ORDER BY at DESC, seq DESC LIMIT ?",
         Names.key(channel),
         since == null ? Long.MIN_VALUE : since.toEpochMilli(),
-        until.toEpochMilli(),
+        millisUpTo(until),
         limit);
+  }
+
+  /**
+   * The first stored millisecond not before {@code until}. Times are stored to the millisecond, so
+   * a line said earlier in the same millisecond as {@code until} (a join that follows it at once)
+   * is kept in: such a joiner may see it twice, never not at all.
+   */
+  private static long millisUpTo(Instant until) {
+    long millis = until.toEpochMilli();
+    return until.getNano() % 1_000_000 == 0 ? millis : millis + 1;
   }
 
   @Override

@@ -140,6 +140,15 @@ abstract class HistoryStoreContract extends StoreContract {
   }
 
   @Test
+  void aLineSaidEarlierInTheSameMillisecondAsUntilIsIncluded() {
+    // A join right after a line, in the same millisecond: the joiner's scrollback must have it.
+    history.record(said(T.plusNanos(400_000), "#rust", "alice", "just now"));
+
+    assertEquals(
+        List.of("just now"), texts(history.channel("#rust", null, T.plusNanos(900_000), 10)));
+  }
+
+  @Test
   void sinceIsIncludedAndUntilIsNot() {
     for (int i = 0; i < 5; i++) {
       history.record(said(at(i), "#rust", "alice", "line " + i));
