@@ -8,18 +8,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,23 +21,7 @@ import org.junit.jupiter.api.Test;
  * nick changes and kicks go on meanwhile. A write that fails leaves the world as it was, tells
  * nobody, and gives the actor the store's refusal.
  */
-class StoredFirstTest {
-  private static final String NOT_STORED =
-      "The channel database is not answering; nothing was changed. Try again later.";
-
-  private final ChannelRegistry registry = mock(ChannelRegistry.class);
-  private final ChatServer server =
-      ChatTestSupport.server(
-          ChatPorts.none(Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC))
-              .withRegistry(registry));
-  private final Inbox aliceInbox = new Inbox();
-  private final Inbox bobInbox = new Inbox();
-  private final Inbox carolInbox = new Inbox();
-  private final User alice = server.connect("alice", "a", aliceInbox);
-  private final User bob = server.connect("bob", "b", bobInbox);
-  private final User carol = server.connect("carol", "c", carolInbox);
-  private final ExecutorService other = Executors.newSingleThreadExecutor();
-
+class StoredFirstTest extends StoreFailureFixture {
   /** #c, registered to alice's account, with bob and carol in it. */
   private Channel registered() {
     alice.setAccount("alice");
@@ -57,11 +34,6 @@ class StoredFirstTest {
     bobInbox.clear();
     carolInbox.clear();
     return channel;
-  }
-
-  @AfterEach
-  void stop() {
-    other.shutdownNow();
   }
 
   /**

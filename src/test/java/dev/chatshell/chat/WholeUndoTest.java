@@ -11,22 +11,15 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,28 +28,7 @@ import org.junit.jupiter.api.Test;
  * invitation, a registration undone after its founder left leaves a main admin, and answering a
  * request with an invitation is one write, so neither half is kept alone.
  */
-class WholeUndoTest {
-  private static final String NOT_STORED =
-      "The channel database is not answering; nothing was changed. Try again later.";
-
-  private final ChannelRegistry registry = mock(ChannelRegistry.class);
-  private final ChatServer server =
-      ChatTestSupport.server(
-          ChatPorts.none(Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC))
-              .withRegistry(registry));
-  private final Inbox aliceInbox = new Inbox();
-  private final Inbox bobInbox = new Inbox();
-  private final Inbox carolInbox = new Inbox();
-  private final User alice = server.connect("alice", "a", aliceInbox);
-  private final User bob = server.connect("bob", "b", bobInbox);
-  private final User carol = server.connect("carol", "c", carolInbox);
-  private final ExecutorService other = Executors.newSingleThreadExecutor();
-
-  @AfterEach
-  void stop() {
-    other.shutdownNow();
-  }
-
+class WholeUndoTest extends StoreFailureFixture {
   /** #p: private, registered to alice's account, alice alone in it. */
   private Channel privateChannel() {
     alice.setAccount("alice");
