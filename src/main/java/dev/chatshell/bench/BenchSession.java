@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One simulated user: a socket from its own loopback address, read by a {@link Reactor} that
@@ -31,8 +28,8 @@ final class BenchSession {
   final String channel;
   final boolean character;
   final Role role;
-  private final ReentrantLock writeLock = new ReentrantLock();
   private SocketChannel socket;
+  private volatile SocketWriter writer;
   private Reactor reactor;
   private ClientStream stream;
   private volatile boolean closed;
@@ -70,6 +67,7 @@ final class BenchSession {
     socket.bind(new InetSocketAddress(local, 0));
     socket.connect(server);
     socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    writer = new SocketWriter(socket, () -> closed, () -> closed = true);
     if (target == Target.BASELINE) {
       reactor.register(socket, reader());
       send("JOIN " + channel);
@@ -151,49 +149,12 @@ final class BenchSession {
     sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  /**
-   * Writes everything, waiting while the server does not read (the channel is non-blocking once the
-   * reactor has it).
-   */
   private void sendRaw(byte[] bytes) {
-    writeLock.lock();
-    try {
-      write(ByteBuffer.wrap(bytes), Long.MAX_VALUE);
-    } finally {
-      writeLock.unlock();
-    }
+    writer.send(bytes);
   }
 
-  /**
-   * An answer to the server's telnet, from the reactor thread, which must never wait long: if a
-   * sender holds the socket (a flooder the server is holding back), the answer is dropped.
-   */
   private void reply(byte[] bytes) {
-    if (writeLock.tryLock()) {
-      try {
-        write(ByteBuffer.wrap(bytes), System.nanoTime() + 10_000_000);
-      } finally {
-        writeLock.unlock();
-      }
-    }
-  }
-
-  private void write(ByteBuffer buffer, long deadline) {
-    long pause = 100_000;
-    try {
-      while (buffer.hasRemaining() && !closed && System.nanoTime() - deadline < 0) {
-        if (socket.write(buffer) == 0) {
-          // The server is not reading (a flooder held back): wait longer each time, as a
-          // blocked write would, rather than spin on the cores the server needs.
-          LockSupport.parkNanos(pause);
-          pause = Math.min(pause * 2, 20_000_000);
-        } else {
-          pause = 100_000;
-        }
-      }
-    } catch (IOException e) {
-      closed = true;
-    }
+    writer.answer(bytes);
   }
 
   /** True until the server closes the connection (or it breaks). */

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One churning client: a plain-mode connection (like a script or a bot, the cheapest kind for both
@@ -25,9 +22,9 @@ final class ChurnClient implements AutoCloseable {
   private static final String FLOOD_WARNING = "You are sending too fast";
 
   private final String name;
-  private final ReentrantLock writeLock = new ReentrantLock();
   private final ClientStream stream;
   private SocketChannel socket;
+  private volatile SocketWriter writer;
   private volatile boolean closed;
   private long answeredAt; // guarded by stream
 
@@ -44,6 +41,7 @@ final class ChurnClient implements AutoCloseable {
     socket.bind(new InetSocketAddress(local, 0));
     socket.connect(server);
     socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    writer = new SocketWriter(socket, () -> closed, () -> closed = true);
     synchronized (stream) {
       stream.expect("Nickname: ");
     }
@@ -215,34 +213,10 @@ final class ChurnClient implements AutoCloseable {
   }
 
   private void send(String line) {
-    writeLock.lock();
-    try {
-      write(ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE);
-    } finally {
-      writeLock.unlock();
-    }
+    writer.send((line + "\r\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A telnet answer from the reactor's thread, which must not wait: dropped if a send is on. */
   private void reply(byte[] bytes) {
-    if (writeLock.tryLock()) {
-      try {
-        write(ByteBuffer.wrap(bytes), System.nanoTime() + 10_000_000);
-      } finally {
-        writeLock.unlock();
-      }
-    }
-  }
-
-  private void write(ByteBuffer buffer, long deadline) {
-    try {
-      while (buffer.hasRemaining() && !closed && System.nanoTime() - deadline < 0) {
-        if (socket.write(buffer) == 0) {
-          LockSupport.parkNanos(200_000); // the server is not reading yet
-        }
-      }
-    } catch (IOException e) {
-      closed = true;
-    }
+    writer.answer(bytes);
   }
 }
