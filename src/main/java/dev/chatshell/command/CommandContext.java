@@ -3,6 +3,7 @@ package dev.chatshell.command;
 import dev.chatshell.chat.ChatApi;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.User;
+import java.util.Optional;
 
 /**
  * What a running command may use: the domain (bound to the user who typed the line), that user, the
@@ -52,6 +53,19 @@ public interface CommandContext {
    */
   default int width() {
     return 0;
+  }
+
+  /**
+   * The public key the user's session proved it holds when it connected (SSH), as an OpenSSH
+   * public-key line; empty for other sessions. /KEY ADD and /OPER use it.
+   */
+  default Optional<String> sessionKey() {
+    return Optional.empty();
+  }
+
+  /** The door of the user's session: {@code "telnet"}, {@code "ssh"}, {@code "console"}. */
+  default String transport() {
+    return "telnet";
   }
 
   /** The user's privilege where they are now. */

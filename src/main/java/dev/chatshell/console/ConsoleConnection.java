@@ -35,6 +35,16 @@ public final class ConsoleConnection implements Connection {
   }
 
   @Override
+  public String transport() {
+    return "console";
+  }
+
+  @Override
+  public boolean encrypted() {
+    return true;
+  }
+
+  @Override
   public String remoteAddress() {
     return "console";
   }

@@ -7,10 +7,12 @@ import dev.chatshell.chat.Text;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.CommandTable;
+import dev.chatshell.transport.Connection;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one typed line runs with: made by the {@link LineLoop} for the line, thrown away after it.
@@ -30,7 +32,16 @@ final class LineContext implements CommandContext {
   private final SessionEnd end;
   private List<Reply.Line> replies = new ArrayList<>(); // null once the line is done
 
-  LineContext(SessionServices services, User user, Shell shell, EventSink outbox, SessionEnd end) {
+  private final Connection connection;
+
+  LineContext(
+      SessionServices services,
+      User user,
+      Shell shell,
+      EventSink outbox,
+      SessionEnd end,
+      Connection connection) {
+    this.connection = connection;
     this.services = services;
     this.user = user;
     this.chat = services.chat().forUser(user);
@@ -113,5 +124,15 @@ final class LineContext implements CommandContext {
   public void disconnect(String reason) {
     end.bye(reason == null || reason.isBlank() ? "bye" : Text.visible(reason));
     reply("Bye!");
+  }
+
+  @Override
+  public Optional<String> sessionKey() {
+    return connection.provenKey();
+  }
+
+  @Override
+  public String transport() {
+    return connection.transport();
   }
 }

@@ -141,7 +141,7 @@ final class LineLoop {
 
   /** Runs one line now, in a context of its own; its output goes out as one reply. */
   private void run(String line) {
-    LineContext context = new LineContext(services, user, shell, outbox, end);
+    LineContext context = new LineContext(services, user, shell, outbox, end, connection);
     try {
       if (line.startsWith("//")) {
         context.chat().say(line.substring(1));

@@ -91,6 +91,16 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
   }
 
   @Override
+  public String transport() {
+    return "telnet";
+  }
+
+  @Override
+  public boolean encrypted() {
+    return false;
+  }
+
+  @Override
   public TerminalInfo awaitTerminal() throws IOException {
     if (terminal != null) {
       return terminal;

@@ -2,6 +2,7 @@ package dev.chatshell.transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * A client connection as the shell sees it, whatever carries it (telnet today, SSH later): decoded
@@ -13,6 +14,44 @@ import java.io.OutputStream;
 public interface Connection extends AutoCloseable {
   /** The client's address, for logs and limits. */
   String remoteAddress();
+
+  /**
+   * The door the client came through, as operators and the moderation log name it: {@code
+   * "telnet"}, {@code "ssh"}, {@code "console"}.
+   */
+  String transport();
+
+  /**
+   * True when what the client types cannot be read on its way (SSH, the local console); false for
+   * telnet and plain sockets, where passwords travel in the clear.
+   */
+  boolean encrypted();
+
+  /**
+   * The nickname the client asked for before the shell started (the SSH user name), to be tried
+   * before the shell asks for one; empty when the shell must ask.
+   */
+  default Optional<String> requestedNick() {
+    return Optional.empty();
+  }
+
+  /**
+   * The account whose password the transport has already checked (SSH password or
+   * keyboard-interactive authentication), or one of whose keys the client proved it holds: the
+   * session logs in to it without asking again. Empty when nothing was proven.
+   */
+  default Optional<String> provenAccount() {
+    return Optional.empty();
+  }
+
+  /**
+   * The public key the client proved it holds (its signature verified by the server) when it
+   * connected, as an OpenSSH public-key line ({@code ssh-ed25519 AAAA... comment}); empty for
+   * transports without keys and for clients that logged in otherwise.
+   */
+  default Optional<String> provenKey() {
+    return Optional.empty();
+  }
 
   /**
    * Blocks until the transport knows what kind of terminal the client has (for telnet: until option

@@ -17,6 +17,7 @@ import dev.chatshell.chat.Text;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.command.builtin.BuiltinCommands;
+import dev.chatshell.transport.Connection;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ class LineContextTest {
   private final List<ChatEvent> sent = new ArrayList<>();
   private final Shell shell = mock(Shell.class);
   private final SessionEnd end = new SessionEnd();
-  private final LineContext context = new LineContext(services, alice, shell, sent::add, end);
+  private final LineContext context =
+      new LineContext(services, alice, shell, sent::add, end, mock(Connection.class));
 
   @Test
   void theLinesCommandGetsTheChatOfItsUserNotTheServer() {

@@ -87,6 +87,16 @@ final class ScriptedConnection implements Connection {
   }
 
   @Override
+  public String transport() {
+    return "telnet";
+  }
+
+  @Override
+  public boolean encrypted() {
+    return false;
+  }
+
+  @Override
   public String remoteAddress() {
     return "127.0.0.1";
   }
