@@ -105,6 +105,24 @@ public final class ChatServer {
     return logins.login(name, password, address, sink);
   }
 
+  /**
+   * Checks the password of the account {@code name}, throttled like a login, and returns the
+   * account's name; throws with the reason when it is refused. For doors that check passwords
+   * before the shell starts (SSH).
+   */
+  public String checkPassword(String name, char[] password, String address) {
+    return logins.checkPassword(name, password, address);
+  }
+
+  /**
+   * Logs in to an account whose holder the door has already proven (its password checked by {@link
+   * #checkPassword}, or an SSH key of the account verified): as {@link #login}, without the
+   * password.
+   */
+  public User loginProven(String name, String address, EventSink sink) {
+    return logins.loginProven(name, address, sink);
+  }
+
   /** Logs in the server's own console: a server operator that remote operators cannot /KILL. */
   public User connectConsole(String nick, EventSink sink) {
     return logins.connectConsole(nick, sink);

@@ -94,19 +94,39 @@ final class Logins {
    * hash is checked outside the lock.
    */
   User login(String name, char[] password, String address, EventSink sink) {
-    Names.requireNick(name);
-    String account =
-        state
-            .account(name)
-            .orElseThrow(
-                () ->
-                    new ChatException(
-                        ChatException.Reason.NO_SUCH_NICK,
-                        "There is no account " + name + ".",
-                        name));
+    return loginProven(checkPassword(name, password, address), address, sink);
+  }
+
+  /**
+   * Checks the password of the account {@code name} (slowly, throttled per address like every
+   * login) and returns the account's registered name; refuses a wrong password, a locked account or
+   * a guesser who must wait, each with its reason.
+   */
+  String checkPassword(String name, char[] password, String address) {
+    String account = registeredName(name);
     accounts
         .check(address, account, password)
         .requireAccepted("Wrong password for " + account + ".");
+    return account;
+  }
+
+  private String registeredName(String name) {
+    Names.requireNick(name);
+    return state
+        .account(name)
+        .orElseThrow(
+            () ->
+                new ChatException(
+                    ChatException.Reason.NO_SUCH_NICK, "There is no account " + name + ".", name));
+  }
+
+  /**
+   * Logs in to the account {@code name} whose holder the caller has already proven (a password
+   * checked by {@link #checkPassword}, or an SSH key of the account whose signature the SSH door
+   * verified). Only doors call it, never commands.
+   */
+  User loginProven(String name, String address, EventSink sink) {
+    String account = registeredName(name);
     Attached attached =
         state.locked(
             () -> {

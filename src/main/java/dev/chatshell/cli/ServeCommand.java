@@ -38,6 +38,12 @@ final class ServeCommand implements Callable<Integer> {
   Integer port;
 
   @Option(
+      names = "--ssh-port",
+      paramLabel = "N",
+      description = "TCP port for SSH clients (default 2222; 0 turns the SSH door off).")
+  Integer sshPort;
+
+  @Option(
       names = "--bind",
       paramLabel = "ADDR",
       description = "Address to listen on (default 0.0.0.0).")
@@ -76,7 +82,10 @@ final class ServeCommand implements Callable<Integer> {
         err.println(
             Colours.err()
                 .error(
-                    "chatshell: cannot listen on port " + settings.port() + ": " + e.getMessage()));
+                    "chatshell: cannot listen on port "
+                        + (e.getMessage().startsWith("SSH port")
+                            ? e.getMessage()
+                            : settings.port() + ": " + e.getMessage())));
         return 3;
       }
       err.println(Colours.err().error("chatshell: cannot start: " + e.getMessage()));
@@ -93,6 +102,9 @@ final class ServeCommand implements Callable<Integer> {
     Map<Setting, String> overrides = new EnumMap<>(Setting.class);
     if (port != null) {
       overrides.put(Setting.PORT, String.valueOf(port));
+    }
+    if (sshPort != null) {
+      overrides.put(Setting.SSH_PORT, String.valueOf(sshPort));
     }
     if (bind != null) {
       overrides.put(Setting.BIND, bind);

@@ -207,6 +207,16 @@ public final class ServerConfig {
     return integer(Setting.PORT);
   }
 
+  /** The SSH door's port; 0 when the door is off. */
+  public int sshPort() {
+    return integer(Setting.SSH_PORT);
+  }
+
+  /** Where the SSH host key is kept: in the data directory, made on first start. */
+  public java.nio.file.Path sshHostKey() {
+    return dataDirectory().resolve("ssh_host_ed25519_key");
+  }
+
   /**
    * The message of the day, or a short default when the default file is missing (a file named in
    * the configuration was checked at load). Bytes that are not UTF-8 become U+FFFD rather than

@@ -12,6 +12,12 @@ public enum Setting {
   SERVER_NAME("server.name", "chatshell", "Name shown in the banner when someone connects."),
   BIND("bind", "0.0.0.0", "Address to listen on (0.0.0.0 for every IPv4 address, :: for all)."),
   PORT("port", "2323", "TCP port for telnet clients.", 0, 65535),
+  SSH_PORT(
+      "ssh.port",
+      "2222",
+      "TCP port for SSH clients (ssh -p 2222 nick@host); 0 turns the SSH door off.",
+      0,
+      65535),
   MOTD_FILE(
       "motd.file",
       "etc/motd.txt",

@@ -16,6 +16,8 @@ import dev.chatshell.config.ServerConfig;
 import dev.chatshell.console.OperatorConsole;
 import dev.chatshell.shell.SessionManager;
 import dev.chatshell.shell.ShellSettings;
+import dev.chatshell.ssh.HostKey;
+import dev.chatshell.ssh.SshDoor;
 import dev.chatshell.store.AccountStore;
 import dev.chatshell.store.BanStore;
 import dev.chatshell.store.ChannelLogs;
@@ -27,7 +29,9 @@ import dev.chatshell.store.ModerationLog;
 import dev.chatshell.store.PreferenceStore;
 import dev.chatshell.store.StoreException;
 import dev.chatshell.telnet.TelnetServer;
+import dev.chatshell.transport.ConnectionLimits;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +61,8 @@ public final class ChatshellServer implements AutoCloseable {
   private final CommandTable commands;
   private final SessionManager sessions;
   private final TelnetServer telnet;
+  private final SshDoor ssh; // null when off
+  private final HostKey hostKey; // null when the SSH door is off
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final CountDownLatch done = new CountDownLatch(1); // counted down once stopped
 
@@ -158,6 +164,9 @@ public final class ChatshellServer implements AutoCloseable {
     this.sessions.setIdleLimits(config.idleTimeout(), config.idleWhenFull());
     // /SHUTDOWN: stopped as by SIGTERM, with the operator's reason
     this.sessions.onShutdownRequest(this::shutdown);
+    // One count of connections for every door: telnet and SSH together.
+    ConnectionLimits limits =
+        new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress(), sessions);
     this.telnet =
         new TelnetServer(
             new TelnetServer.Settings(
@@ -166,12 +175,51 @@ public final class ChatshellServer implements AutoCloseable {
                 config.maxConnections(),
                 config.maxConnectionsPerAddress(),
                 config.negotiationTimeout()),
-            sessions);
+            sessions,
+            limits);
+    if (config.sshPort() == 0) {
+      this.hostKey = null;
+      this.ssh = null;
+    } else {
+      try {
+        this.hostKey = HostKey.loadOrCreate(config.sshHostKey());
+      } catch (IOException e) {
+        closeAllStores();
+        throw new ConfigException("Cannot use the SSH host key: " + e.getMessage());
+      }
+      this.ssh =
+          new SshDoor(
+              new SshDoor.Settings(config.bind(), config.sshPort(), config.loginTimeout()),
+              hostKey,
+              chat,
+              (account, key) -> false,
+              sessions,
+              limits);
+    }
   }
 
-  /** Starts listening. */
+  /** Starts listening, on every door. */
   public void start() throws IOException {
     telnet.start();
+    if (ssh != null) {
+      try {
+        ssh.start();
+      } catch (BindException e) {
+        telnet.close();
+        throw new BindException("SSH port " + config.sshPort() + ": " + e.getMessage());
+      }
+      log.info("SSH host key: {} {}", hostKey.type(), hostKey.fingerprint());
+    }
+  }
+
+  /** The SSH port actually bound; 0 when the SSH door is off. */
+  public int sshPort() {
+    return ssh == null ? 0 : ssh.port();
+  }
+
+  /** The SSH host key's fingerprint ({@code SHA256:...}), or null when the SSH door is off. */
+  public String hostKeyFingerprint() {
+    return hostKey == null ? null : hostKey.fingerprint();
   }
 
   /** The telnet port actually bound. */
@@ -234,6 +282,9 @@ public final class ChatshellServer implements AutoCloseable {
     log.info("Shutting down: {}", reason);
     telnet.close();
     sessions.shutdown(reason, config.shutdownGrace());
+    if (ssh != null) {
+      ssh.close(); // after the sessions: their goodbyes went out on the SSH connections
+    }
     sessions.close();
     passwords.close();
     closeHistory(); // stores the last lines
@@ -245,6 +296,16 @@ public final class ChatshellServer implements AutoCloseable {
     }
     dataLock.close(); // last: another server may take the files now
     log.info("Stopped");
+  }
+
+  /** Gives back everything the constructor opened, when it fails late. */
+  private void closeAllStores() throws IOException {
+    sessions.close();
+    passwords.close();
+    closeHistory();
+    database.close();
+    moderationLog.close();
+    dataLock.close();
   }
 
   private void closeHistory() {

@@ -12,6 +12,7 @@ import java.io.IOError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * A connection's way in, up to a logged-in {@link User}: the banner and the message of the day, the
@@ -62,6 +63,13 @@ final class Login {
    * when they went away first.
    */
   User logIn(Shell shell) throws IOException {
+    Optional<String> asked = connection.requestedNick();
+    if (asked.isPresent() && !end.leaving()) {
+      User user = logInAsAsked(shell, asked.get());
+      if (user != null) {
+        return user;
+      }
+    }
     while (!end.leaving()) {
       String line;
       try {
@@ -92,6 +100,33 @@ final class Login {
       } catch (ChatException e) {
         show(shell, Reply.of(e.getMessage(), true));
       }
+    }
+    return null;
+  }
+
+  /**
+   * Logs in under the nick the door was given (the SSH user name): at once when it is free, or when
+   * the door proved the account's holder (password or key); otherwise shows why not, in the words
+   * telnet users get, and returns {@code null} so the shell asks for a nick.
+   */
+  private User logInAsAsked(Shell shell, String nick) {
+    try {
+      Optional<String> proven = connection.provenAccount();
+      if (proven.isPresent()) {
+        return chat.loginProven(proven.get(), connection.remoteAddress(), outbox);
+      }
+      if (chat.account(nick).isEmpty()) {
+        return chat.connect(nick, connection.remoteAddress(), outbox);
+      }
+      show(
+          shell,
+          Reply.of(
+              chat.account(nick).orElse(nick)
+                  + " is a registered nick: log in with its password or one of its keys, or"
+                  + " choose another nick.",
+              true));
+    } catch (ChatException e) {
+      show(shell, Reply.of(e.getMessage(), true));
     }
     return null;
   }

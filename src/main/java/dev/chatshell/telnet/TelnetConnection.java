@@ -47,10 +47,6 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
   private static final int WANT_YES = 1;
   private static final int YES = 2;
 
-  static final int MIN_COLUMNS = 20;
-  static final int MAX_COLUMNS = 500;
-  static final int MIN_ROWS = 4;
-  static final int MAX_ROWS = 300;
   private static final int MAX_TYPE_LENGTH = 40;
 
   private final Socket socket;
@@ -362,8 +358,8 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
       if (width == 0 || height == 0) {
         return; // "unknown" per RFC 1073
       }
-      int newColumns = clamp(width, MIN_COLUMNS, MAX_COLUMNS);
-      int newRows = clamp(height, MIN_ROWS, MAX_ROWS);
+      int newColumns = TerminalInfo.clampColumns(width);
+      int newRows = TerminalInfo.clampRows(height);
       if (newColumns != columns || newRows != rows) {
         columns = newColumns;
         rows = newRows;
@@ -413,10 +409,6 @@ public final class TelnetConnection implements Connection, TelnetDecoder.Handler
       case NAWS -> himNaws = state;
       default -> himTtype = state;
     }
-  }
-
-  private static int clamp(int value, int min, int max) {
-    return Math.max(min, Math.min(max, value));
   }
 
   private static byte[] concat(byte[]... parts) {

@@ -1,21 +1,17 @@
 package dev.chatshell.telnet;
 
 import dev.chatshell.transport.ConnectionHandler;
+import dev.chatshell.transport.ConnectionLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
@@ -50,14 +46,23 @@ public final class TelnetServer implements AutoCloseable {
   private final Semaphore refusing = new Semaphore(MAX_REFUSALS_IN_PROGRESS);
   private final OncePer refusalLog = new OncePer(Duration.ofSeconds(1));
   private final OncePer acceptFailures = new OncePer(Duration.ofSeconds(1));
-  private final AtomicInteger total = new AtomicInteger();
-  private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+  private final ConnectionLimits limits;
   private ServerSocket server;
   private Thread acceptor;
 
+  /** A telnet door with limits of its own (tests, tools). */
   public TelnetServer(Settings settings, ConnectionHandler handler) {
+    this(
+        settings,
+        handler,
+        new ConnectionLimits(settings.maxConnections(), settings.maxPerAddress(), handler));
+  }
+
+  /** A telnet door counting its connections in {@code limits}, which other doors may share. */
+  public TelnetServer(Settings settings, ConnectionHandler handler, ConnectionLimits limits) {
     this.settings = settings;
     this.handler = handler;
+    this.limits = limits;
   }
 
   /** Binds the port and starts accepting. */
@@ -76,7 +81,7 @@ public final class TelnetServer implements AutoCloseable {
 
   /** Connections currently open. */
   public int connections() {
-    return total.get();
+    return limits.connections();
   }
 
   /** Stops accepting; open connections are left to their sessions. */
@@ -111,8 +116,8 @@ public final class TelnetServer implements AutoCloseable {
   }
 
   private void admit(Socket socket) {
-    InetAddress address = limitKey(socket.getInetAddress());
-    String refusal = reserve(address);
+    InetAddress address = socket.getInetAddress();
+    String refusal = limits.reserve(address);
     if (refusal != null) {
       if (refusalLog.tryAcquire()) {
         log.info("Refused {}: {}", socket.getInetAddress().getHostAddress(), refusal);
@@ -138,58 +143,6 @@ public final class TelnetServer implements AutoCloseable {
         .start(() -> serve(socket, address));
   }
 
-  /**
-   * What the per-address limit counts: the IPv4 address, or the /64 an IPv6 address is in (one host
-   * usually owns a whole /64, so counting single addresses would limit nothing).
-   */
-  static InetAddress limitKey(InetAddress address) {
-    if (address instanceof Inet6Address && !isMappedIpv4(address)) {
-      byte[] bytes = address.getAddress();
-      Arrays.fill(bytes, 8, 16, (byte) 0);
-      try {
-        return InetAddress.getByAddress(bytes);
-      } catch (UnknownHostException e) {
-        throw new IllegalStateException(e); // 16 bytes are always a valid address
-      }
-    }
-    return address;
-  }
-
-  private static boolean isMappedIpv4(InetAddress address) {
-    return ((Inet6Address) address).isIPv4CompatibleAddress();
-  }
-
-  /**
-   * Counts the connection in, or says why it cannot be. The address is checked first, so that a
-   * full server makes room (the handler may close its idlest session) only for a newcomer it will
-   * then admit. While the sessions given notice close, the total may exceed the limit by them.
-   */
-  private String reserve(InetAddress address) {
-    boolean[] admitted = {false};
-    // compute() is atomic per key: counting in and out can never lose an update or an entry.
-    perAddress.compute(
-        address,
-        (a, n) -> {
-          int count = n == null ? 0 : n;
-          admitted[0] = count < settings.maxPerAddress();
-          return admitted[0] ? count + 1 : n;
-        });
-    if (!admitted[0]) {
-      return "too many connections from your address (at most " + settings.maxPerAddress() + ")";
-    }
-    if (total.incrementAndGet() > settings.maxConnections() && !handler.makeRoom()) {
-      total.decrementAndGet();
-      perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
-      return "the server is full (" + settings.maxConnections() + " connections)";
-    }
-    return null;
-  }
-
-  private void release(InetAddress address) {
-    total.decrementAndGet();
-    perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
-  }
-
   private void serve(Socket socket, InetAddress address) {
     TelnetConnection configured;
     try {
@@ -197,7 +150,7 @@ public final class TelnetServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       log.info("Connection from {} failed: {}", address.getHostAddress(), e.toString());
       closeQuietly(socket);
-      release(address);
+      limits.release(address);
       return;
     }
     try (TelnetConnection connection = configured) {
@@ -206,7 +159,7 @@ public final class TelnetServer implements AutoCloseable {
     } catch (RuntimeException e) {
       log.error("Session of {} crashed", address.getHostAddress(), e);
     } finally {
-      release(address);
+      limits.release(address);
     }
   }
 

@@ -9,4 +9,19 @@ package dev.chatshell.transport;
  * @param columns width, or 0 when unknown
  * @param rows height, or 0 when unknown
  */
-public record TerminalInfo(boolean characterMode, String type, int columns, int rows) {}
+public record TerminalInfo(boolean characterMode, String type, int columns, int rows) {
+  public static final int MIN_COLUMNS = 20;
+  public static final int MAX_COLUMNS = 500;
+  public static final int MIN_ROWS = 4;
+  public static final int MAX_ROWS = 300;
+
+  /** A width a client reported, brought within sane bounds (a hostile one may say 65535). */
+  public static int clampColumns(int columns) {
+    return Math.max(MIN_COLUMNS, Math.min(MAX_COLUMNS, columns));
+  }
+
+  /** A height a client reported, brought within sane bounds. */
+  public static int clampRows(int rows) {
+    return Math.max(MIN_ROWS, Math.min(MAX_ROWS, rows));
+  }
+}

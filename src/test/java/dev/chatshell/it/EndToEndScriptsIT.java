@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every scenario in {@code test-scripts/} — expect scripts driving the real telnet client,
  * busybox telnet and nc, and shell scripts piping into nc — each against a fresh server started
- * from the packaged jar with the shipped {@code etc/} configuration.
+ * from the packaged jar with the shipped {@code etc/} configuration. Scripts get the telnet port as
+ * their second argument and the SSH port in {@code CHATSHELL_SSH_PORT} (also in the configuration,
+ * for scripts that start their own server).
  */
 class EndToEndScriptsIT {
 
@@ -56,14 +58,15 @@ class EndToEndScriptsIT {
     Path root = Processes.root();
     Path script = root.resolve("test-scripts").resolve(name);
     int port = Processes.freePort();
+    int sshPort = Processes.freePort();
     Path scratch = Files.createTempDirectory("chatshell-e2e");
-    Path config = writeConfig(root, scratch);
+    Path config = writeConfig(root, scratch, sshPort);
     Path serverLog = scratch.resolve("server.log");
     Path scriptLog = scratch.resolve("script.log");
     boolean ownServer = Files.readString(script).contains(OWN_SERVER);
     Process server = null;
     if (!ownServer) {
-      server = Processes.serve(null, config, port, serverLog);
+      server = Processes.serve(null, config, port, sshPort, serverLog);
     }
     try {
       if (server != null) {
@@ -79,6 +82,7 @@ class EndToEndScriptsIT {
       builder.environment().put("CHATSHELL_JAR", Processes.jar().toString());
       builder.environment().put("CHATSHELL_CONFIG", config.toString());
       builder.environment().put("CHATSHELL_DATA", scratch.resolve("var").toString());
+      builder.environment().put("CHATSHELL_SSH_PORT", String.valueOf(sshPort));
       Process run = builder.start();
       boolean finished = run.waitFor(120, TimeUnit.SECONDS);
       if (!finished) {
@@ -103,7 +107,7 @@ class EndToEndScriptsIT {
   }
 
   /** The scenario's configuration: its own data directory, no plugins, the test operator. */
-  private static Path writeConfig(Path root, Path scratch) throws IOException {
+  private static Path writeConfig(Path root, Path scratch, int sshPort) throws IOException {
     Files.createDirectories(scratch.resolve("commands"));
     String settings =
         "motd.file="
@@ -112,6 +116,8 @@ class EndToEndScriptsIT {
             + scratch.resolve("var")
             + "\ncommands.dir="
             + scratch.resolve("commands")
+            + "\nssh.port="
+            + sshPort
             + "\n"
             + Files.readString(root.resolve("test-scripts/test.properties"));
     Path config = scratch.resolve("chatshell.properties");

@@ -29,7 +29,9 @@ class ShutdownIT {
                 "--bind",
                 "127.0.0.1",
                 "--port",
-                String.valueOf(port))
+                String.valueOf(port),
+                "--ssh-port",
+                "0")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

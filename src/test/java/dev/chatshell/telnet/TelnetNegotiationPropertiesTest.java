@@ -50,10 +50,10 @@ class TelnetNegotiationPropertiesTest {
     int rows = terminal.rows();
     assertTrue(
         columns == 0
-            || (columns >= TelnetConnection.MIN_COLUMNS && columns <= TelnetConnection.MAX_COLUMNS),
+            || (columns >= TerminalInfo.MIN_COLUMNS && columns <= TerminalInfo.MAX_COLUMNS),
         "columns " + columns);
     assertTrue(
-        rows == 0 || (rows >= TelnetConnection.MIN_ROWS && rows <= TelnetConnection.MAX_ROWS),
+        rows == 0 || (rows >= TerminalInfo.MIN_ROWS && rows <= TerminalInfo.MAX_ROWS),
         "rows " + rows);
     String type = terminal.type();
     assertTrue(type == null || type.matches("[A-Za-z0-9._+-]{1,40}"), "type " + type);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.transport.Connection;
 import dev.chatshell.transport.ConnectionHandler;
+import dev.chatshell.transport.ConnectionLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -264,8 +265,8 @@ class TelnetServerTest {
     InetAddress b = InetAddress.getByName("2001:db8:1:2:ffff::9");
     InetAddress other = InetAddress.getByName("2001:db8:1:3::1");
     InetAddress v4 = InetAddress.getByName("192.0.2.7");
-    assertEquals(TelnetServer.limitKey(a), TelnetServer.limitKey(b));
-    assertTrue(!TelnetServer.limitKey(a).equals(TelnetServer.limitKey(other)));
-    assertEquals(v4, TelnetServer.limitKey(v4));
+    assertEquals(ConnectionLimits.limitKey(a), ConnectionLimits.limitKey(b));
+    assertTrue(!ConnectionLimits.limitKey(a).equals(ConnectionLimits.limitKey(other)));
+    assertEquals(v4, ConnectionLimits.limitKey(v4));
   }
 }

@@ -39,6 +39,15 @@ public final class Processes {
    * @param config the configuration file ({@code --config}), or null for the installation's
    */
   public static Process serve(Path home, Path config, int port, Path output) throws IOException {
+    return serve(home, config, port, 0, output);
+  }
+
+  /**
+   * As {@link #serve(Path, Path, int, Path)}, with the SSH door on {@code sshPort} (0: off, as the
+   * four-argument form has it, so no test server takes the default port 2222).
+   */
+  public static Process serve(Path home, Path config, int port, int sshPort, Path output)
+      throws IOException {
     java.util.List<String> command = new java.util.ArrayList<>();
     command.add(java());
     if (home != null) {
@@ -48,7 +57,14 @@ public final class Processes {
     if (config != null) {
       command.addAll(java.util.List.of("--config", config.toString()));
     }
-    command.addAll(java.util.List.of("--bind", "127.0.0.1", "--port", String.valueOf(port)));
+    command.addAll(
+        java.util.List.of(
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--ssh-port",
+            String.valueOf(sshPort)));
     ProcessBuilder builder = new ProcessBuilder(command);
     if (home != null) {
       builder.directory(home.toFile());

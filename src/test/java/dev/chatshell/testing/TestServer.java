@@ -35,6 +35,7 @@ public final class TestServer {
       Path file, Map<Setting, String> settings, LongSupplier throttleClock) throws Exception {
     Map<Setting, String> all = new EnumMap<>(Setting.class);
     all.put(Setting.PORT, "0");
+    all.put(Setting.SSH_PORT, "0"); // off unless a test asks: none takes the default 2222
     all.put(Setting.BIND, "127.0.0.1");
     all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
     all.put(Setting.CONSOLE, "false");
@@ -60,6 +61,7 @@ public final class TestServer {
       Map<Setting, String> settings, String name, String password) throws Exception {
     Map<Setting, String> all = new EnumMap<>(Setting.class);
     all.put(Setting.PORT, "0");
+    all.put(Setting.SSH_PORT, "0"); // off unless a test asks: none takes the default 2222
     all.put(Setting.BIND, "127.0.0.1");
     all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
     all.put(Setting.CONSOLE, "false");

@@ -1,0 +1,153 @@
+package dev.chatshell.ssh;
+
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.transport.ConnectionHandler;
+import dev.chatshell.transport.ConnectionLimits;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.forward.RejectAllForwardingFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SSH door: Apache MINA SSHD on its own port, its I/O on MINA's own threads, each shell handed
+ * to the same {@link ConnectionHandler} as telnet's, on a virtual thread. It accepts only session
+ * channels, one at a time per connection, with a shell or an exec request whose command is a chat
+ * line; no forwarding of any kind. MINA's idle timeout is off: the sessions' keepalive decides.
+ */
+public final class SshDoor implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SshDoor.class);
+
+  /** Where and how the door listens. */
+  public record Settings(InetAddress bind, int port, Duration loginTimeout) {}
+
+  private static final AttributeKey<InetAddress> COUNTED = new AttributeKey<>();
+
+  private final Settings settings;
+  private final SshServer server;
+  private final ConnectionLimits limits;
+  private final AtomicLong lastRefusalLog = new AtomicLong();
+
+  public SshDoor(
+      Settings settings,
+      HostKey hostKey,
+      ChatServer chat,
+      KeyCheck keys,
+      ConnectionHandler handler,
+      ConnectionLimits limits) {
+    this.settings = settings;
+    this.limits = limits;
+    SshLogins logins = new SshLogins(chat, keys);
+    server = SshServer.setUpDefaultServer();
+    server.setHost(settings.bind().getHostAddress());
+    server.setPort(settings.port());
+    server.setKeyPairProvider(KeyPairProvider.wrap(hostKey.keys()));
+    // OpenSSH's own order: a key first, then the password asked in the terminal, then the plain one
+    server.setUserAuthFactories(
+        List.of(
+            logins.publicKeyMethod(),
+            UserAuthKeyboardInteractiveFactory.INSTANCE,
+            UserAuthPasswordFactory.INSTANCE));
+    server.setPublickeyAuthenticator(logins);
+    server.setKeyboardInteractiveAuthenticator(logins);
+    server.setPasswordAuthenticator(logins);
+    server.setChannelFactories(List.of(SshChannel.FACTORY));
+    server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
+    server.setAgentFactory(null);
+    server.setShellFactory(channel -> new SshShell(handler, null));
+    server.setCommandFactory((channel, command) -> execute(handler, command));
+    server.setSubsystemFactories(List.of());
+    CoreModuleProperties.IDLE_TIMEOUT.set(server, Duration.ZERO);
+    CoreModuleProperties.NIO2_READ_TIMEOUT.set(server, Duration.ZERO);
+    CoreModuleProperties.AUTH_TIMEOUT.set(server, settings.loginTimeout());
+    CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, 1);
+    CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, 10);
+    CoreModuleProperties.SERVER_IDENTIFICATION.set(server, "chatshell");
+    server.addSessionListener(new Limits());
+  }
+
+  /**
+   * An exec request: a chat line given on the ssh command line ({@code ssh host /who}) is run
+   * first, then input is read as in a shell; anything else is not a program we run.
+   */
+  private static Command execute(ConnectionHandler handler, String command) {
+    String line = command.strip();
+    if (line.isEmpty() || line.startsWith("/")) {
+      return new SshShell(handler, line.isEmpty() ? null : line);
+    }
+    return new Refusal(
+        "chatshell: this is a chat server; it runs no programs. Give a chat command such as"
+            + " '/who', or none for the chat shell.");
+  }
+
+  /** Binds the port and starts accepting. */
+  public void start() throws IOException {
+    server.start();
+    log.info("Listening for SSH on {}:{}", settings.bind().getHostAddress(), port());
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Stops accepting; open sessions are closed by their sessions, then the rest here. */
+  @Override
+  public void close() {
+    try {
+      server.stop(true);
+    } catch (IOException e) {
+      log.debug("closing the SSH door: {}", e.toString());
+    }
+  }
+
+  /** Counts each connection against the limits every door shares, as telnet does. */
+  private final class Limits implements SessionListener {
+    @Override
+    public void sessionCreated(Session session) {
+      if (!(session.getRemoteAddress() instanceof InetSocketAddress inet)
+          || inet.getAddress() == null) {
+        return;
+      }
+      String refusal = limits.reserve(inet.getAddress());
+      if (refusal == null) {
+        session.setAttribute(COUNTED, inet.getAddress());
+        return;
+      }
+      long now = System.nanoTime();
+      long last = lastRefusalLog.get();
+      if (now - last > 1_000_000_000L && lastRefusalLog.compareAndSet(last, now)) {
+        log.info("Refused {}: {}", inet.getAddress().getHostAddress(), refusal);
+      }
+      try {
+        session.disconnect(
+            SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS,
+            "chatshell: connection refused: " + refusal + "; try again later.");
+      } catch (IOException e) {
+        session.close(true);
+      }
+    }
+
+    @Override
+    public void sessionClosed(Session session) {
+      InetAddress counted = session.removeAttribute(COUNTED);
+      if (counted != null) {
+        limits.release(counted);
+      }
+    }
+  }
+}
