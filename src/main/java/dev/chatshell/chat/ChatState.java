@@ -182,7 +182,8 @@ final class ChatState {
       ModerationAction.Kind kind, User actor, String target, String channel, String reason) {
     String why = reason == null || reason.isBlank() ? null : Text.visible(reason);
     String whom = target == null ? null : Text.visible(target); // a refused /OPER name is raw input
-    return new ModerationAction(clock.instant(), kind, actor.nick(), whom, channel, why);
+    return new ModerationAction(
+        clock.instant(), kind, actor.nick(), whom, channel, why, actor.door());
   }
 
   /** A channel by the name a user typed, or {@code null}. */

@@ -42,6 +42,7 @@ final class LineContext implements CommandContext {
       SessionEnd end,
       Connection connection) {
     this.connection = connection;
+    user.actingFrom(connection.transport()); // what this line does is logged with its door
     this.services = services;
     this.user = user;
     this.chat = services.chat().forUser(user);
