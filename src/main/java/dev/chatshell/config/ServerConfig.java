@@ -207,6 +207,16 @@ public final class ServerConfig {
     return integer(Setting.PORT);
   }
 
+  /** The SSH door's port; 0 when it is off. */
+  public int sshPort() {
+    return integer(Setting.SSH_PORT);
+  }
+
+  /** {@code allow}, {@code warn} or {@code refuse}: passwords over telnet from other machines. */
+  public String telnetPasswords() {
+    return get(Setting.TELNET_PASSWORDS);
+  }
+
   /**
    * The message of the day, or a short default when the default file is missing (a file named in
    * the configuration was checked at load). Bytes that are not UTF-8 become U+FFFD rather than

@@ -46,7 +46,8 @@ class SessionDropLogTest {
           Duration.ofSeconds(120),
           2,
           10,
-          20);
+          20,
+          CleartextPasswords.DEFAULT);
 
   @Test
   void brokenCharacterModeConnectionsEachEndWithoutATraceAndTheirLinesAreLimited()
