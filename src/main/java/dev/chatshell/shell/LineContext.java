@@ -119,7 +119,7 @@ final class LineContext implements CommandContext {
     if (warning != null) {
       warned = true;
       try {
-        shell.print(shell.format(Renderer.render(Reply.of(warning, true), user)));
+        shell.print(shell.format(Renderer.render(Reply.of(warning, false), user)));
       } catch (IOException | java.io.IOError e) {
         return null; // the connection broke: nothing is asked
       }

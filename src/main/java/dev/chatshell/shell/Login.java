@@ -118,7 +118,7 @@ final class Login {
             false));
     String warning = cleartext.warning(connection, account);
     if (warning != null) {
-      show(shell, Reply.of(warning, true));
+      show(shell, Reply.of(warning, false)); // not an error: the login goes on
     }
     String typed;
     try {
