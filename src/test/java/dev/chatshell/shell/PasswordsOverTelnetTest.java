@@ -203,19 +203,7 @@ class PasswordsOverTelnetTest {
   private String session(
       CleartextPasswords cleartext, ScriptedConnection connection, String... lines)
       throws Exception {
-    ShellSettings settings =
-        new ShellSettings(
-            "chatshell",
-            "test",
-            List.of(),
-            4096,
-            1000,
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(120),
-            1000,
-            1000,
-            20,
-            cleartext);
+    ShellSettings settings = TestSettings.with(cleartext);
     for (String line : lines) {
       connection.chunk(line + "\n");
     }
