@@ -217,6 +217,11 @@ public final class ServerConfig {
     return dataDirectory().resolve("ssh_host_ed25519_key");
   }
 
+  /** {@code allow}, {@code warn} or {@code refuse}: passwords over telnet from other machines. */
+  public String telnetPasswords() {
+    return get(Setting.TELNET_PASSWORDS);
+  }
+
   /**
    * The message of the day, or a short default when the default file is missing (a file named in
    * the configuration was checked at load). Bytes that are not UTF-8 become U+FFFD rather than

@@ -14,6 +14,7 @@ import dev.chatshell.command.builtin.BuiltinCommands;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.console.OperatorConsole;
+import dev.chatshell.shell.CleartextPasswords;
 import dev.chatshell.shell.SessionManager;
 import dev.chatshell.shell.ShellSettings;
 import dev.chatshell.ssh.HostKey;
@@ -159,7 +160,9 @@ public final class ChatshellServer implements AutoCloseable {
             config.loginTimeout(),
             config.floodRate(),
             config.floodBurst(),
-            config.floodQueueLines());
+            config.floodQueueLines(),
+            new CleartextPasswords(
+                CleartextPasswords.Policy.named(config.telnetPasswords()), config.sshPort()));
     this.sessions = new SessionManager(chat, commands, settings);
     this.sessions.setIdleLimits(config.idleTimeout(), config.idleWhenFull());
     // /SHUTDOWN: stopped as by SIGTERM, with the operator's reason

@@ -33,6 +33,7 @@ final class LineContext implements CommandContext {
   private List<Reply.Line> replies = new ArrayList<>(); // null once the line is done
 
   private final Connection connection;
+  private boolean warned; // of passwords in the clear, once per line; the session's thread only
 
   LineContext(
       SessionServices services,
@@ -103,8 +104,27 @@ final class LineContext implements CommandContext {
     return shell.columns();
   }
 
+  /**
+   * Asks for a password (/REGISTER, /OPER, /PASSWD, /NICK to a registered nick) as the login does:
+   * over telnet from another machine, refused before anything is typed, or warned of once per line
+   * (/REGISTER and /PASSWD ask twice or three times). The warning is shown at once, above the
+   * prompt, not with the line's replies, which would come after the password.
+   */
   @Override
   public char[] readSecret(String prompt) {
+    CleartextPasswords cleartext = services.settings().cleartextPasswords();
+    if (cleartext.refuses(connection)) {
+      throw new ChatException(ChatException.Reason.REFUSED, cleartext.refusal(user.nick()));
+    }
+    String warning = warned ? null : cleartext.warning(connection, user.nick());
+    if (warning != null) {
+      warned = true;
+      try {
+        shell.print(shell.format(Renderer.render(Reply.of(warning, false), user)));
+      } catch (IOException | java.io.IOError e) {
+        return null; // the connection broke: nothing is asked
+      }
+    }
     try {
       String secret = shell.readSecret(prompt);
       return secret == null ? null : secret.toCharArray();

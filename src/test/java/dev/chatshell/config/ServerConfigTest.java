@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServerConfigTest {
   @TempDir Path dir;
@@ -189,6 +190,49 @@ class ServerConfigTest {
     ConfigException e =
         assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
     assertTrue(e.getMessage().contains(key), e.getMessage());
+  }
+
+  @Test
+  void passwordsOverTelnetAreWarnedOfByDefaultAndTheSshDoorIsOn2222() throws Exception {
+    ServerConfig config = ServerConfig.load(null, dir, Map.of());
+    assertEquals("warn", config.telnetPasswords());
+    assertEquals(2222, config.sshPort());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"allow", "warn", "refuse", "' refuse '"})
+  void passwordsOverTelnetTakeTheirThreeWords(String value) throws Exception {
+    Path file = propertiesFile("telnet.passwords=" + value, "ssh.port=0");
+    ServerConfig config = ServerConfig.load(file, dir, Map.of());
+    assertEquals(value.strip(), config.telnetPasswords());
+    assertEquals(0, config.sshPort());
+  }
+
+  @ParameterizedTest(name = "telnet.passwords={0}")
+  @ValueSource(strings = {"yes", "Refuse", "deny", "", "warn,refuse"})
+  void anyOtherWordForPasswordsOverTelnetIsOneLineNamingTheThree(String value) throws Exception {
+    Path file = propertiesFile("telnet.passwords=" + value);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertEquals(
+        "Bad value for telnet.passwords in " + file + ": it must be allow, warn or refuse",
+        e.getMessage());
+    ConfigException onTheCommandLine =
+        assertThrows(
+            ConfigException.class,
+            () -> ServerConfig.load(null, dir, Map.of(Setting.TELNET_PASSWORDS, value)));
+    assertEquals(
+        "Bad value for telnet.passwords on the command line: it must be allow, warn or refuse",
+        onTheCommandLine.getMessage());
+  }
+
+  @ParameterizedTest(name = "ssh.port={0}")
+  @CsvSource({"-1", "65536", "ssh", "22.5"})
+  void aBadSshPortIsRefusedNamingTheKey(String value) throws Exception {
+    Path file = propertiesFile("ssh.port=" + value);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().startsWith("Bad value for ssh.port in "), e.getMessage());
   }
 
   @Test
