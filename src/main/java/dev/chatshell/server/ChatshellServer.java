@@ -234,6 +234,11 @@ public final class ChatshellServer implements AutoCloseable {
     return chat;
   }
 
+  /** The configuration the server was built from. */
+  public ServerConfig config() {
+    return config;
+  }
+
   public CommandTable commands() {
     return commands;
   }
