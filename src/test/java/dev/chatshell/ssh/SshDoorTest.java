@@ -102,8 +102,13 @@ class SshDoorTest {
   }
 
   private SshDoor door(ConnectionHandler handler, ConnectionLimits limits) throws IOException {
+    return door(handler, limits, Duration.ofSeconds(30));
+  }
+
+  private SshDoor door(ConnectionHandler handler, ConnectionLimits limits, Duration loginTimeout)
+      throws IOException {
     return new SshDoor(
-        new SshDoor.Settings(InetAddress.getLoopbackAddress(), 0, Duration.ofSeconds(30)),
+        new SshDoor.Settings(InetAddress.getLoopbackAddress(), 0, loginTimeout),
         HostKey.loadOrCreate(dir.resolve("host_key")),
         chat,
         (account, key) -> account.equals("alice") && KeyUtils.compareKeys(key, alicePublic()),
@@ -290,6 +295,23 @@ class SshDoorTest {
   }
 
   @Test
+  void aSubsystemIsRefusedWithALine() throws Exception {
+    try (ClientSession session = connect("bob")) {
+      session.addPasswordIdentity("x");
+      session.auth().verify(WAIT);
+      org.apache.sshd.client.channel.ChannelSubsystem sftp = session.createSubsystemChannel("sftp");
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      sftp.setErr(err);
+      sftp.setOut(new ByteArrayOutputStream());
+      sftp.open().verify(WAIT);
+      sftp.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), WAIT);
+      assertEquals(127, sftp.getExitStatus());
+      assertTrue(err.toString(StandardCharsets.UTF_8).contains("no sftp here"), err.toString());
+      assertNull(connections.poll(100, TimeUnit.MILLISECONDS), "no chat session");
+    }
+  }
+
+  @Test
   void oneShellPerConnectionAndNoForwarding() throws Exception {
     try (ClientSession session = connect("bob")) {
       session.addPasswordIdentity("x");
@@ -347,6 +369,31 @@ class SshDoorTest {
       Thread.sleep(20); // the closed sessions are counted out on MINA's thread
     }
     assertEquals(0, limits.connections(), "every connection counted out again");
+  }
+
+  @Test
+  void aClientThatNeverFinishesTheKeyExchangeIsClosedAtTheLoginTimeout() throws Exception {
+    door.close();
+    ConnectionHandler handler = connections::add;
+    ConnectionLimits limits = new ConnectionLimits(100, 100, handler);
+    door = door(handler, limits, Duration.ofSeconds(1));
+    door.start();
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", door.port())) {
+      socket.getOutputStream().write("SSH-2.0-stuck\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket.setSoTimeout((int) WAIT.toMillis());
+      InputStream in = socket.getInputStream();
+      byte[] sink = new byte[4096];
+      long start = System.nanoTime();
+      while (in.read(sink) >= 0) {
+        // the server's identification and key exchange offer, then nothing
+      }
+      assertTrue(
+          System.nanoTime() - start < WAIT.toNanos(), "closed by the server, not by the test");
+    }
+    for (int i = 0; i < 100 && limits.connections() != 0; i++) {
+      Thread.sleep(20);
+    }
+    assertEquals(0, limits.connections());
   }
 
   @Test
