@@ -167,6 +167,7 @@ class SshDoorTest {
       assertTrue(connection.encrypted());
       assertEquals("127.0.0.1", connection.remoteAddress());
       assertFalse(connection.awaitTerminal().characterMode());
+      assertTrue(connection.clientCanEditLines());
       OutputStream typed = shell.getInvertedIn();
       typed.write("hi there\r\nsecond\n".getBytes(StandardCharsets.UTF_8));
       typed.flush();
