@@ -46,7 +46,9 @@ final class LineContext implements CommandContext {
     user.actingFrom(connection.transport()); // what this line does is logged with its door
     this.services = services;
     this.user = user;
-    this.chat = services.chat().forUser(user);
+    // Bound with the key the client proved it holds (SSH): /OPER may use it, no command can forge
+    // it.
+    this.chat = services.chat().forUser(user, connection.provenKey().orElse(null));
     this.shell = shell;
     this.outbox = outbox;
     this.end = end;

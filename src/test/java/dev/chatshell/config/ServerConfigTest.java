@@ -304,6 +304,45 @@ class ServerConfigTest {
     assertThrows(ConfigException.class, () -> ServerConfig.load(badName, dir, Map.of()));
   }
 
+  /** Issue 14: operator.<name>.key lines, and .key.<label> for more keys, checked at load. */
+  @Test
+  void operatorKeysAreReadAndCheckedAtLoad() throws Exception {
+    String hash = dev.chatshell.auth.PasswordHash.hash("long password".toCharArray());
+    String one = dev.chatshell.testing.SshKeygen.ed25519Line("root@laptop");
+    String two = dev.chatshell.testing.SshKeygen.ed25519Line("root@desk");
+    String three = dev.chatshell.testing.SshKeygen.ed25519Line("bob");
+    Path good =
+        propertiesFile(
+            "operator.root=" + hash,
+            "operator.root.key=" + one,
+            "operator.root.key.desk=" + two,
+            "operator.bob.key=" + three);
+
+    ServerConfig config = ServerConfig.load(good, dir, Map.of());
+
+    assertEquals(Map.of("root", hash), config.operators(), "keys are no password lines");
+    assertEquals(
+        Map.of("root", List.of(one, two), "bob", List.of(three)),
+        config.operatorKeys(),
+        "bob has a key and no password");
+    assertEquals(Map.of(), ServerConfig.load(null, dir, Map.of()).operatorKeys());
+
+    Path dsa = propertiesFile("operator.root.key=ssh-dss AAAAB3NzaC1kc3MAAACBAP1 me");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(dsa, dir, Map.of()));
+    assertTrue(e.getMessage().startsWith("Bad value for operator.root.key in "), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                ": DSA keys (ssh-dss) are not accepted: they are weak,"
+                    + " and OpenSSH dropped them; make a new key with ssh-keygen -t ed25519."),
+        e.getMessage());
+    Path badName = propertiesFile("operator.r!t.key=" + one);
+    assertThrows(ConfigException.class, () -> ServerConfig.load(badName, dir, Map.of()));
+    Path badLabel = propertiesFile("operator.root.key.a.b=" + one);
+    assertThrows(ConfigException.class, () -> ServerConfig.load(badLabel, dir, Map.of()));
+  }
+
   @Test
   void theConsoleNickMustBeAValidNick() throws Exception {
     Path file = propertiesFile("console.nick=9 lives");
