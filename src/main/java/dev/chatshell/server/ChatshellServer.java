@@ -206,7 +206,7 @@ public final class ChatshellServer implements AutoCloseable {
               new SshDoor.Settings(config.bind(), config.sshPort(), config.loginTimeout()),
               hostKey,
               chat,
-              (account, key) -> false,
+              accountKeys::holds,
               sessions,
               limits);
     }
