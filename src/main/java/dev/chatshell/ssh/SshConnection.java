@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class SshConnection implements Connection {
   private static final Logger log = LoggerFactory.getLogger(SshConnection.class);
   private static final String KEEPALIVE = "keepalive@openssh.com";
+  private static final Duration FORCED_CLOSE = Duration.ofSeconds(5);
 
   private final ServerSession session;
   private final ChannelSession channel;
@@ -227,6 +229,20 @@ final class SshConnection implements Connection {
       log.debug("{}: closing the channel: {}", this, e.toString());
     }
     session.close(false);
+    // A client that reads nothing at all never lets a graceful close finish: cut it after a while.
+    Thread.ofVirtual()
+        .name("ssh-close")
+        .start(
+            () -> {
+              try {
+                Thread.sleep(FORCED_CLOSE);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              if (session.isOpen()) {
+                session.close(true);
+              }
+            });
   }
 
   private static String terminalType(String term) {

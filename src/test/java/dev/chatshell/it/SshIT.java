@@ -101,9 +101,13 @@ class SshIT {
       ChatIT.login(tia, "tia");
       tia.send("/join #quiet");
       tia.expect("You created #quiet");
-      lazy.send("/join #busy");
-      ChatApi talker = server.chat().forUser(server.chat().connect("talker", "test", e -> {}));
+      java.util.Queue<Object> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      ChatApi talker = server.chat().forUser(server.chat().connect("talker", "test", seen::add));
       talker.join("#busy");
+      lazy.send("/join #busy");
+      for (int i = 0; i < 200 && seen.stream().noneMatch(e -> e.toString().contains("lazy")); i++) {
+        Thread.sleep(20); // until the talker is told lazy joined
+      }
       // talks faster than anyone reads: the session of the client that reads nothing fills up
       for (int i = 0; i < 400 && lazy.isOpen(); i++) {
         talker.say("line " + i + " " + "x".repeat(60));

@@ -248,7 +248,7 @@ class SshDoorTest {
     try (ClientSession session = connect("alice")) {
       session.addPublicKeyIdentity(new KeyPair(alicePublic(), mallory.getPrivate()));
       // gives up the account with an empty answer: the shell then asks for another nick
-      session.setUserInteraction(new EmptyAnswers());
+      session.setUserInteraction(new dev.chatshell.testing.SshTestClient.EmptyAnswers());
       session.auth().verify(WAIT);
       session.createShellChannel().open().verify(WAIT);
       Connection connection = awaitConnection();
@@ -406,28 +406,6 @@ class SshDoorTest {
         java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     assertEquals(before, HostKey.loadOrCreate(file).fingerprint());
     assertTrue(before.startsWith("SHA256:"), before);
-  }
-
-  /** A person who answers every question with an empty line. */
-  private static final class EmptyAnswers
-      implements org.apache.sshd.client.auth.keyboard.UserInteraction {
-    @Override
-    public String[] interactive(
-        ClientSession session,
-        String name,
-        String instruction,
-        String lang,
-        String[] prompt,
-        boolean[] echo) {
-      String[] answers = new String[prompt.length];
-      java.util.Arrays.fill(answers, "");
-      return answers;
-    }
-
-    @Override
-    public String getUpdatedPassword(ClientSession session, String prompt, String lang) {
-      return null;
-    }
   }
 
   private static String readExactly(InputStream in, int count) throws IOException {

@@ -76,7 +76,7 @@ public final class SshTestClient implements AutoCloseable {
   }
 
   /** A person who answers every question with an empty line. */
-  private static final class EmptyAnswers
+  public static final class EmptyAnswers
       implements org.apache.sshd.client.auth.keyboard.UserInteraction {
     @Override
     public String[] interactive(
