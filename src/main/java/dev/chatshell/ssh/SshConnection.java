@@ -239,7 +239,7 @@ final class SshConnection implements Connection {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
-              if (session.isOpen()) {
+              if (!session.isClosed()) { // still closing gracefully: the client reads nothing
                 session.close(true);
               }
             });
