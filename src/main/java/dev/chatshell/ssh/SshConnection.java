@@ -75,7 +75,11 @@ final class SshConnection implements Connection {
 
   @Override
   public String remoteAddress() {
-    SocketAddress address = session.getClientAddress();
+    return host(session.getClientAddress());
+  }
+
+  /** The client's address as limits, bans and logs name it: the IP address, no port. */
+  static String host(SocketAddress address) {
     if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
       return inet.getAddress().getHostAddress();
     }

@@ -3,7 +3,6 @@ package dev.chatshell.ssh;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.ChatServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Arrays;
@@ -174,7 +173,7 @@ final class SshLogins
     if (account.isEmpty() || password == null || password.isEmpty()) {
       return true;
     }
-    String address = address(session);
+    String address = SshConnection.host(session.getClientAddress());
     AsyncAuthException pending = new AsyncAuthException();
     Thread.ofVirtual()
         .name("ssh-password")
@@ -217,11 +216,5 @@ final class SshLogins
     } catch (ChatException e) {
       return Optional.empty(); // not a valid nick: the shell says so, and asks for another
     }
-  }
-
-  private static String address(ServerSession session) {
-    return session.getClientAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
-        ? inet.getAddress().getHostAddress()
-        : String.valueOf(session.getClientAddress());
   }
 }
