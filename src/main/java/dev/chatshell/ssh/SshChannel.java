@@ -49,6 +49,15 @@ final class SshChannel extends ChannelSession {
     return prepareChannelCommand(request, commandInstance);
   }
 
+  /**
+   * Environment variables are refused and not kept, as OpenSSH's sshd does without AcceptEnv: the
+   * shell needs none (the terminal type comes with the pty), and a client could send thousands.
+   */
+  @Override
+  protected RequestHandler.Result handleEnvParsed(String name, String value) {
+    return RequestHandler.Result.ReplyFailure;
+  }
+
   @Override
   protected RequestHandler.Result handlePtyReqParsed(
       String term, int columns, int rows, int width, int height, Map<PtyMode, Integer> modes)
