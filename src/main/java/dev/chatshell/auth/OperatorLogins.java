@@ -2,7 +2,12 @@ package dev.chatshell.auth;
 
 import dev.chatshell.chat.OperatorCredentials;
 import dev.chatshell.chat.PasswordCheck;
+import java.security.PublicKey;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The configured server operators and the checking of their passwords, made expensive to abuse:
@@ -17,9 +22,14 @@ import java.util.Map;
  *   <li>an unknown name costs the same hash check as a known one, so timing does not reveal which
  *       names exist.
  * </ul>
+ *
+ * <p>An operator may also have public keys ({@code operator.<name>.key} lines): a session that
+ * proved it holds one of them (SSH) becomes that operator with /OPER and no password ({@link
+ * #keyOf}).
  */
 public final class OperatorLogins implements OperatorCredentials {
   private final Map<String, String> hashes;
+  private final Map<String, List<PublicKeyLine>> keys; // operator name -> its keys
   private final PasswordChecker checker;
   private final Guesses guesses;
   private volatile String decoy;
@@ -32,7 +42,26 @@ public final class OperatorLogins implements OperatorCredentials {
    */
   public OperatorLogins(
       Map<String, String> hashes, PasswordChecker checker, LoginThrottle throttle) {
+    this(hashes, Map.of(), checker, throttle);
+  }
+
+  /**
+   * @param hashes operator name to password hash ({@link PasswordHash})
+   * @param keys operator name to its OpenSSH public-key lines (checked already: a line {@link
+   *     PublicKeyLine} refuses is refused here too, with its reason)
+   * @param checker where the hashes are checked
+   * @param throttle slows down guessing (see the other constructor)
+   */
+  public OperatorLogins(
+      Map<String, String> hashes,
+      Map<String, List<String>> keys,
+      PasswordChecker checker,
+      LoginThrottle throttle) {
     this.hashes = Map.copyOf(hashes);
+    Map<String, List<PublicKeyLine>> read = new TreeMap<>();
+    keys.forEach(
+        (name, lines) -> read.put(name, lines.stream().map(PublicKeyLine::parse).toList()));
+    this.keys = Map.copyOf(read);
     this.checker = checker;
     this.guesses = new Guesses(throttle, "operator");
   }
@@ -59,6 +88,45 @@ public final class OperatorLogins implements OperatorCredentials {
     } finally {
       guesses.done(attempt);
     }
+  }
+
+  @Override
+  public String keyOf(String name, String publicKeyLine) {
+    List<PublicKeyLine> held = keys.get(name);
+    if (held == null || publicKeyLine == null) {
+      return null;
+    }
+    PublicKeyLine proven;
+    try {
+      proven = PublicKeyLine.parse(publicKeyLine);
+    } catch (IllegalArgumentException e) {
+      return null; // no kind of key an operator can have
+    }
+    for (PublicKeyLine key : held) {
+      if (key.publicKey().equals(proven.publicKey())) {
+        return key.fingerprint();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The names of the operators one of whose configured keys is {@code key}, sorted; empty when
+   * none. For the SSH door, which may accept a key that is an operator's even when the nick asked
+   * for has no account (the operator still types /OPER to become one).
+   */
+  public Set<String> operatorsHolding(PublicKey key) {
+    Set<String> names = new TreeSet<>();
+    if (key == null) {
+      return names;
+    }
+    keys.forEach(
+        (name, held) -> {
+          if (held.stream().anyMatch(k -> k.sameKey(key))) {
+            names.add(name);
+          }
+        });
+    return names;
   }
 
   /**

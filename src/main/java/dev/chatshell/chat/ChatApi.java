@@ -40,6 +40,19 @@ public interface ChatApi {
   /** Changes the password of the account the user is logged in to; needs the current one. */
   void changePassword(char[] current, char[] replacement);
 
+  /**
+   * Adds the key of an OpenSSH public-key line ({@code ssh-ed25519 AAAA... comment}) to the account
+   * the user is logged in to: a session that proves it holds the private key then logs in to it
+   * without the password. At most {@link ChatServer#MAX_KEYS} keys per account.
+   */
+  AccountKey addKey(String publicKeyLine);
+
+  /** The keys of the account the user is logged in to, oldest first. */
+  List<AccountKey> keys();
+
+  /** Removes a key from the user's account by its fingerprint ({@code SHA256:...}). */
+  AccountKey removeKey(String fingerprint);
+
   /** Joins a channel, creating it when it does not exist; it becomes the user's current one. */
   Channel join(String typedName);
 
@@ -81,6 +94,13 @@ public interface ChatApi {
 
   /** Makes the user a server operator if the operator name and password match. */
   void oper(String name, char[] password);
+
+  /**
+   * Makes the user a server operator without a password when the key their session proved it holds
+   * (SSH; bound by the session, never handed in) is one of operator {@code name}'s keys. False, and
+   * nothing done, when it is not: then {@link #oper} with the password is the way.
+   */
+  boolean operByKey(String name);
 
   /** Registers a channel the user is main admin of (the current one when null). */
   void registerChannel(String typedName);

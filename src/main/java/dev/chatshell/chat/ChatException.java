@@ -53,7 +53,9 @@ public class ChatException extends RuntimeException {
     /** The user is logged out (killed, quit): nothing more is done in their name. */
     GONE,
     /** There is no such ban to lift. */
-    NOT_BANNED
+    NOT_BANNED,
+    /** The account has no key of that fingerprint. */
+    NO_SUCH_KEY
   }
 
   private final Reason reason;

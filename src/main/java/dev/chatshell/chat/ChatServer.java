@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
  * get a {@link ChatApi} bound to the user who typed the line ({@link #forUser}). Each change is
  * made by the class of its concern, around one shared {@link ChatState} that owns the lock (see
  * there for the threading): {@link Logins}, {@link AccountChanges}, {@link Memberships}, {@link
- * PrivateChannels} with {@link JoinRequests}, {@link Moderation}, {@link Bans}, {@link Messaging}
- * and {@link PersonalState}.
+ * PrivateChannels} with {@link JoinRequests}, {@link Moderation}, {@link Bans}, {@link Messaging},
+ * {@link PersonalState} and {@link KeyChanges}.
  */
 public final class ChatServer {
   /** Shortest password accepted: guessing is throttled, but a short password is still weak. */
@@ -41,6 +41,9 @@ public final class ChatServer {
   /** Longest topic, in characters. */
   public static final int MAX_TOPIC_LENGTH = 300;
 
+  /** Most public keys (/KEY ADD) one account may have. */
+  public static final int MAX_KEYS = 20;
+
   private final ChatState state;
   private final Logins logins;
   private final AccountChanges accountChanges;
@@ -50,6 +53,7 @@ public final class ChatServer {
   private final Bans bans;
   private final Messaging messaging;
   private final PersonalState personal;
+  private final KeyChanges keyChanges;
 
   /**
    * A domain over {@code ports}, whose stores are read once here.
@@ -67,6 +71,7 @@ public final class ChatServer {
     this.accountChanges = new AccountChanges(state, logins, personal);
     this.moderation = new Moderation(state, memberships, logins);
     this.bans = new Bans(state, memberships, logins);
+    this.keyChanges = new KeyChanges(state);
   }
 
   // ---- lifecycle and settings
@@ -161,7 +166,17 @@ public final class ChatServer {
    * plugins. Cheap: make one per typed line.
    */
   public ChatApi forUser(User user) {
-    return new UserChat(this, user);
+    return new UserChat(this, user, null);
+  }
+
+  /**
+   * What a command typed by {@code user} in a session that proved it holds {@code provenKey} (an
+   * OpenSSH public-key line, or null) may ask of the domain: as {@link #forUser}, and {@link
+   * ChatApi#operByKey} may use that key. Only the session knows what its client proved, so only it
+   * binds the key; a command cannot hand one in.
+   */
+  public ChatApi forUser(User user, String provenKey) {
+    return new UserChat(this, user, provenKey);
   }
 
   // ---- what commands ask for through ChatApi (documented there), with the acting user named
@@ -190,6 +205,18 @@ public final class ChatServer {
 
   public void changePassword(User user, char[] current, char[] replacement) {
     accountChanges.changePassword(user, current, replacement);
+  }
+
+  public AccountKey addKey(User user, String publicKeyLine) {
+    return keyChanges.addKey(user, publicKeyLine);
+  }
+
+  public List<AccountKey> keys(User user) {
+    return keyChanges.keys(user);
+  }
+
+  public AccountKey removeKey(User user, String fingerprint) {
+    return keyChanges.removeKey(user, fingerprint);
   }
 
   // ---- channels
@@ -250,6 +277,11 @@ public final class ChatServer {
 
   public void oper(User user, String name, char[] password) {
     moderation.oper(user, name, password);
+  }
+
+  /** {@code provenKey}: the key the user's session proved it holds, or null (see forUser). */
+  public boolean operByKey(User user, String name, String provenKey) {
+    return moderation.operByKey(user, name, provenKey);
   }
 
   public void registerChannel(User actor, String typedName) {

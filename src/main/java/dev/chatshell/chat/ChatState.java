@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * see a consistent state (joins, departures and successions are rare next to messages); every
  * change goes through {@link #locked}. The maps are sorted and concurrent, so lookups and
  * completion need no lock. Channel messages are fanned out without the lock from the channel's
- * membership snapshot. /SET choices have a lock of their own, {@link #preferencesLock}, never held
- * together with the domain's.
+ * membership snapshot. /SET choices have a lock of their own, {@link #preferencesLock}, and so have
+ * accounts' keys, {@link #keysLock}; neither is ever held together with the domain's.
  *
  * <p>No disk under the lock: changes that write to a store (the topic, private, kept admins, join
  * requests and invitations, joining a registered private channel, registering a channel, lifting a
@@ -61,6 +61,8 @@ final class ChatState {
   final BanList banList;
   final AccountPreferences preferences; // /SET, per account
   final Object preferencesLock = new Object();
+  final AccountKeys accountKeys; // /KEY, per account
+  final Object keysLock = new Object(); // a count checked and a key added as one step
   volatile List<Ban> bans = List.of(); // copy-on-write, changed under the lock
   volatile int scrollback = 10; // lines of history shown on /JOIN
   // Terminals one account may have logged in at once: each holds a connection and an outbox.
@@ -85,6 +87,7 @@ final class ChatState {
     this.history = ports.history();
     this.banList = ports.banList();
     this.preferences = ports.preferences();
+    this.accountKeys = ports.keys();
     this.storeQueue = new StoreQueue(ports.commits(), lock);
     for (String name : accounts.names()) {
       registered.put(Names.key(name), name);
@@ -182,7 +185,8 @@ final class ChatState {
       ModerationAction.Kind kind, User actor, String target, String channel, String reason) {
     String why = reason == null || reason.isBlank() ? null : Text.visible(reason);
     String whom = target == null ? null : Text.visible(target); // a refused /OPER name is raw input
-    return new ModerationAction(clock.instant(), kind, actor.nick(), whom, channel, why);
+    return new ModerationAction(
+        clock.instant(), kind, actor.nick(), whom, channel, why, actor.door());
   }
 
   /** A channel by the name a user typed, or {@code null}. */

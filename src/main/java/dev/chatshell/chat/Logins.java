@@ -271,12 +271,17 @@ final class Logins {
 
   /** Makes a user a server operator without a password: for the server's own console. */
   void promote(User user, String name) {
+    promote(user, name, null);
+  }
+
+  /** Makes a user a server operator; {@code how} is recorded as the reason (null: a password). */
+  void promote(User user, String name, String how) {
     state.locked(
         () -> {
           user.makeOperator();
           user.deliver(new Notice.NowOperator(clock.instant(), name));
           return null;
         });
-    moderation.recorded(state.record(ModerationAction.Kind.OPER, user, name, null, null));
+    moderation.recorded(state.record(ModerationAction.Kind.OPER, user, name, null, how));
   }
 }

@@ -294,6 +294,26 @@ final class Moderation {
   }
 
   /**
+   * Makes the user a server operator without a password when {@code provenKey}, the OpenSSH
+   * public-key line the user's session proved it holds (SSH), is one of operator {@code name}'s
+   * keys; recorded like a password /OPER, with the key's fingerprint. Returns false, having done
+   * and recorded nothing, when there is no such key (or no proven key): the caller then asks for
+   * the password as usual, so that a refusal is recorded and throttled the same way.
+   */
+  boolean operByKey(User user, String name, String provenKey) {
+    requireOnline(user);
+    if (user.isOperator()) {
+      throw new ChatException(ChatException.Reason.ALREADY, "You are a server operator already.");
+    }
+    String fingerprint = provenKey == null ? null : operators.keyOf(name, provenKey);
+    if (fingerprint == null) {
+      return false;
+    }
+    logins.promote(user, name, "by key " + fingerprint);
+    return true;
+  }
+
+  /**
    * Registers a channel the actor is main admin of (the current one when {@code typedName} is
    * null), with the actor's account as its founder: from then on it is kept when everyone leaves
    * and across restarts, with its topic and its secondary admins who have accounts, and the founder

@@ -293,6 +293,12 @@ public sealed interface Notice extends ChatEvent {
   /** To the user: the password of {@code account} changed. */
   record PasswordChanged(Instant time, String account) implements Notice {}
 
+  /** To the user: {@code key} was added to {@code account}, which has {@code count} keys now. */
+  record KeyAdded(Instant time, String account, AccountKey key, int count) implements Notice {}
+
+  /** To the user: {@code key} was removed from {@code account}. */
+  record KeyRemoved(Instant time, String account, AccountKey key) implements Notice {}
+
   /**
    * To the user: their away message is {@code message} (made safe) now, or, when null, they are not
    * away; {@code wasAway} tells whether they were.

@@ -15,10 +15,12 @@ import java.util.function.UnaryOperator;
 public final class UserChat implements ChatApi {
   private final ChatServer server;
   private final User user;
+  private final String provenKey; // what the user's session proved it holds (SSH), or null
 
-  UserChat(ChatServer server, User user) {
+  UserChat(ChatServer server, User user, String provenKey) {
     this.server = Objects.requireNonNull(server);
     this.user = Objects.requireNonNull(user);
+    this.provenKey = provenKey;
   }
 
   @Override
@@ -49,6 +51,21 @@ public final class UserChat implements ChatApi {
   @Override
   public void changePassword(char[] current, char[] replacement) {
     server.changePassword(user, current, replacement);
+  }
+
+  @Override
+  public AccountKey addKey(String publicKeyLine) {
+    return server.addKey(user, publicKeyLine);
+  }
+
+  @Override
+  public List<AccountKey> keys() {
+    return server.keys(user);
+  }
+
+  @Override
+  public AccountKey removeKey(String fingerprint) {
+    return server.removeKey(user, fingerprint);
   }
 
   @Override
@@ -114,6 +131,11 @@ public final class UserChat implements ChatApi {
   @Override
   public void kill(String nick, String reason) {
     server.kill(user, nick, reason);
+  }
+
+  @Override
+  public boolean operByKey(String name) {
+    return server.operByKey(user, name, provenKey);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.chatshell.config;
 
 import dev.chatshell.auth.PasswordHash;
+import dev.chatshell.auth.PublicKeyLine;
 import dev.chatshell.chat.Names;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,13 +30,26 @@ public final class ServerConfig {
   /** What an operator's name may be: what /OPER takes and operator-line accepts. */
   public static final Pattern OPERATOR_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
+  /**
+   * The keys that give operators public keys: {@code operator.<name>.key}, and for more keys {@code
+   * operator.<name>.key.<label>} (a label such as {@code 2} or {@code laptop}).
+   */
+  private static final Pattern OPERATOR_KEY =
+      Pattern.compile("operator\\.([^.]*)\\.key(?:\\.([A-Za-z0-9_-]{1,32}))?");
+
   private final Map<Setting, String> values;
   private final Map<String, String> operators; // name -> password hash
+  private final Map<String, List<String>> operatorKeys; // name -> public-key lines
   private final Path home; // the installation directory: relative paths start here
 
-  private ServerConfig(Map<Setting, String> values, Map<String, String> operators, Path home) {
+  private ServerConfig(
+      Map<Setting, String> values,
+      Map<String, String> operators,
+      Map<String, List<String>> operatorKeys,
+      Path home) {
     this.values = values;
     this.operators = operators;
+    this.operatorKeys = operatorKeys;
     this.home = home;
   }
 
@@ -45,7 +59,7 @@ public final class ServerConfig {
     for (Setting setting : Setting.values()) {
       values.put(setting, setting.defaultValue());
     }
-    return new ServerConfig(values, Map.of(), home);
+    return new ServerConfig(values, Map.of(), Map.of(), home);
   }
 
   /**
@@ -66,7 +80,8 @@ public final class ServerConfig {
       checkNamedFile(home, override.getKey(), override.getValue(), "on the command line");
       values.put(override.getKey(), override.getValue().strip());
     }
-    ServerConfig loaded = new ServerConfig(values, config.operators, config.home);
+    ServerConfig loaded =
+        new ServerConfig(values, config.operators, config.operatorKeys, config.home);
     loaded.bind(); // an unresolvable address is a configuration error, found now
     String url = loaded.get(Setting.DATABASE_URL);
     if (!url.equals("embedded")
@@ -95,7 +110,24 @@ public final class ServerConfig {
     }
     Map<Setting, String> merged = new EnumMap<>(values);
     Map<String, String> declaredOperators = new TreeMap<>();
-    for (String key : properties.stringPropertyNames()) {
+    Map<String, List<String>> declaredKeys = new TreeMap<>();
+    for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
+      java.util.regex.Matcher operatorKey = OPERATOR_KEY.matcher(key);
+      if (operatorKey.matches()) {
+        String name = operatorKey.group(1);
+        if (!OPERATOR_NAME.matcher(name).matches()) {
+          throw new ConfigException(
+              "Bad operator name '" + name + "' in " + file + ": use 1-32 letters, digits, _ or -");
+        }
+        String line = properties.getProperty(key).strip();
+        try {
+          PublicKeyLine.parse(line);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException("Bad value for " + key + " in " + file + ": " + e.getMessage());
+        }
+        declaredKeys.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(line);
+        continue;
+      }
       if (key.startsWith(OPERATOR_PREFIX)) {
         String name = key.substring(OPERATOR_PREFIX.length());
         String hash = properties.getProperty(key).strip();
@@ -119,7 +151,10 @@ public final class ServerConfig {
       checkNamedFile(home, setting, value, "in " + file);
       merged.put(setting, value.strip());
     }
-    return new ServerConfig(merged, Map.copyOf(declaredOperators), home);
+    Map<String, List<String>> keys = new TreeMap<>();
+    declaredKeys.forEach((name, lines) -> keys.put(name, List.copyOf(lines)));
+    return new ServerConfig(
+        merged, Map.copyOf(declaredOperators), java.util.Collections.unmodifiableMap(keys), home);
   }
 
   /**
@@ -217,6 +252,11 @@ public final class ServerConfig {
     return dataDirectory().resolve("ssh_host_ed25519_key");
   }
 
+  /** {@code allow}, {@code warn} or {@code refuse}: passwords over telnet from other machines. */
+  public String telnetPasswords() {
+    return get(Setting.TELNET_PASSWORDS);
+  }
+
   /**
    * The message of the day, or a short default when the default file is missing (a file named in
    * the configuration was checked at load). Bytes that are not UTF-8 become U+FFFD rather than
@@ -311,6 +351,16 @@ public final class ServerConfig {
   /** Server operators by name, with their password hashes. */
   public Map<String, String> operators() {
     return operators;
+  }
+
+  /**
+   * Server operators' public keys by operator name ({@code operator.<name>.key} and {@code
+   * operator.<name>.key.<label>} lines, in the order of their keys), each an OpenSSH public-key
+   * line already checked. An operator may have keys and no password line: then only a key makes
+   * them one.
+   */
+  public Map<String, List<String>> operatorKeys() {
+    return operatorKeys;
   }
 
   public int maxConnections() {

@@ -1,5 +1,6 @@
 package dev.chatshell.config;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,14 @@ public enum Setting {
       "TCP port for SSH clients (ssh -p 2222 nick@host); 0 turns the SSH door off.",
       0,
       65535),
+  TELNET_PASSWORDS(
+      "telnet.passwords",
+      "warn",
+      "Passwords typed over telnet from another machine travel in the clear: allow them, warn"
+          + " before each (naming the ssh command to use instead), or refuse them.",
+      "allow",
+      "warn",
+      "refuse"),
   MOTD_FILE(
       "motd.file",
       "etc/motd.txt",
@@ -180,7 +189,8 @@ public enum Setting {
     TEXT,
     WHOLE_NUMBER,
     DECIMAL,
-    BOOLEAN
+    BOOLEAN,
+    CHOICE
   }
 
   /** Digits with an optional fraction: no Java literal forms such as 4000d or 0x1p11. */
@@ -195,10 +205,16 @@ public enum Setting {
   private final Kind kind;
   private final double min;
   private final double max;
+  private final List<String> choices; // of a CHOICE setting; empty for the others
 
   /** A text setting. */
   Setting(String key, String defaultValue, String description) {
     this(key, defaultValue, description, Kind.TEXT, 0, 0);
+  }
+
+  /** A setting that takes one of a few words. */
+  Setting(String key, String defaultValue, String description, String... choices) {
+    this(key, defaultValue, description, Kind.CHOICE, 0, 0, List.of(choices));
   }
 
   /** A setting of another kind without a range (decimals run from 0.01 to a million). */
@@ -212,6 +228,18 @@ public enum Setting {
   }
 
   Setting(String key, String defaultValue, String description, Kind kind, double min, double max) {
+    this(key, defaultValue, description, kind, min, max, List.of());
+  }
+
+  Setting(
+      String key,
+      String defaultValue,
+      String description,
+      Kind kind,
+      double min,
+      double max,
+      List<String> choices) {
+    this.choices = choices;
     this.key = key;
     this.defaultValue = defaultValue;
     this.description = description;
@@ -241,6 +269,15 @@ public enum Setting {
       }
       case BOOLEAN -> {
         return v.equals("true") || v.equals("false") ? null : "it must be true or false";
+      }
+      case CHOICE -> {
+        if (choices.contains(v)) {
+          return null;
+        }
+        return "it must be "
+            + String.join(", ", choices.subList(0, choices.size() - 1))
+            + " or "
+            + choices.getLast();
       }
       default -> {
         if (!PLAIN_NUMBER.matcher(v).matches()) {

@@ -1,6 +1,7 @@
 package dev.chatshell.server;
 
 import dev.chatshell.Version;
+import dev.chatshell.auth.AccountKeyRing;
 import dev.chatshell.auth.AccountLogins;
 import dev.chatshell.auth.LoginThrottle;
 import dev.chatshell.auth.OperatorLogins;
@@ -14,6 +15,7 @@ import dev.chatshell.command.builtin.BuiltinCommands;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.console.OperatorConsole;
+import dev.chatshell.shell.CleartextPasswords;
 import dev.chatshell.shell.SessionManager;
 import dev.chatshell.shell.ShellSettings;
 import dev.chatshell.ssh.HostKey;
@@ -25,6 +27,7 @@ import dev.chatshell.store.ChannelStore;
 import dev.chatshell.store.DataDirectoryLock;
 import dev.chatshell.store.Database;
 import dev.chatshell.store.HistoryStore;
+import dev.chatshell.store.KeyStore;
 import dev.chatshell.store.ModerationLog;
 import dev.chatshell.store.PreferenceStore;
 import dev.chatshell.store.StoreException;
@@ -58,6 +61,9 @@ public final class ChatshellServer implements AutoCloseable {
   private final ChannelLogs channelLogs; // null when off
   private final PasswordChecker passwords = new PasswordChecker();
   private final ChatServer chat;
+  // Asked by the SSH door: which keys log in to an account, which make an operator.
+  private final AccountKeyRing accountKeys;
+  private final OperatorLogins operatorLogins;
   private final CommandTable commands;
   private final SessionManager sessions;
   private final TelnetServer telnet;
@@ -85,7 +91,9 @@ public final class ChatshellServer implements AutoCloseable {
     }
     this.dataLock = lock;
     try {
-      this.moderationLog = ModerationLog.open(config.moderationLog(), config.operators().keySet());
+      java.util.Set<String> operatorNames = new java.util.TreeSet<>(config.operators().keySet());
+      operatorNames.addAll(config.operatorKeys().keySet()); // an operator may have keys only
+      this.moderationLog = ModerationLog.open(config.moderationLog(), operatorNames);
     } catch (IOException e) {
       dataLock.close();
       throw new ConfigException(
@@ -112,11 +120,14 @@ public final class ChatshellServer implements AutoCloseable {
     Path logs = config.channelLogs();
     this.channelLogs = logs == null ? null : new ChannelLogs(historyStore, logs);
     History history = channelLogs == null ? historyStore : channelLogs;
+    this.accountKeys = new AccountKeyRing(new KeyStore(database));
+    this.operatorLogins =
+        new OperatorLogins(config.operators(), config.operatorKeys(), passwords, throttle);
     try {
       this.chat =
           new ChatServer(
               ChatPorts.none(clock)
-                  .withOperators(new OperatorLogins(config.operators(), passwords, throttle))
+                  .withOperators(operatorLogins)
                   .withModeration(moderationLog)
                   .withAccounts(
                       new AccountLogins(
@@ -131,6 +142,7 @@ public final class ChatshellServer implements AutoCloseable {
                   .withHistory(history)
                   .withBans(new BanStore(database))
                   .withPreferences(new PreferenceStore(database))
+                  .withKeys(accountKeys)
                   .withCommits(database::together),
               config.channelsPerUser());
     } catch (RuntimeException e) { // the stored accounts or channels could not be read
@@ -159,7 +171,9 @@ public final class ChatshellServer implements AutoCloseable {
             config.loginTimeout(),
             config.floodRate(),
             config.floodBurst(),
-            config.floodQueueLines());
+            config.floodQueueLines(),
+            new CleartextPasswords(
+                CleartextPasswords.Policy.named(config.telnetPasswords()), config.sshPort()));
     this.sessions = new SessionManager(chat, commands, settings);
     this.sessions.setIdleLimits(config.idleTimeout(), config.idleWhenFull());
     // /SHUTDOWN: stopped as by SIGTERM, with the operator's reason
@@ -192,7 +206,7 @@ public final class ChatshellServer implements AutoCloseable {
               new SshDoor.Settings(config.bind(), config.sshPort(), config.loginTimeout()),
               hostKey,
               chat,
-              (account, key) -> false,
+              accountKeys::holds,
               sessions,
               limits);
     }
@@ -229,6 +243,11 @@ public final class ChatshellServer implements AutoCloseable {
 
   public ChatServer chat() {
     return chat;
+  }
+
+  /** The configuration the server was built from. */
+  public ServerConfig config() {
+    return config;
   }
 
   public CommandTable commands() {

@@ -33,6 +33,7 @@ final class LineContext implements CommandContext {
   private List<Reply.Line> replies = new ArrayList<>(); // null once the line is done
 
   private final Connection connection;
+  private boolean warned; // of passwords in the clear, once per line; the session's thread only
 
   LineContext(
       SessionServices services,
@@ -42,9 +43,12 @@ final class LineContext implements CommandContext {
       SessionEnd end,
       Connection connection) {
     this.connection = connection;
+    user.actingFrom(connection.transport()); // what this line does is logged with its door
     this.services = services;
     this.user = user;
-    this.chat = services.chat().forUser(user);
+    // Bound with the key the client proved it holds (SSH): /OPER may use it, no command can forge
+    // it.
+    this.chat = services.chat().forUser(user, connection.provenKey().orElse(null));
     this.shell = shell;
     this.outbox = outbox;
     this.end = end;
@@ -102,8 +106,27 @@ final class LineContext implements CommandContext {
     return shell.columns();
   }
 
+  /**
+   * Asks for a password (/REGISTER, /OPER, /PASSWD, /NICK to a registered nick) as the login does:
+   * over telnet from another machine, refused before anything is typed, or warned of once per line
+   * (/REGISTER and /PASSWD ask twice or three times). The warning is shown at once, above the
+   * prompt, not with the line's replies, which would come after the password.
+   */
   @Override
   public char[] readSecret(String prompt) {
+    CleartextPasswords cleartext = services.settings().cleartextPasswords();
+    if (cleartext.refuses(connection)) {
+      throw new ChatException(ChatException.Reason.REFUSED, cleartext.refusal(user.nick()));
+    }
+    String warning = warned ? null : cleartext.warning(connection, user.nick());
+    if (warning != null) {
+      warned = true;
+      try {
+        shell.print(shell.format(Renderer.render(Reply.of(warning, false), user)));
+      } catch (IOException | java.io.IOError e) {
+        return null; // the connection broke: nothing is asked
+      }
+    }
     try {
       String secret = shell.readSecret(prompt);
       return secret == null ? null : secret.toCharArray();

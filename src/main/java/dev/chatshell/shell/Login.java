@@ -136,14 +136,25 @@ final class Login {
    * user gave up (Ctrl-C: back to the nickname prompt) or went away.
    */
   private User logInToAccount(Shell shell, String nick) throws IOException {
+    String account = chat.account(nick).orElse(nick);
+    CleartextPasswords cleartext = settings.cleartextPasswords();
+    if (cleartext.refuses(connection)) {
+      // Before anything is typed: the point is that no password crosses the network in the clear.
+      show(shell, Reply.of(account + " is a registered nick. " + cleartext.refusal(account), true));
+      return null; // back to the nickname prompt: an unregistered nick still comes in
+    }
     // Say why a password is asked, and the way out, before asking it (irssi users expect a nick).
     show(
         shell,
         Reply.of(
-            chat.account(nick).orElse(nick)
+            account
                 + " is a registered nick: type its password, or an empty line to choose another"
                 + " nick.",
             false));
+    String warning = cleartext.warning(connection, account);
+    if (warning != null) {
+      show(shell, Reply.of(warning, false)); // not an error: the login goes on
+    }
     String typed;
     try {
       typed = shell.readSecret("Password: ");

@@ -20,6 +20,8 @@ import dev.chatshell.chat.Notice.Invited;
 import dev.chatshell.chat.Notice.InvitedYou;
 import dev.chatshell.chat.Notice.IsAway;
 import dev.chatshell.chat.Notice.Joined;
+import dev.chatshell.chat.Notice.KeyAdded;
+import dev.chatshell.chat.Notice.KeyRemoved;
 import dev.chatshell.chat.Notice.Kicked;
 import dev.chatshell.chat.Notice.KickedYou;
 import dev.chatshell.chat.Notice.Killed;
@@ -256,6 +258,22 @@ public final class NoticeText {
               + " asks for this password, and several terminals may log in to it at"
               + " once.";
       case PasswordChanged n -> "The password of " + n.account() + " has changed.";
+      case KeyAdded n ->
+          "Added the key "
+              + keyName(n.key())
+              + " to the account "
+              + n.account()
+              + " ("
+              + n.count()
+              + " of "
+              + dev.chatshell.chat.ChatServer.MAX_KEYS
+              + "): over SSH it logs you in without a password.";
+      case KeyRemoved n ->
+          "Removed the key "
+              + keyName(n.key())
+              + " from the account "
+              + n.account()
+              + ": it no longer logs you in.";
       case AwaySet n ->
           n.message() == null
               ? (n.wasAway()
@@ -279,6 +297,11 @@ public final class NoticeText {
   }
 
   /** A reason as a tail: {@code " (lunch)"}, or nothing when there is none. */
+  /** A key as a user recognises it: its fingerprint, and its comment when it has one. */
+  private static String keyName(dev.chatshell.chat.AccountKey key) {
+    return key.fingerprint() + (key.comment().isEmpty() ? "" : " (" + key.comment() + ")");
+  }
+
   private static String because(String reason) {
     return reason == null || reason.isBlank() ? "" : " (" + Text.visible(reason) + ")";
   }

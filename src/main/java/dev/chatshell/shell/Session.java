@@ -100,7 +100,9 @@ final class Session {
    */
   private Shell openShell(TerminalInfo terminal) throws IOException {
     boolean dumb = TerminalTypes.isDumb(TerminalTypes.map(terminal.type()));
-    boolean editor = terminal.characterMode() && !dumb;
+    // A dumb terminal edits its own lines where the client can be asked to (telnet); over an SSH
+    // pty nobody else would echo, so it gets the editor in JLine's plain mode for dumb terminals.
+    boolean editor = terminal.characterMode() && (!dumb || !connection.clientCanEditLines());
     log.info(
         "{} in {} mode, terminal {}",
         connection,

@@ -16,6 +16,8 @@ import java.util.List;
  * @param floodRate lines per second a user may send in the long run
  * @param floodBurst lines a user may send at once before the rate applies
  * @param floodQueueLines chat lines of a user's that may wait for the rate; more are dropped
+ * @param cleartextPasswords whether passwords are asked over telnet from other machines, with a
+ *     warning, or refused
  */
 public record ShellSettings(
     String serverName,
@@ -27,4 +29,5 @@ public record ShellSettings(
     Duration loginTimeout,
     double floodRate,
     int floodBurst,
-    int floodQueueLines) {}
+    int floodQueueLines,
+    CleartextPasswords cleartextPasswords) {}

@@ -34,6 +34,21 @@ final class SshChannel extends ChannelSession {
     return pty;
   }
 
+  /**
+   * A subsystem (sftp, say) is refused with a line the user sees and exit status 127, rather than a
+   * bare failure reply that leaves them guessing.
+   */
+  @Override
+  protected RequestHandler.Result handleSubsystemParsed(String request, String subsystem)
+      throws IOException {
+    commandInstance =
+        new Refusal(
+            "chatshell: this is a chat server; there is no "
+                + (subsystem.matches("[A-Za-z0-9@._-]{1,40}") ? subsystem : "such subsystem")
+                + " here. Log in with ssh for the chat shell.");
+    return prepareChannelCommand(request, commandInstance);
+  }
+
   @Override
   protected RequestHandler.Result handlePtyReqParsed(
       String term, int columns, int rows, int width, int height, Map<PtyMode, Integer> modes)

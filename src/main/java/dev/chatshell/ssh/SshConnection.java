@@ -163,6 +163,12 @@ final class SshConnection implements Connection {
   @Override
   public void setClientEcho(boolean echo) {}
 
+  /** With a pty the client's terminal is raw: it neither echoes nor edits; the server does. */
+  @Override
+  public boolean clientCanEditLines() {
+    return !terminal.characterMode();
+  }
+
   @Override
   public void onResize(ResizeListener listener) {
     this.resizeListener = listener;

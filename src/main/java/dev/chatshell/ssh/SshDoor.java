@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.SshConstants;
@@ -18,6 +19,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.slf4j.Logger;
@@ -36,11 +38,14 @@ public final class SshDoor implements AutoCloseable {
   public record Settings(InetAddress bind, int port, Duration loginTimeout) {}
 
   private static final AttributeKey<InetAddress> COUNTED = new AttributeKey<>();
+  private static final AttributeKey<String> REFUSAL = new AttributeKey<>();
+  private static final int MAX_REFUSALS_IN_PROGRESS = 64;
 
   private final Settings settings;
   private final SshServer server;
   private final ConnectionLimits limits;
   private final AtomicLong lastRefusalLog = new AtomicLong();
+  private final AtomicInteger refusing = new AtomicInteger();
 
   public SshDoor(
       Settings settings,
@@ -68,13 +73,14 @@ public final class SshDoor implements AutoCloseable {
     server.setChannelFactories(List.of(SshChannel.FACTORY));
     server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
     server.setAgentFactory(null);
-    server.setShellFactory(channel -> new SshShell(handler, null));
-    server.setCommandFactory((channel, command) -> execute(handler, command));
+    server.setShellFactory(channel -> shell(channel, handler, null));
+    server.setCommandFactory((channel, command) -> execute(channel, handler, command));
     server.setSubsystemFactories(List.of());
     CoreModuleProperties.IDLE_TIMEOUT.set(server, Duration.ZERO);
     CoreModuleProperties.NIO2_READ_TIMEOUT.set(server, Duration.ZERO);
     CoreModuleProperties.AUTH_TIMEOUT.set(server, settings.loginTimeout());
-    CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, 1);
+    // Few channels open at once (MINA lets one more than this open); only one runs a shell.
+    CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, 2);
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, 10);
     CoreModuleProperties.SERVER_IDENTIFICATION.set(server, "chatshell");
     server.addSessionListener(new Limits());
@@ -84,14 +90,29 @@ public final class SshDoor implements AutoCloseable {
    * An exec request: a chat line given on the ssh command line ({@code ssh host /who}) is run
    * first, then input is read as in a shell; anything else is not a program we run.
    */
-  private static Command execute(ConnectionHandler handler, String command) {
+  private static Command execute(
+      ChannelSession channel, ConnectionHandler handler, String command) {
     String line = command.strip();
     if (line.isEmpty() || line.startsWith("/")) {
-      return new SshShell(handler, line.isEmpty() ? null : line);
+      return shell(channel, handler, line.isEmpty() ? null : line);
     }
     return new Refusal(
         "chatshell: this is a chat server; it runs no programs. Give a chat command such as"
             + " '/who', or none for the chat shell.");
+  }
+
+  /**
+   * The chat shell, unless this connection runs one already: one person, one session, whatever
+   * channels a client (or a shared OpenSSH master connection) opens.
+   */
+  private static Command shell(
+      ChannelSession channel, ConnectionHandler handler, String firstLine) {
+    if (!SshShell.claim(channel.getServerSession())) {
+      return new Refusal(
+          "chatshell: this connection has its chat session already; open another connection"
+              + " for another one.");
+    }
+    return new SshShell(handler, firstLine);
   }
 
   /** Binds the port and starts accepting. */
@@ -115,7 +136,11 @@ public final class SshDoor implements AutoCloseable {
     }
   }
 
-  /** Counts each connection against the limits every door shares, as telnet does. */
+  /**
+   * Counts each connection against the limits every door shares, as telnet does. A refused client
+   * is told why in SSH's own way, a disconnect message, which can only be sent once keys are
+   * exchanged; while many refusals are pending, newcomers over the limits are simply closed.
+   */
   private final class Limits implements SessionListener {
     @Override
     public void sessionCreated(Session session) {
@@ -133,12 +158,25 @@ public final class SshDoor implements AutoCloseable {
       if (now - last > 1_000_000_000L && lastRefusalLog.compareAndSet(last, now)) {
         log.info("Refused {}: {}", inet.getAddress().getHostAddress(), refusal);
       }
-      try {
-        session.disconnect(
-            SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS,
-            "chatshell: connection refused: " + refusal + "; try again later.");
-      } catch (IOException e) {
-        session.close(true);
+      if (refusing.incrementAndGet() > MAX_REFUSALS_IN_PROGRESS) {
+        refusing.decrementAndGet();
+        session.close(true); // too many at once: no key exchange spent on telling them
+        return;
+      }
+      session.setAttribute(REFUSAL, refusal);
+    }
+
+    @Override
+    public void sessionEvent(Session session, Event event) {
+      String refusal = session.getAttribute(REFUSAL);
+      if (refusal != null && event == Event.KexCompleted) {
+        try {
+          session.disconnect(
+              SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS,
+              "chatshell: connection refused: " + refusal + "; try again later.");
+        } catch (IOException e) {
+          session.close(true);
+        }
       }
     }
 
@@ -147,6 +185,9 @@ public final class SshDoor implements AutoCloseable {
       InetAddress counted = session.removeAttribute(COUNTED);
       if (counted != null) {
         limits.release(counted);
+      }
+      if (session.removeAttribute(REFUSAL) != null) {
+        refusing.decrementAndGet();
       }
     }
   }

@@ -4,11 +4,13 @@ import dev.chatshell.transport.ConnectionHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.channel.ChannelSessionAware;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.session.ServerSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,9 @@ import org.slf4j.LoggerFactory;
 final class SshShell implements Command, ChannelSessionAware {
   private static final Logger log = LoggerFactory.getLogger(SshShell.class);
 
+  /** Set on a connection while one of its channels runs the chat shell. */
+  private static final AttributeKey<Boolean> RUNNING = new AttributeKey<>();
+
   private final ConnectionHandler handler;
   private final String firstLine; // an exec request's command, run first; null for a shell
   private OutputStream out;
@@ -30,6 +35,20 @@ final class SshShell implements Command, ChannelSessionAware {
   SshShell(ConnectionHandler handler, String firstLine) {
     this.handler = handler;
     this.firstLine = firstLine;
+  }
+
+  /**
+   * Marks the connection as running a chat shell; false when it runs one already. The mark stays
+   * until the connection closes: a client that ends its session leaves.
+   */
+  static boolean claim(ServerSession session) {
+    synchronized (session) {
+      if (session.getAttribute(RUNNING) != null) {
+        return false;
+      }
+      session.setAttribute(RUNNING, Boolean.TRUE);
+      return true;
+    }
   }
 
   @Override

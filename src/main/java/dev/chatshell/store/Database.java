@@ -40,7 +40,8 @@ public final class Database implements AutoCloseable {
           "V2__channels.sql",
           "V3__history.sql",
           "V4__bans.sql",
-          "V5__preferences.sql");
+          "V5__preferences.sql",
+          "V6__keys.sql");
 
   /**
    * Work done inside one transaction. It must let every {@link SQLException} out: after some

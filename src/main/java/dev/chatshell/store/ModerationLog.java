@@ -131,7 +131,13 @@ public final class ModerationLog implements ModerationListener, AutoCloseable {
       return action;
     }
     return new ModerationAction(
-        action.time(), action.kind(), action.actor(), null, action.channel(), UNKNOWN_OPERATOR);
+        action.time(),
+        action.kind(),
+        action.actor(),
+        null,
+        action.channel(),
+        UNKNOWN_OPERATOR,
+        action.door());
   }
 
   /** One action as a log line, without the line end. */
@@ -143,7 +149,8 @@ public final class ModerationLog implements ModerationListener, AutoCloseable {
         field(action.actor()),
         field(action.target()),
         field(action.channel()),
-        field(action.reason()));
+        field(action.reason()),
+        field(action.door()));
   }
 
   private static String field(String value) {

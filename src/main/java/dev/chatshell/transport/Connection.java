@@ -88,6 +88,14 @@ public interface Connection extends AutoCloseable {
    */
   default void letClientEditLines() throws IOException {}
 
+  /**
+   * False when a client in character mode cannot be asked to edit and echo its lines itself (an SSH
+   * pty: the client's terminal is raw), so even a dumb terminal gets the server's editor.
+   */
+  default boolean clientCanEditLines() {
+    return true;
+  }
+
   /** Called, on the reading thread, when the client's window size changes. */
   void onResize(ResizeListener listener);
 

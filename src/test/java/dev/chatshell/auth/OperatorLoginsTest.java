@@ -21,6 +21,49 @@ class OperatorLoginsTest {
           new PasswordChecker(),
           new LoginThrottle(now::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 100));
 
+  /** Issue 14: operators' keys (operator.<name>.key), for /OPER over SSH and the SSH door. */
+  @Test
+  void anOperatorsKeyIsKnownByItsLineAndByTheKeyItself() {
+    String rootKey = dev.chatshell.testing.SshKeygen.ed25519Line("root@laptop");
+    String sharedKey = dev.chatshell.testing.SshKeygen.ed25519Line("shared");
+    String strangerKey = dev.chatshell.testing.SshKeygen.ed25519Line("stranger");
+    OperatorLogins keyed =
+        new OperatorLogins(
+            Map.of("root", HASH),
+            Map.of(
+                "root", java.util.List.of(rootKey, sharedKey), "ops", java.util.List.of(sharedKey)),
+            new PasswordChecker(),
+            new LoginThrottle(now::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 100));
+    PublicKeyLine root = PublicKeyLine.parse(rootKey);
+    String proven = root.publicKey(); // as the session has it: no comment
+
+    assertEquals(root.fingerprint(), keyed.keyOf("root", proven));
+    assertEquals(null, keyed.keyOf("ops", proven), "another operator's key");
+    assertEquals(null, keyed.keyOf("nobody", proven));
+    assertEquals(null, keyed.keyOf("root", strangerKey));
+    assertEquals(null, keyed.keyOf("root", "not a key"));
+    assertEquals(null, keyed.keyOf("root", null));
+    assertEquals(java.util.Set.of("root"), keyed.operatorsHolding(root.key()));
+    assertEquals(
+        java.util.Set.of("ops", "root"),
+        keyed.operatorsHolding(PublicKeyLine.parse(sharedKey).key()));
+    assertEquals(
+        java.util.Set.of(), keyed.operatorsHolding(PublicKeyLine.parse(strangerKey).key()));
+    assertEquals(null, logins.keyOf("root", proven), "no keys configured");
+  }
+
+  @Test
+  void anOperatorWithKeysOnlyHasNoPassword() {
+    OperatorLogins keyed =
+        new OperatorLogins(
+            Map.of(),
+            Map.of("ops", java.util.List.of(dev.chatshell.testing.SshKeygen.ed25519Line("k"))),
+            new PasswordChecker(),
+            new LoginThrottle(now::get, Duration.ofSeconds(1), Duration.ofMinutes(5), 100));
+
+    assertEquals(Verdict.REFUSED, keyed.check("10.0.0.1", "ops", "".toCharArray()).verdict());
+  }
+
   @Test
   void theRightPasswordIsAccepted() {
     assertEquals(

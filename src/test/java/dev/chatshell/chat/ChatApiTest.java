@@ -115,7 +115,11 @@ class ChatApiTest {
     assertTrue(declared.containsAll(SIDE_DOORS), "the test names real methods: " + declared);
   }
 
-  /** Each operation is the server's own, with the bound user as the one who acts (or a query). */
+  /**
+   * Each operation is the server's own, with the bound user as the one who acts (or a query); an
+   * operation that uses the key the user's session proved it holds (/OPER by key) has that key
+   * bound too, after the other arguments: a command cannot hand one in.
+   */
   @Test
   void everyOperationOfTheApiIsTheServersOwnWithTheUserBound() {
     for (Method method : ChatApi.class.getMethods()) {
@@ -124,7 +128,25 @@ class ChatApiTest {
       withActor.addAll(Arrays.asList(method.getParameterTypes()));
       boolean acting = has(method.getName(), withActor.toArray(Class<?>[]::new));
       boolean query = has(method.getName(), method.getParameterTypes());
-      assertTrue(acting || query, "ChatServer has no " + method);
+      withActor.add(String.class);
+      boolean withKey = has(method.getName(), withActor.toArray(Class<?>[]::new));
+      assertTrue(acting || query || withKey, "ChatServer has no " + method);
+    }
+  }
+
+  /**
+   * The SSH door's proof is bound by the session: a command whose session proved no key, or another
+   * key, cannot become an operator by naming one, whatever it passes.
+   */
+  @Test
+  void noOperationTakesAKeyAsProof() {
+    for (Method method : ChatApi.class.getMethods()) {
+      if (method.getName().startsWith("oper")) {
+        assertEquals(
+            method.getName().equals("oper") ? 2 : 1,
+            method.getParameterCount(),
+            method + ": a name (and a password), never a key");
+      }
     }
   }
 

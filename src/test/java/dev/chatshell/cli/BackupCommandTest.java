@@ -31,7 +31,8 @@ import picocli.CommandLine;
  * and work as an embedded database.
  */
 class BackupCommandTest {
-  private static final List<String> TABLES = List.of("accounts", "channels", "channel_admins");
+  private static final List<String> TABLES =
+      List.of("accounts", "channels", "channel_admins", "account_keys");
 
   @TempDir Path home;
   private final StringWriter out = new StringWriter();
@@ -58,13 +59,22 @@ class BackupCommandTest {
     return config("chatshell.properties", "data.dir=" + slashes(home.resolve("var")) + "\n");
   }
 
-  /** Two accounts (one locked), a registered channel with a topic and a secondary admin. */
+  /**
+   * Two accounts (one locked, one with an SSH key), a registered channel with a topic and a
+   * secondary admin.
+   */
   private static void fill(Database database) throws Exception {
     AccountStore accounts = new AccountStore(database);
     String hash = PasswordHash.hash("password1".toCharArray(), 100_000);
     accounts.create("Alice", hash, Instant.parse("2026-01-02T03:04:05Z"));
     accounts.create("bob", hash, Instant.parse("2026-01-03T03:04:05Z"));
     accounts.setLocked("bob", true);
+    new dev.chatshell.store.KeyStore(database)
+        .add(
+            "Alice",
+            dev.chatshell.auth.PublicKeyLine.parse(
+                    dev.chatshell.testing.SshKeygen.ed25519Line("alice@laptop"))
+                .toAccountKey(Instant.parse("2026-01-04T03:04:05Z")));
     database.transaction(
         connection -> {
           try (PreparedStatement channel =

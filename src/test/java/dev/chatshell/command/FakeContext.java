@@ -12,7 +12,9 @@ import java.util.List;
  * replies, errors, the disconnect reason and the user's chat events recorded.
  */
 public final class FakeContext implements CommandContext {
-  private final ChatApi chat;
+  private final ChatServer server;
+  private ChatApi chat;
+  private String sessionKey; // what the session proved it holds (SSH), or null
   private final CommandTable commands;
   private final Inbox inbox = new Inbox();
   private final User user;
@@ -26,9 +28,31 @@ public final class FakeContext implements CommandContext {
   private final List<String> secretPrompts = new ArrayList<>();
 
   public FakeContext(ChatServer chat, CommandTable commands, String nick) {
+    this.server = chat;
     this.commands = commands;
     this.user = chat.connect(nick, "198.51.100.7", inbox);
     this.chat = chat.forUser(user); // as the session does: bound to the user
+  }
+
+  /**
+   * Pretends the session logged in over SSH with a client that proved it holds {@code
+   * publicKeyLine}'s private key: {@link #sessionKey} returns it, and the chat is bound to it, as
+   * the session binds it.
+   */
+  public FakeContext withSessionKey(String publicKeyLine) {
+    this.sessionKey = publicKeyLine;
+    this.chat = server.forUser(user, publicKeyLine);
+    return this;
+  }
+
+  @Override
+  public java.util.Optional<String> sessionKey() {
+    return java.util.Optional.ofNullable(sessionKey);
+  }
+
+  @Override
+  public String transport() {
+    return sessionKey != null ? "ssh" : "telnet";
   }
 
   /** Runs a typed line through the command table, as the session does. */

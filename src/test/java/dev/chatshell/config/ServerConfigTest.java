@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServerConfigTest {
   @TempDir Path dir;
@@ -192,6 +193,49 @@ class ServerConfigTest {
   }
 
   @Test
+  void passwordsOverTelnetAreWarnedOfByDefaultAndTheSshDoorIsOn2222() throws Exception {
+    ServerConfig config = ServerConfig.load(null, dir, Map.of());
+    assertEquals("warn", config.telnetPasswords());
+    assertEquals(2222, config.sshPort());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"allow", "warn", "refuse", "' refuse '"})
+  void passwordsOverTelnetTakeTheirThreeWords(String value) throws Exception {
+    Path file = propertiesFile("telnet.passwords=" + value, "ssh.port=0");
+    ServerConfig config = ServerConfig.load(file, dir, Map.of());
+    assertEquals(value.strip(), config.telnetPasswords());
+    assertEquals(0, config.sshPort());
+  }
+
+  @ParameterizedTest(name = "telnet.passwords={0}")
+  @ValueSource(strings = {"yes", "Refuse", "deny", "", "warn,refuse"})
+  void anyOtherWordForPasswordsOverTelnetIsOneLineNamingTheThree(String value) throws Exception {
+    Path file = propertiesFile("telnet.passwords=" + value);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertEquals(
+        "Bad value for telnet.passwords in " + file + ": it must be allow, warn or refuse",
+        e.getMessage());
+    ConfigException onTheCommandLine =
+        assertThrows(
+            ConfigException.class,
+            () -> ServerConfig.load(null, dir, Map.of(Setting.TELNET_PASSWORDS, value)));
+    assertEquals(
+        "Bad value for telnet.passwords on the command line: it must be allow, warn or refuse",
+        onTheCommandLine.getMessage());
+  }
+
+  @ParameterizedTest(name = "ssh.port={0}")
+  @CsvSource({"-1", "65536", "ssh", "22.5"})
+  void aBadSshPortIsRefusedNamingTheKey(String value) throws Exception {
+    Path file = propertiesFile("ssh.port=" + value);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(file, dir, Map.of()));
+    assertTrue(e.getMessage().startsWith("Bad value for ssh.port in "), e.getMessage());
+  }
+
+  @Test
   void rangeBoundsAreIncluded() throws Exception {
     ServerConfig config =
         ServerConfig.load(
@@ -258,6 +302,45 @@ class ServerConfigTest {
     assertTrue(e.getMessage().contains("operator.bob"), e.getMessage());
     Path badName = propertiesFile("operator.b!b=" + hash);
     assertThrows(ConfigException.class, () -> ServerConfig.load(badName, dir, Map.of()));
+  }
+
+  /** Issue 14: operator.<name>.key lines, and .key.<label> for more keys, checked at load. */
+  @Test
+  void operatorKeysAreReadAndCheckedAtLoad() throws Exception {
+    String hash = dev.chatshell.auth.PasswordHash.hash("long password".toCharArray());
+    String one = dev.chatshell.testing.SshKeygen.ed25519Line("root@laptop");
+    String two = dev.chatshell.testing.SshKeygen.ed25519Line("root@desk");
+    String three = dev.chatshell.testing.SshKeygen.ed25519Line("bob");
+    Path good =
+        propertiesFile(
+            "operator.root=" + hash,
+            "operator.root.key=" + one,
+            "operator.root.key.desk=" + two,
+            "operator.bob.key=" + three);
+
+    ServerConfig config = ServerConfig.load(good, dir, Map.of());
+
+    assertEquals(Map.of("root", hash), config.operators(), "keys are no password lines");
+    assertEquals(
+        Map.of("root", List.of(one, two), "bob", List.of(three)),
+        config.operatorKeys(),
+        "bob has a key and no password");
+    assertEquals(Map.of(), ServerConfig.load(null, dir, Map.of()).operatorKeys());
+
+    Path dsa = propertiesFile("operator.root.key=ssh-dss AAAAB3NzaC1kc3MAAACBAP1 me");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ServerConfig.load(dsa, dir, Map.of()));
+    assertTrue(e.getMessage().startsWith("Bad value for operator.root.key in "), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                ": DSA keys (ssh-dss) are not accepted: they are weak,"
+                    + " and OpenSSH dropped them; make a new key with ssh-keygen -t ed25519."),
+        e.getMessage());
+    Path badName = propertiesFile("operator.r!t.key=" + one);
+    assertThrows(ConfigException.class, () -> ServerConfig.load(badName, dir, Map.of()));
+    Path badLabel = propertiesFile("operator.root.key.a.b=" + one);
+    assertThrows(ConfigException.class, () -> ServerConfig.load(badLabel, dir, Map.of()));
   }
 
   @Test

@@ -17,21 +17,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every scenario in {@code test-scripts/} — expect scripts driving the real telnet client,
- * busybox telnet and nc, and shell scripts piping into nc — each against a fresh server started
- * from the packaged jar with the shipped {@code etc/} configuration. Scripts get the telnet port as
- * their second argument and the SSH port in {@code CHATSHELL_SSH_PORT} (also in the configuration,
- * for scripts that start their own server).
+ * busybox telnet and nc (and ssh through a real sshd that forces logins into telnet), and shell
+ * scripts piping into nc — each against a fresh server started from the packaged jar with the
+ * shipped {@code etc/} configuration. Scripts get the telnet port as their second argument and the
+ * SSH port in {@code CHATSHELL_SSH_PORT} (also in the configuration, for scripts that start their
+ * own server).
  */
 class EndToEndScriptsIT {
 
   @BeforeAll
   static void toolsAreInstalled() {
-    for (String tool : List.of("expect", "telnet", "busybox", "nc", "bash")) {
+    for (String tool : List.of("expect", "telnet", "busybox", "nc", "bash", "ssh", "ssh-keygen")) {
       assertTrue(
           Processes.onPath(tool),
           tool
               + " is needed by test-scripts/; .ci/run installs it (apt-get install telnet expect"
-              + " busybox netcat-openbsd)");
+              + " busybox netcat-openbsd openssh-client openssh-server)");
     }
   }
 

@@ -33,7 +33,7 @@ class LineContextTest {
       new SessionServices(
           chat,
           new CommandTable(BuiltinCommands.all()),
-          null,
+          TestSettings.defaults(),
           null,
           null,
           (user, reason) -> shutdowns.add(user.nick() + ": " + reason));

@@ -145,6 +145,10 @@ class NoticeTextTest {
     if (type == List.class) {
       return List.of();
     }
+    if (type == dev.chatshell.chat.AccountKey.class) {
+      return new dev.chatshell.chat.AccountKey(
+          "SHA256:fingerprint", "ssh-ed25519", "ssh-ed25519 AAAA", "me@laptop", NOW);
+    }
     throw new AssertionError("no sample for " + type + " " + component.getName());
   }
 }

@@ -28,6 +28,13 @@ final class ScriptedConnection implements Connection {
   private boolean holding;
   private boolean closed;
   private int waitingReaders; // guarded by this
+  private String address = "127.0.0.1";
+
+  /** The client's address, as telnet gives it (127.0.0.1 unless told). */
+  ScriptedConnection from(String address) {
+    this.address = address;
+    return this;
+  }
 
   /** A chunk of raw byte values (0-255). */
   ScriptedConnection bytes(int... values) {
@@ -98,7 +105,7 @@ final class ScriptedConnection implements Connection {
 
   @Override
   public String remoteAddress() {
-    return "127.0.0.1";
+    return address;
   }
 
   @Override

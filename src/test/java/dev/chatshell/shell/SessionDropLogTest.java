@@ -35,18 +35,7 @@ import org.junit.jupiter.api.Test;
  * chatting, and a stream of them does not grow the log.
  */
 class SessionDropLogTest {
-  private static final ShellSettings SETTINGS =
-      new ShellSettings(
-          "chatshell",
-          "test",
-          List.of(),
-          4096,
-          1000,
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(120),
-          2,
-          10,
-          20);
+  private static final ShellSettings SETTINGS = TestSettings.defaults();
 
   @Test
   void brokenCharacterModeConnectionsEachEndWithoutATraceAndTheirLinesAreLimited()

@@ -54,8 +54,8 @@ class ModerationLogTest {
 
     assertEquals(
         List.of(
-            "2026-11-21T08:00:00.123Z\tKICK\talice\tbob\t#rust\tspamming links",
-            "2026-11-21T08:00:00.123Z\tRENAME\talice\t#new\t#old\t-"),
+            "2026-11-21T08:00:00.123Z\tKICK\talice\tbob\t#rust\tspamming links\t-",
+            "2026-11-21T08:00:00.123Z\tRENAME\talice\t#new\t#old\t-\t-"),
         lines(file));
   }
 
@@ -83,20 +83,20 @@ class ModerationLogTest {
             "spamming links");
 
     assertEquals(
-        "2026-11-21T08:00:00.000Z\tKICK\talice\tbob\t#rust\tspamming links",
+        "2026-11-21T08:00:00.000Z\tKICK\talice\tbob\t#rust\tspamming links\t-",
         ModerationLog.format(kick));
   }
 
   @Test
   void emptyFieldsAreADash() {
     assertEquals(
-        "2026-11-21T08:00:00.123Z\tKILL\toscar\tbob\t-\t-",
+        "2026-11-21T08:00:00.123Z\tKILL\toscar\tbob\t-\t-\t-",
         ModerationLog.format(action(Kind.KILL, "oscar", "bob", null, null)));
     assertEquals(
-        "2026-11-21T08:00:00.123Z\tOPER\tbob\troot\t-\t-",
+        "2026-11-21T08:00:00.123Z\tOPER\tbob\troot\t-\t-\t-",
         ModerationLog.format(action(Kind.OPER, "bob", "root", "", "  ")));
     assertEquals(
-        "2026-11-21T08:00:00.123Z\tOPER_REFUSED\t-\t-\t-\twrong name or password",
+        "2026-11-21T08:00:00.123Z\tOPER_REFUSED\t-\t-\t-\twrong name or password\t-",
         ModerationLog.format(action(Kind.OPER_REFUSED, null, " ", "\t", "wrong name or password")));
   }
 
@@ -111,10 +111,11 @@ class ModerationLogTest {
     List<String> lines = lines(file);
     assertEquals(2, lines.size());
     assertEquals(
-        "2026-11-21T08:00:00.123Z\tKICK\talice\tbob\t#x\tone two  three four five", lines.get(0));
-    assertEquals("2026-11-21T08:00:00.123Z\tKILL\teve\tro ot\t-\tx", lines.get(1));
+        "2026-11-21T08:00:00.123Z\tKICK\talice\tbob\t#x\tone two  three four five\t-",
+        lines.get(0));
+    assertEquals("2026-11-21T08:00:00.123Z\tKILL\teve\tro ot\t-\tx\t-", lines.get(1));
     for (String line : lines) {
-      assertEquals(6, line.split("\t", -1).length, line);
+      assertEquals(7, line.split("\t", -1).length, line);
     }
   }
 
@@ -151,7 +152,7 @@ class ModerationLogTest {
       log.recorded(action(Kind.GRANT, "alice", "bob", "#x", null));
     }
 
-    assertEquals(List.of("2026-11-21T08:00:00.123Z\tGRANT\talice\tbob\t#x\t-"), lines(file));
+    assertEquals(List.of("2026-11-21T08:00:00.123Z\tGRANT\talice\tbob\t#x\t-\t-"), lines(file));
   }
 
   @Test
@@ -188,7 +189,7 @@ class ModerationLogTest {
     }
 
     assertEquals(
-        "2026-11-21T08:00:00.123Z\tKICK\talice\tbob\t#café\ttrop de ☕",
+        "2026-11-21T08:00:00.123Z\tKICK\talice\tbob\t#café\ttrop de ☕\t-",
         new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip());
   }
 
@@ -225,12 +226,12 @@ class ModerationLogTest {
 
     assertEquals(
         List.of(
-            "2026-11-21T08:00:00.000Z\tGRANT\talice\tbob\t#x\t-",
-            "2026-11-21T08:00:00.000Z\tREVOKE\talice\tbob\t#x\t-",
-            "2026-11-21T08:00:00.000Z\tRENAME\talice\t#y\t#x\t-",
-            "2026-11-21T08:00:00.000Z\tKICK\talice\tbob\t#y\toff topic",
-            "2026-11-21T08:00:00.000Z\tOPER\toscar\tconsole\t-\t-",
-            "2026-11-21T08:00:00.000Z\tKILL\toscar\talice\t-\t-"),
+            "2026-11-21T08:00:00.000Z\tGRANT\talice\tbob\t#x\t-\t-",
+            "2026-11-21T08:00:00.000Z\tREVOKE\talice\tbob\t#x\t-\t-",
+            "2026-11-21T08:00:00.000Z\tRENAME\talice\t#y\t#x\t-\t-",
+            "2026-11-21T08:00:00.000Z\tKICK\talice\tbob\t#y\toff topic\t-",
+            "2026-11-21T08:00:00.000Z\tOPER\toscar\tconsole\t-\t-\t-",
+            "2026-11-21T08:00:00.000Z\tKILL\toscar\talice\t-\t-\t-"),
         lines(file));
   }
 
@@ -269,8 +270,10 @@ class ModerationLogTest {
     List<String> lines = lines(file);
     assertEquals(
         List.of(
-            "2026-11-21T08:00:00.000Z\tOPER_REFUSED\teve\t-\t-\t" + ModerationLog.UNKNOWN_OPERATOR,
-            "2026-11-21T08:00:00.000Z\tOPER_REFUSED\teve\troot\t-\twrong name or password"),
+            "2026-11-21T08:00:00.000Z\tOPER_REFUSED\teve\t-\t-\t"
+                + ModerationLog.UNKNOWN_OPERATOR
+                + "\t-",
+            "2026-11-21T08:00:00.000Z\tOPER_REFUSED\teve\troot\t-\twrong name or password\t-"),
         lines);
     assertFalse(Files.readString(file).contains("S3cret"));
   }

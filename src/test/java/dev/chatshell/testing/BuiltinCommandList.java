@@ -24,6 +24,7 @@ public final class BuiltinCommandList {
               Map.entry("LIST", Privilege.ANYONE),
               Map.entry("REGISTER", Privilege.ANYONE),
               Map.entry("PASSWD", Privilege.ANYONE),
+              Map.entry("KEY", Privilege.ANYONE),
               Map.entry("TOPIC", Privilege.MEMBER),
               Map.entry("HISTORY", Privilege.ANYONE),
               Map.entry("ME", Privilege.MEMBER),

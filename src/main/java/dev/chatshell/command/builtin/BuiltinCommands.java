@@ -19,6 +19,7 @@ public final class BuiltinCommands {
         new NickCommand(),
         new RegisterCommand(),
         new PasswdCommand(),
+        new KeyCommand(),
         new TopicCommand(),
         new HistoryCommand(),
         new MeCommand(),

@@ -11,8 +11,9 @@ import dev.chatshell.command.SlashCommand;
 import java.time.Duration;
 
 /**
- * {@code OPER <name>}: becomes a server operator. Asks for the password without echoing it; a wrong
- * one costs a pause, so guessing is slow.
+ * {@code OPER <name>}: becomes a server operator. A session that proved it holds one of that
+ * operator's keys ({@code operator.<name>.key}, over SSH) needs nothing more; otherwise it asks for
+ * the password without echoing it, and a wrong one costs a pause, so guessing is slow.
  */
 @SlashCommand(
     name = "OPER",
@@ -25,6 +26,9 @@ public final class OperCommand implements ChatCommand {
   @Override
   public void run(CommandContext context, Arguments arguments) {
     String name = arguments.word(0);
+    if (context.chat().operByKey(name)) {
+      return; // the key this session logged in with is one of that operator's
+    }
     char[] password = context.readSecret("Password: ");
     if (password == null) {
       return;

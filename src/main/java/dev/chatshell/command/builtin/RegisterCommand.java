@@ -1,6 +1,7 @@
 package dev.chatshell.command.builtin;
 
 import dev.chatshell.auth.NewPassword;
+import dev.chatshell.auth.PublicKeyLine;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.command.Arg;
 import dev.chatshell.command.Arguments;
@@ -43,7 +44,31 @@ public final class RegisterCommand implements ChatCommand {
       }
       if (typed.outcome() == NewPassword.Outcome.GIVEN) {
         context.chat().register(typed.password());
+        offerSessionKey(context);
       }
     }
+  }
+
+  /**
+   * Over SSH, a session that logged in with a key: says that /KEY ADD lets that key log in to the
+   * new account (not done unasked: the key may be a shared or borrowed one).
+   */
+  private static void offerSessionKey(CommandContext context) {
+    context
+        .sessionKey()
+        .ifPresent(
+            line -> {
+              try {
+                String fingerprint = PublicKeyLine.parse(line).fingerprint();
+                context.reply(
+                    "You logged in with the key "
+                        + fingerprint
+                        + "; /KEY ADD adds it to "
+                        + context.user().account()
+                        + ", so that it logs you in without a password.");
+              } catch (IllegalArgumentException e) {
+                // a kind of key accounts cannot have: nothing to offer
+              }
+            });
   }
 }

@@ -139,6 +139,7 @@ class BuiltinCommandsTableTest {
                 Map.entry("IGNORE", "/IGNORE [nick]"),
                 Map.entry("INVITE", "/INVITE <nick>"),
                 Map.entry("JOIN", "/JOIN <channel>"),
+                Map.entry("KEY", "/KEY [ADD|LIST|DEL] [key-line|fingerprint]"),
                 Map.entry("KICK", "/KICK <nick> [reason]"),
                 Map.entry("KILL", "/KILL <nick> [reason]"),
                 Map.entry("LEAVE", "/LEAVE [channel]"),

@@ -171,4 +171,108 @@ class OperCommandTest {
     assertEquals(List.of(), bob.secretPrompts());
     assertFalse(bob.user().isOperator());
   }
+
+  /** Issue 14: over SSH, a key of the operator's (operator.root.key) stands for the password. */
+  @org.junit.jupiter.api.Nested
+  class ByKey {
+    private final String rootKey = dev.chatshell.testing.SshKeygen.ed25519Line("root@laptop");
+    private final String otherKey = dev.chatshell.testing.SshKeygen.ed25519Line("someone");
+    private final dev.chatshell.auth.PasswordChecker checker =
+        new dev.chatshell.auth.PasswordChecker();
+    private final ChatServer keyed =
+        dev.chatshell.chat.ChatTestSupport.server(
+            dev.chatshell.chat.ChatPorts.none(Clock.systemUTC())
+                .withOperators(
+                    new dev.chatshell.auth.OperatorLogins(
+                        Map.of("root", HASH, "admin", HASH),
+                        Map.of("root", List.of(rootKey)),
+                        checker,
+                        new dev.chatshell.auth.LoginThrottle(
+                            () -> 0L,
+                            java.time.Duration.ofSeconds(1),
+                            java.time.Duration.ofMinutes(5),
+                            100)))
+                .withModeration(recorded::add));
+
+    private FakeContext over(String nick, String provenKey) {
+      FakeContext context = new FakeContext(keyed, commands, nick);
+      return provenKey == null ? context : context.withSessionKey(provenKey);
+    }
+
+    private static String proven(String line) {
+      return dev.chatshell.auth.PublicKeyLine.parse(line).publicKey();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeChecker() {
+      checker.close();
+    }
+
+    @Test
+    void theOperatorsKeyMakesAnOperatorWithoutAPasswordAndIsRecorded() {
+      FakeContext bob = over("bob", proven(rootKey));
+
+      bob.run("/OPER root");
+
+      assertEquals(List.of(), bob.secretPrompts(), "no password asked for");
+      assertEquals(List.of(), bob.errors());
+      assertTrue(bob.user().isOperator());
+      assertEquals(
+          List.of("You are now a server operator (root): you may act in any channel."),
+          bob.inbox().texts());
+      assertEquals(1, recorded.size());
+      ModerationAction oper = recorded.get(0);
+      assertEquals(ModerationAction.Kind.OPER, oper.kind());
+      assertEquals("bob", oper.actor());
+      assertEquals("root", oper.target());
+      assertEquals(
+          "by key " + dev.chatshell.auth.PublicKeyLine.parse(rootKey).fingerprint(), oper.reason());
+    }
+
+    @Test
+    void anotherKeyOrAnotherOperatorsNameAsksForThePasswordAsBefore() {
+      FakeContext stranger = over("carol", proven(otherKey));
+      FakeContext wrongName = over("dave", proven(rootKey));
+
+      stranger.run("/OPER root");
+      wrongName.run("/OPER admin");
+
+      assertEquals(List.of("Password: "), stranger.secretPrompts());
+      assertEquals(List.of("Password: "), wrongName.secretPrompts());
+      assertFalse(stranger.user().isOperator());
+      assertFalse(wrongName.user().isOperator());
+      assertEquals(List.of(), recorded, "both disconnected at the prompt: nothing tried");
+    }
+
+    @Test
+    void withTheKeyNotProvenTheKeyLineTypedOrNotChangesNothing() {
+      FakeContext telnet = over("erin", null);
+
+      telnet.run("/OPER root");
+
+      assertEquals(List.of("Password: "), telnet.secretPrompts());
+      assertFalse(telnet.chat().operByKey("root"), "no key bound to a telnet session");
+      assertFalse(telnet.user().isOperator());
+    }
+
+    @Test
+    void thePasswordStillWorksOverSshWithAnotherKey() {
+      FakeContext carol = over("carol", proven(otherKey)).willType(PASSWORD);
+
+      carol.run("/OPER root");
+
+      assertTrue(carol.user().isOperator());
+      assertEquals(null, recorded.get(0).reason(), "a password /OPER, as before");
+    }
+
+    @Test
+    void anOperatorAlreadyIsToldSoWithoutAPrompt() {
+      FakeContext bob = over("bob", proven(rootKey)).run("/OPER root").clear();
+
+      bob.run("/OPER root");
+
+      assertEquals(List.of("You are a server operator already."), bob.errors());
+      assertEquals(List.of(), bob.secretPrompts());
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.chatshell.command.builtin;
 
+import dev.chatshell.auth.AccountKeyRing;
 import dev.chatshell.auth.AccountLogins;
 import dev.chatshell.auth.LoginThrottle;
 import dev.chatshell.auth.PasswordChecker;
@@ -16,6 +17,7 @@ import dev.chatshell.store.AccountStore;
 import dev.chatshell.store.ChannelStore;
 import dev.chatshell.store.Database;
 import dev.chatshell.store.HistoryStore;
+import dev.chatshell.store.KeyStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +41,7 @@ abstract class StoredFixture {
   Database database;
   HistoryStore history;
   ChatServer server;
+  AccountKeyRing keys;
 
   @BeforeEach
   final void open() throws Exception {
@@ -49,17 +52,19 @@ abstract class StoredFixture {
     Accounts accounts =
         new AccountLogins(
             new AccountStore(database), checker, throttle, Clock.systemUTC(), 100_000);
-    server = newServer(accounts, new ChannelStore(database), history);
+    keys = new AccountKeyRing(new KeyStore(database));
+    server = newServer(accounts, new ChannelStore(database), history, keys);
   }
 
   /** The one place these tests build a chat server. */
   private static ChatServer newServer(
-      Accounts accounts, ChannelRegistry registry, History history) {
+      Accounts accounts, ChannelRegistry registry, History history, AccountKeyRing keys) {
     return ChatTestSupport.server(
         ChatPorts.none(Clock.systemUTC())
             .withAccounts(accounts)
             .withRegistry(registry)
-            .withHistory(history));
+            .withHistory(history)
+            .withKeys(keys));
   }
 
   @AfterEach
