@@ -9,11 +9,12 @@ set known_hosts [file join $scratch known_hosts]
 unset -nocomplain env(SSH_AUTH_SOCK)
 
 # Options every ssh here takes: no ~/.ssh/config or machine config (-F /dev/null), our own
-# known_hosts, and no chatter beyond errors. Logins without a key also turn public keys off, so a
-# key lying in ~/.ssh never decides a test.
-proc ssh_options {{hostkeys accept-new}} {
+# known_hosts, and no chatter beyond errors unless asked: ssh shows the server's banners and a
+# keyboard-interactive prompt's instruction only at LogLevel INFO (its default) or above. Logins
+# without a key also turn public keys off, so a key lying in ~/.ssh never decides a test.
+proc ssh_options {{hostkeys accept-new} {loglevel ERROR}} {
   global ssh_port known_hosts
-  return [list -F /dev/null -p $ssh_port -o LogLevel=ERROR -o ConnectTimeout=10 \
+  return [list -F /dev/null -p $ssh_port -o LogLevel=$loglevel -o ConnectTimeout=10 \
       -o StrictHostKeyChecking=$hostkeys -o UserKnownHostsFile=$known_hosts \
       -o GlobalKnownHostsFile=/dev/null]
 }
