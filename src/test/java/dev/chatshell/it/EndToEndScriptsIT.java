@@ -27,12 +27,22 @@ class EndToEndScriptsIT {
 
   @BeforeAll
   static void toolsAreInstalled() {
-    for (String tool : List.of("expect", "telnet", "busybox", "nc", "bash", "ssh", "ssh-keygen")) {
+    for (String tool :
+        List.of(
+            "expect",
+            "telnet",
+            "busybox",
+            "nc",
+            "bash",
+            "ssh",
+            "ssh-keygen",
+            "ssh-keyscan",
+            "sshpass")) {
       assertTrue(
           Processes.onPath(tool),
           tool
               + " is needed by test-scripts/; .ci/run installs it (apt-get install telnet expect"
-              + " busybox netcat-openbsd openssh-client openssh-server)");
+              + " busybox netcat-openbsd openssh-client openssh-server sshpass)");
     }
   }
 
