@@ -218,8 +218,10 @@ final class SshConnection implements Connection {
   }
 
   /**
-   * Ends the shell: exit status 0 and the channel's close go to the client (which then leaves), and
-   * the SSH connection is closed once they are written.
+   * Ends the shell: exit status 0 and the channel's close go to the client, which then closes the
+   * connection itself, as with OpenSSH's server (closing it first makes ssh complain that the
+   * remote host closed it). A client that has not gone within a few seconds, one that reads nothing
+   * among them, is cut off.
    */
   @Override
   public void close() {
@@ -232,8 +234,6 @@ final class SshConnection implements Connection {
     } catch (RuntimeException e) {
       log.debug("{}: closing the channel: {}", this, e.toString());
     }
-    session.close(false);
-    // A client that reads nothing at all never lets a graceful close finish: cut it after a while.
     Thread.ofVirtual()
         .name("ssh-close")
         .start(
@@ -243,7 +243,7 @@ final class SshConnection implements Connection {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
-              if (!session.isClosed()) { // still closing gracefully: the client reads nothing
+              if (!session.isClosed()) {
                 session.close(true);
               }
             });

@@ -147,7 +147,7 @@ final class SshLogins
     }
     challenge.setInteractionInstruction(
         account.get()
-            + " is a registered nick: type its password, or nothing to choose another nick.\n");
+            + " is a registered nick: type its password, or nothing to choose another nick.");
     challenge.addPrompt("Password: ", false);
     return challenge;
   }
