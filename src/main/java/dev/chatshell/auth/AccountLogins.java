@@ -108,6 +108,15 @@ public final class AccountLogins implements Accounts {
   }
 
   @Override
+  public boolean locked(String name) {
+    try {
+      return store.find(name).map(AccountStore.Account::locked).orElse(false);
+    } catch (StoreException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
   public PasswordCheck check(String address, String name, char[] password) {
     Guesses.Attempt attempt = guesses.attempt(address, Names.key(name));
     PasswordCheck throttled = guesses.admit(attempt);

@@ -51,6 +51,14 @@ public interface Accounts {
   PasswordCheck check(String address, String name, char[] password);
 
   /**
+   * True when account {@code name} is locked by an operator: no way in, password or key. Read at
+   * each login, so an offline lock takes effect at the next one.
+   */
+  default boolean locked(String name) {
+    return false;
+  }
+
+  /**
    * Registers {@code name}, asked from {@code address}; false when it is registered already.
    * Returns once it is stored. Registrations are rate-limited per address and in total.
    */

@@ -128,6 +128,14 @@ public final class ChatServer {
     return logins.loginProven(name, address, sink);
   }
 
+  /**
+   * Runs one line of a session that came through {@code door} (telnet, ssh, console): the
+   * moderation actions it makes are logged with that door.
+   */
+  public static void actingThrough(String door, Runnable line) {
+    ScopedValue.where(ChatState.DOOR, door).run(line);
+  }
+
   /** Logs in the server's own console: a server operator that remote operators cannot /KILL. */
   public User connectConsole(String nick, EventSink sink) {
     return logins.connectConsole(nick, sink);

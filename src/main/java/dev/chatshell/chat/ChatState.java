@@ -181,12 +181,20 @@ final class ChatState {
     return user;
   }
 
+  /**
+   * The door (telnet, ssh, console) of the session whose line is running, for the moderation log:
+   * bound by {@link ChatServer#actingThrough} around each line, on the thread that runs it (the
+   * changes a line makes are decided on that thread), so two terminals of one account on two doors
+   * never swap it.
+   */
+  static final ScopedValue<String> DOOR = ScopedValue.newInstance();
+
   ModerationAction record(
       ModerationAction.Kind kind, User actor, String target, String channel, String reason) {
     String why = reason == null || reason.isBlank() ? null : Text.visible(reason);
     String whom = target == null ? null : Text.visible(target); // a refused /OPER name is raw input
     return new ModerationAction(
-        clock.instant(), kind, actor.nick(), whom, channel, why, actor.door());
+        clock.instant(), kind, actor.nick(), whom, channel, why, DOOR.orElse(null));
   }
 
   /** A channel by the name a user typed, or {@code null}. */

@@ -127,6 +127,13 @@ final class Logins {
    */
   User loginProven(String name, String address, EventSink sink) {
     String account = registeredName(name);
+    // A key proves who holds it, not that the account may still be used: an operator's lock wins.
+    if (accounts.locked(account)) {
+      throw new ChatException(
+          ChatException.Reason.LOCKED,
+          "That account is locked; a server operator can unlock it.",
+          account);
+    }
     Attached attached =
         state.locked(
             () -> {

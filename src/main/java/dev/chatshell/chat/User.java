@@ -26,10 +26,7 @@ public final class User {
   private volatile boolean operator;
   private volatile boolean gone;
   private volatile boolean console;
-  // The door of the session whose line is being run: the moderation log names it. With several
-  // terminals on one account, lines typed at the same instant on two doors may swap it; the log's
-  // other fields stay right.
-  private volatile String door;
+
   private volatile Preferences preferences = Preferences.DEFAULTS; // /SET; read on every line
 
   User(long id, String nick, String address, EventSink sink, Instant since) {
@@ -212,15 +209,5 @@ public final class User {
   @Override
   public String toString() {
     return nick;
-  }
-
-  /** Notes the door (telnet, ssh, console) of the session about to act for this user. */
-  public void actingFrom(String door) {
-    this.door = door;
-  }
-
-  /** The door of the session that acted last for this user, or {@code null}. */
-  public String door() {
-    return door;
   }
 }

@@ -43,7 +43,6 @@ final class LineContext implements CommandContext {
       SessionEnd end,
       Connection connection) {
     this.connection = connection;
-    user.actingFrom(connection.transport()); // what this line does is logged with its door
     this.services = services;
     this.user = user;
     // Bound with the key the client proved it holds (SSH): /OPER may use it, no command can forge

@@ -2,6 +2,7 @@ package dev.chatshell.shell;
 
 import dev.chatshell.chat.Channel;
 import dev.chatshell.chat.ChatException;
+import dev.chatshell.chat.ChatServer;
 import dev.chatshell.chat.EventSink;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandTable;
@@ -143,13 +144,8 @@ final class LineLoop {
   private void run(String line) {
     LineContext context = new LineContext(services, user, shell, outbox, end, connection);
     try {
-      if (line.startsWith("//")) {
-        context.chat().say(line.substring(1));
-      } else if (line.startsWith("/")) {
-        services.commands().execute(context, line);
-      } else {
-        context.chat().say(line);
-      }
+      // what the line does is logged with the door it came through
+      ChatServer.actingThrough(connection.transport(), () -> dispatch(context, line));
     } catch (ChatException e) {
       context.error(e.getMessage());
     } catch (RuntimeException | LinkageError | AssertionError e) {
@@ -158,6 +154,16 @@ final class LineLoop {
       context.error("That failed because of a server error; it has been logged.");
     } finally {
       context.finish();
+    }
+  }
+
+  private void dispatch(LineContext context, String line) {
+    if (line.startsWith("//")) {
+      context.chat().say(line.substring(1));
+    } else if (line.startsWith("/")) {
+      services.commands().execute(context, line);
+    } else {
+      context.chat().say(line);
     }
   }
 

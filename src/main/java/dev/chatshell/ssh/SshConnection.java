@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.Environment;
@@ -44,6 +45,9 @@ final class SshConnection implements Connection {
   private final TerminalInfo terminal;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile ResizeListener resizeListener;
+  private static final long NO_SIZE = -1;
+  private final AtomicLong pendingSize = new AtomicLong(NO_SIZE); // columns << 32 | rows
+  private final AtomicBoolean resizing = new AtomicBoolean();
   private boolean lastWasCr; // the session's thread: a CR just read, so an LF or NUL after it goes
 
   SshConnection(
@@ -180,15 +184,40 @@ final class SshConnection implements Connection {
     this.resizeListener = listener;
   }
 
+  /**
+   * A window-change request, on MINA's I/O thread: the size is noted and handed to a virtual
+   * thread, because redrawing takes the line editor's lock, which the session may hold while it
+   * waits for a client that reads nothing. Sizes that come faster than they are drawn are merged:
+   * only the last one is drawn.
+   */
   private void resized(Environment environment) {
     Map<String, String> env = environment.getEnv();
     int columns = size(env.get(Environment.ENV_COLUMNS), true);
     int rows = size(env.get(Environment.ENV_LINES), false);
     input.heard();
-    ResizeListener listener = resizeListener;
-    if (listener != null && columns > 0 && rows > 0) {
-      listener.resized(columns, rows);
+    if (columns <= 0 || rows <= 0) {
+      return;
     }
+    pendingSize.set(((long) columns << 32) | rows);
+    if (resizing.compareAndSet(false, true)) {
+      Thread.ofVirtual().name("ssh-resize").start(this::drawSizes);
+    }
+  }
+
+  /** Tells the listener the latest size until no newer one is waiting; one thread at a time. */
+  private void drawSizes() {
+    do {
+      long size = pendingSize.getAndSet(NO_SIZE);
+      ResizeListener listener = resizeListener;
+      if (size != NO_SIZE && listener != null) {
+        try {
+          listener.resized((int) (size >>> 32), (int) size);
+        } catch (RuntimeException e) {
+          log.debug("{}: resize failed: {}", this, e.toString());
+        }
+      }
+      resizing.set(false);
+    } while (pendingSize.get() != NO_SIZE && resizing.compareAndSet(false, true));
   }
 
   /**

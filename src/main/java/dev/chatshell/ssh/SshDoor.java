@@ -168,6 +168,9 @@ public final class SshDoor implements AutoCloseable {
 
     @Override
     public void sessionEvent(Session session, Event event) {
+      if (event == Event.Authenticated) {
+        expectShell(session);
+      }
       String refusal = session.getAttribute(REFUSAL);
       if (refusal != null && event == Event.KexCompleted) {
         try {
@@ -178,6 +181,33 @@ public final class SshDoor implements AutoCloseable {
           session.close(true);
         }
       }
+    }
+
+    /**
+     * A client in (authenticated) has the login timeout to start its chat session; one that holds a
+     * connection without it (ssh -N, a pty and no shell) would keep a place no session can give
+     * back.
+     */
+    private void expectShell(Session session) {
+      Thread.ofVirtual()
+          .name("ssh-expect-shell")
+          .start(
+              () -> {
+                try {
+                  Thread.sleep(settings.loginTimeout());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                if (!session.isClosed() && !SshShell.running(session)) {
+                  try {
+                    session.disconnect(
+                        SshConstants.SSH2_DISCONNECT_BY_APPLICATION,
+                        "chatshell: no chat session was started in time.");
+                  } catch (IOException e) {
+                    session.close(true);
+                  }
+                }
+              });
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.chatshell.transport.ConnectionHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -23,7 +24,7 @@ final class SshShell implements Command, ChannelSessionAware {
   private static final Logger log = LoggerFactory.getLogger(SshShell.class);
 
   /** Set on a connection while one of its channels runs the chat shell. */
-  private static final AttributeKey<Boolean> RUNNING = new AttributeKey<>();
+  private static final AttributeKey<AtomicBoolean> RUNNING = new AttributeKey<>();
 
   private final ConnectionHandler handler;
   private final String firstLine; // an exec request's command, run first; null for a shell
@@ -42,13 +43,14 @@ final class SshShell implements Command, ChannelSessionAware {
    * until the connection closes: a client that ends its session leaves.
    */
   static boolean claim(ServerSession session) {
-    synchronized (session) {
-      if (session.getAttribute(RUNNING) != null) {
-        return false;
-      }
-      session.setAttribute(RUNNING, Boolean.TRUE);
-      return true;
-    }
+    AtomicBoolean running = session.computeAttributeIfAbsent(RUNNING, key -> new AtomicBoolean());
+    return running.compareAndSet(false, true);
+  }
+
+  /** True once a channel of this connection has started the chat shell. */
+  static boolean running(org.apache.sshd.common.session.Session session) {
+    AtomicBoolean running = session.getAttribute(RUNNING);
+    return running != null && running.get();
   }
 
   @Override

@@ -193,7 +193,11 @@ class SshDoorTest {
       Connection connection = awaitConnection();
       assertEquals(new TerminalInfo(true, "xterm-256color", 100, 30), connection.awaitTerminal());
       BlockingQueue<String> sizes = new LinkedBlockingQueue<>();
-      connection.onResize((columns, rows) -> sizes.add(columns + "x" + rows));
+      // told on a virtual thread: a redraw may wait for the editor's lock, never on MINA's I/O
+      connection.onResize(
+          (columns, rows) ->
+              sizes.add(
+                  columns + "x" + rows + (Thread.currentThread().isVirtual() ? "" : " (I/O)")));
       shell.sendWindowChange(60, 20);
       assertEquals("60x20", sizes.poll(10, TimeUnit.SECONDS));
       shell.sendWindowChange(99999, 1);
@@ -390,6 +394,31 @@ class SshDoorTest {
       }
       assertTrue(
           System.nanoTime() - start < WAIT.toNanos(), "closed by the server, not by the test");
+    }
+    for (int i = 0; i < 100 && limits.connections() != 0; i++) {
+      Thread.sleep(20);
+    }
+    assertEquals(0, limits.connections());
+  }
+
+  @Test
+  void aClientInThatStartsNoChatSessionIsClosedAtTheLoginTimeout() throws Exception {
+    door.close();
+    ConnectionHandler handler = connections::add;
+    ConnectionLimits limits = new ConnectionLimits(100, 100, handler);
+    door = door(handler, limits, Duration.ofSeconds(1));
+    door.start();
+    try (ClientSession session = connect("bob")) {
+      session.addPasswordIdentity("x");
+      session.auth().verify(WAIT);
+      assertEquals(1, limits.connections());
+      var closed =
+          session.waitFor(
+              EnumSet.of(org.apache.sshd.client.session.ClientSession.ClientSessionEvent.CLOSED),
+              WAIT);
+      assertTrue(
+          closed.contains(org.apache.sshd.client.session.ClientSession.ClientSessionEvent.CLOSED),
+          "an ssh -N that holds a place is closed: " + closed);
     }
     for (int i = 0; i < 100 && limits.connections() != 0; i++) {
       Thread.sleep(20);
