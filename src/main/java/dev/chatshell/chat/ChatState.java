@@ -194,7 +194,13 @@ final class ChatState {
     String why = reason == null || reason.isBlank() ? null : Text.visible(reason);
     String whom = target == null ? null : Text.visible(target); // a refused /OPER name is raw input
     return new ModerationAction(
-        clock.instant(), kind, actor.nick(), whom, channel, why, DOOR.orElse(null));
+        clock.instant(),
+        kind,
+        actor.nick(),
+        whom,
+        channel,
+        why,
+        DOOR.isBound() ? DOOR.get() : null);
   }
 
   /** A channel by the name a user typed, or {@code null}. */
