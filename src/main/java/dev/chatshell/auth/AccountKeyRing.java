@@ -9,14 +9,15 @@ import dev.chatshell.store.StoreException;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Accounts' public keys, kept in the database ({@link KeyStore}), with their lines read by {@link
  * PublicKeyLine}: the domain's {@link AccountKeys}, and the question the SSH door asks when a
- * client offers a key for an account ({@link #holds}).
+ * client offers a key for an account ({@link #keysOf}).
  *
  * <p>Keys are read from the database at each question, not cached, as accounts are at each login: a
  * key removed with /KEY DEL (or a row deleted by hand) is refused at the next login.
@@ -31,30 +32,37 @@ public final class AccountKeyRing implements AccountKeys {
   }
 
   /**
-   * True when {@code key} is one of the keys {@code account} added (matched case-insensitively, as
-   * nicks are). The SSH door asks this for the key a client offers, and lets the session in to the
-   * account only once the client has also proved it holds the private key (its signature verified):
-   * this says which keys may log in, not that a client holds one. A key of a kind chatshell does
-   * not accept, or a database that does not answer, is false (logged).
+   * The keys {@code account} added, read now, as a test of offered keys: true for one of them (the
+   * whole key compared, not only its digest). The SSH door reads them once per connection, before
+   * any key is offered, and then asks in memory; it lets the session in to the account only once
+   * the client has also proved it holds the private key (its signature verified): this says which
+   * keys may log in, not that a client holds one. A key of a kind chatshell does not accept is
+   * false; a database that does not answer gives a test that is always false (logged).
    */
-  public boolean holds(String account, PublicKey key) {
-    if (account == null || key == null) {
-      return false;
+  public Predicate<PublicKey> keysOf(String account) {
+    if (account == null) {
+      return key -> false;
     }
-    PublicKeyLine offered;
+    Set<String> kept;
     try {
-      offered = PublicKeyLine.of(key);
-    } catch (IllegalArgumentException e) {
-      return false; // not a kind of key an account can have
-    }
-    try {
-      Optional<AccountKey> kept = store.find(account, offered.fingerprint());
-      // The whole key compared, not only its digest: what is stored is what must match.
-      return kept.isPresent() && kept.get().publicKey().equals(offered.publicKey());
+      kept =
+          store.list(account).stream()
+              .map(AccountKey::publicKey)
+              .collect(java.util.stream.Collectors.toUnmodifiableSet());
     } catch (StoreException e) {
       log.error("Key database: {}", e.getMessage(), e);
-      return false;
+      return key -> false;
     }
+    return key -> {
+      if (key == null || kept.isEmpty()) {
+        return false;
+      }
+      try {
+        return kept.contains(PublicKeyLine.of(key).publicKey());
+      } catch (IllegalArgumentException e) {
+        return false; // not a kind of key an account can have
+      }
+    };
   }
 
   @Override

@@ -2,12 +2,9 @@ package dev.chatshell.auth;
 
 import dev.chatshell.chat.OperatorCredentials;
 import dev.chatshell.chat.PasswordCheck;
-import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The configured server operators and the checking of their passwords, made expensive to abuse:
@@ -108,25 +105,6 @@ public final class OperatorLogins implements OperatorCredentials {
       }
     }
     return null;
-  }
-
-  /**
-   * The names of the operators one of whose configured keys is {@code key}, sorted; empty when
-   * none. For the SSH door, which may accept a key that is an operator's even when the nick asked
-   * for has no account (the operator still types /OPER to become one).
-   */
-  public Set<String> operatorsHolding(PublicKey key) {
-    Set<String> names = new TreeSet<>();
-    if (key == null) {
-      return names;
-    }
-    keys.forEach(
-        (name, held) -> {
-          if (held.stream().anyMatch(k -> k.sameKey(key))) {
-            names.add(name);
-          }
-        });
-    return names;
   }
 
   /**

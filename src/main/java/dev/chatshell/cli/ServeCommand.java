@@ -79,13 +79,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       server.close(); // gives the data directory back, for whoever runs in this process next
       if (e instanceof BindException) {
-        err.println(
-            Colours.err()
-                .error(
-                    "chatshell: cannot listen on port "
-                        + (e.getMessage().startsWith("SSH port")
-                            ? e.getMessage()
-                            : settings.port() + ": " + e.getMessage())));
+        err.println(Colours.err().error("chatshell: cannot listen on " + e.getMessage()));
         return 3;
       }
       err.println(Colours.err().error("chatshell: cannot start: " + e.getMessage()));

@@ -61,8 +61,7 @@ public final class ChatshellServer implements AutoCloseable {
   private final ChannelLogs channelLogs; // null when off
   private final PasswordChecker passwords = new PasswordChecker();
   private final ChatServer chat;
-  // Asked by the SSH door: which keys log in to an account, which make an operator.
-  private final AccountKeyRing accountKeys;
+  private final AccountKeyRing accountKeys; // the SSH door asks it which keys log in to an account
   private final OperatorLogins operatorLogins;
   private final CommandTable commands;
   private final SessionManager sessions;
@@ -206,7 +205,7 @@ public final class ChatshellServer implements AutoCloseable {
               new SshDoor.Settings(config.bind(), config.sshPort(), config.loginTimeout()),
               hostKey,
               chat,
-              accountKeys::holds,
+              accountKeys::keysOf,
               sessions,
               limits);
     }
@@ -214,7 +213,11 @@ public final class ChatshellServer implements AutoCloseable {
 
   /** Starts listening, on every door. */
   public void start() throws IOException {
-    telnet.start();
+    try {
+      telnet.start();
+    } catch (BindException e) {
+      throw new BindException("port " + config.port() + ": " + e.getMessage());
+    }
     if (ssh != null) {
       try {
         ssh.start();

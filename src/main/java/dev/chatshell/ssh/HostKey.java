@@ -29,9 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class HostKey {
   private static final Logger log = LoggerFactory.getLogger(HostKey.class);
 
-  /** The file's name in the data directory. */
-  public static final String FILE = "ssh_host_ed25519_key";
-
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
 

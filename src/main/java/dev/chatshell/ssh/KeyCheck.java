@@ -1,9 +1,11 @@
 package dev.chatshell.ssh;
 
 import java.security.PublicKey;
+import java.util.function.Predicate;
 
-/** Whether a public key is one of an account's keys, as the account's key store says now. */
+/** An account's keys, as its key store holds them now: a test of the keys a client offers. */
 @FunctionalInterface
 public interface KeyCheck {
-  boolean holds(String account, PublicKey key);
+  /** Reads the account's keys (slow: a database read) and returns a test that is quick. */
+  Predicate<PublicKey> keysOf(String account);
 }

@@ -250,7 +250,9 @@ final class SshConnection implements Connection {
    * Ends the shell: exit status 0 and the channel's close go to the client, which then closes the
    * connection itself, as with OpenSSH's server (closing it first makes ssh complain that the
    * remote host closed it). A client that has not gone within a few seconds, one that reads nothing
-   * among them, is cut off.
+   * among them, is cut off. Both happen on virtual threads: telling the client writes what output
+   * is left, which may wait for its window, and the caller may be the keepalive timer that every
+   * session shares.
    */
   @Override
   public void close() {
@@ -258,24 +260,29 @@ final class SshConnection implements Connection {
       return;
     }
     input.close();
+    Thread.ofVirtual().name("ssh-close").start(this::cutOffLater);
+    if (!channel.isClosing()) { // not when the client closed it: there is nobody to tell
+      Thread.ofVirtual().name("ssh-exit").start(this::sayExit);
+    }
+  }
+
+  private void sayExit() {
     try {
       exit.onExit(0);
     } catch (RuntimeException e) {
       log.debug("{}: closing the channel: {}", this, e.toString());
     }
-    Thread.ofVirtual()
-        .name("ssh-close")
-        .start(
-            () -> {
-              try {
-                Thread.sleep(FORCED_CLOSE);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              if (!session.isClosed()) {
-                session.close(true);
-              }
-            });
+  }
+
+  private void cutOffLater() {
+    try {
+      Thread.sleep(FORCED_CLOSE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!session.isClosed()) {
+      session.close(true);
+    }
   }
 
   private static String terminalType(String term) {

@@ -61,9 +61,11 @@ public final class SshDoor implements AutoCloseable {
     server.setHost(settings.bind().getHostAddress());
     server.setPort(settings.port());
     server.setKeyPairProvider(KeyPairProvider.wrap(hostKey.keys()));
-    // OpenSSH's own order: a key first, then the password asked in the terminal, then the plain one
+    // "none" (never enough: it reads the account's keys ahead), then OpenSSH's own order: a key,
+    // then the password asked in the terminal, then the plain one
     server.setUserAuthFactories(
         List.of(
+            logins.noneMethod(),
             logins.publicKeyMethod(),
             UserAuthKeyboardInteractiveFactory.INSTANCE,
             UserAuthPasswordFactory.INSTANCE));

@@ -8,6 +8,8 @@ import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.SshConstants;
@@ -15,7 +17,11 @@ import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.server.auth.AbstractUserAuth;
 import org.apache.sshd.server.auth.AsyncAuthException;
+import org.apache.sshd.server.auth.UserAuth;
+import org.apache.sshd.server.auth.UserAuthFactory;
+import org.apache.sshd.server.auth.UserAuthNoneFactory;
 import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
 import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
@@ -57,6 +63,11 @@ final class SshLogins
 
   private record Asked(PublicKey key, String account) {}
 
+  /** The keys of the account the user name is, read before any key is offered. */
+  private static final AttributeKey<AccountKeys> KEYS = new AttributeKey<>();
+
+  private record AccountKeys(String account, CompletableFuture<Predicate<PublicKey>> test) {}
+
   private final ChatServer chat;
   private final KeyCheck keys;
 
@@ -75,6 +86,46 @@ final class SshLogins
     };
   }
 
+  /**
+   * OpenSSH's first request, "none", which always fails: it says which methods to try, and here
+   * starts reading the account's keys on a virtual thread, so that they are in memory by the time
+   * the client offers one (a round trip later) and a database read seldom holds one of MINA's I/O
+   * threads. (MINA allows no asynchronous answer but for passwords, so "none" cannot wait for it.)
+   */
+  UserAuthFactory noneMethod() {
+    return new UserAuthFactory() {
+      @Override
+      public String getName() {
+        return UserAuthNoneFactory.NAME;
+      }
+
+      @Override
+      public UserAuth createUserAuth(ServerSession session) {
+        return new AbstractUserAuth(UserAuthNoneFactory.NAME) {
+          @Override
+          protected Boolean doAuth(Buffer buffer, boolean init) {
+            Optional<String> account = registered(getUsername());
+            if (account.isPresent() && session.getAttribute(KEYS) == null) {
+              CompletableFuture<Predicate<PublicKey>> read = new CompletableFuture<>();
+              session.setAttribute(KEYS, new AccountKeys(account.get(), read));
+              Thread.ofVirtual()
+                  .name("ssh-keys")
+                  .start(
+                      () -> {
+                        try {
+                          read.complete(keys.keysOf(account.get()));
+                        } catch (RuntimeException e) {
+                          read.completeExceptionally(e);
+                        }
+                      });
+            }
+            return false;
+          }
+        };
+      }
+    };
+  }
+
   // ---- public key: on MINA's I/O thread ----
 
   @Override
@@ -88,10 +139,9 @@ final class SshLogins
       session.setAttribute(ASKED, new Asked(key, null));
       return true; // a free nick: any key the client can sign with
     }
-    // An indexed read of the account's keys; it cannot wait for a session, only for the store.
     boolean holds;
     try {
-      holds = keys.holds(account.get(), key);
+      holds = keysOf(account.get(), session).test(key);
     } catch (RuntimeException e) {
       log.warn("Reading the keys of {} failed: {}", account.get(), e.toString());
       holds = false;
@@ -100,6 +150,18 @@ final class SshLogins
       session.setAttribute(ASKED, new Asked(key, account.get()));
     }
     return holds;
+  }
+
+  /**
+   * The account's keys as read since the "none" request (waited for if the read is not done yet); a
+   * client that skipped it (OpenSSH never does) has them read here, on the I/O thread.
+   */
+  private Predicate<PublicKey> keysOf(String account, ServerSession session) {
+    AccountKeys read = session.getAttribute(KEYS);
+    if (read != null && read.account().equals(account)) {
+      return read.test().join();
+    }
+    return keys.keysOf(account);
   }
 
   /** MINA's public-key method, which says which key, if any, the client proved it holds. */

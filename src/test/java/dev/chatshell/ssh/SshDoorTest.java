@@ -83,8 +83,6 @@ class SshDoorTest {
               throw new ChatException(
                   ChatException.Reason.BAD_PASSWORD, "Wrong password for alice.");
             });
-    KeyCheck keys =
-        (account, key) -> account.equals("alice") && KeyUtils.compareKeys(key, alicePublic());
     ConnectionHandler handler =
         connection -> {
           connections.add(connection);
@@ -111,7 +109,7 @@ class SshDoorTest {
         new SshDoor.Settings(InetAddress.getLoopbackAddress(), 0, loginTimeout),
         HostKey.loadOrCreate(dir.resolve("host_key")),
         chat,
-        (account, key) -> account.equals("alice") && KeyUtils.compareKeys(key, alicePublic()),
+        account -> key -> account.equals("alice") && KeyUtils.compareKeys(key, alicePublic()),
         handler,
         limits);
   }

@@ -46,9 +46,9 @@ class KeyCommandTest extends StoredFixture {
                 + " without a password."),
         alice.inbox().texts());
     PublicKeyLine key = PublicKeyLine.parse(made.publicLine());
-    assertTrue(keys.holds("ALICE", key.key()), "the door's question, any case of the name");
-    assertFalse(keys.holds("bob", key.key()));
-    assertFalse(keys.holds("alice", PublicKeyLine.parse(SshKeygen.ed25519Line("x")).key()));
+    assertTrue(keys.keysOf("ALICE").test(key.key()), "the door's question, any case of the name");
+    assertFalse(keys.keysOf("bob").test(key.key()));
+    assertFalse(keys.keysOf("alice").test(PublicKeyLine.parse(SshKeygen.ed25519Line("x")).key()));
 
     alice.clear().run("/KEY LIST");
 
@@ -108,7 +108,7 @@ class KeyCommandTest extends StoredFixture {
         List.of("The account alice has 20 keys, the most it may have; /KEY DEL one first."),
         alice.errors());
     assertEquals(20, keys.list("alice").size());
-    assertFalse(keys.holds("alice", PublicKeyLine.parse(last).key()));
+    assertFalse(keys.keysOf("alice").test(PublicKeyLine.parse(last).key()));
   }
 
   @Test
@@ -132,7 +132,7 @@ class KeyCommandTest extends StoredFixture {
                 + " (two) from the account alice: it no longer logs you in."),
         alice.inbox().texts());
     assertEquals(List.of(), keys.list("alice"));
-    assertFalse(keys.holds("alice", PublicKeyLine.parse(one).key()));
+    assertFalse(keys.keysOf("alice").test(PublicKeyLine.parse(one).key()));
   }
 
   @Test
@@ -179,7 +179,7 @@ class KeyCommandTest extends StoredFixture {
     assertEquals(1, kept.size());
     assertEquals(proven, kept.getFirst().publicKey());
     assertEquals("", kept.getFirst().comment());
-    assertTrue(keys.holds("alice", PublicKeyLine.parse(proven).key()));
+    assertTrue(keys.keysOf("alice").test(PublicKeyLine.parse(proven).key()));
   }
 
   @Test
@@ -249,7 +249,7 @@ class KeyCommandTest extends StoredFixture {
 
     bob.clear().run("/KEY ADD");
 
-    assertTrue(keys.holds("bob", PublicKeyLine.parse(proven).key()));
+    assertTrue(keys.keysOf("bob").test(PublicKeyLine.parse(proven).key()));
   }
 
   @Test
