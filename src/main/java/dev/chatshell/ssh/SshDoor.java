@@ -37,6 +37,9 @@ public final class SshDoor implements AutoCloseable {
 
   private static final AttributeKey<InetAddress> COUNTED = new AttributeKey<>();
 
+  /** Bytes of the buffer each connection reads the socket into (see the constructor). */
+  static final int READ_BUFFER_BYTES = 4096;
+
   private final Settings settings;
   private final SshServer server;
   private final ConnectionLimits limits;
@@ -73,6 +76,9 @@ public final class SshDoor implements AutoCloseable {
     server.setSubsystemFactories(List.of());
     CoreModuleProperties.IDLE_TIMEOUT.set(server, Duration.ZERO);
     CoreModuleProperties.NIO2_READ_TIMEOUT.set(server, Duration.ZERO);
+    // Each connection keeps its read buffer for life, 32 KiB by default: half an idle session's
+    // heap. A chat client sends keystrokes and lines; a bigger packet simply takes a few reads.
+    CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(server, READ_BUFFER_BYTES);
     CoreModuleProperties.AUTH_TIMEOUT.set(server, settings.loginTimeout());
     CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, 1);
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, 10);
