@@ -82,11 +82,12 @@ record BenchResult(
    * @param held still open at the end of measuring
    * @param rampSeconds from the first connection to the last one in its channel (for SSH: key
    *     exchange, public-key login, shell with pty, /JOIN)
+   * @param rampCpuSeconds server CPU time during the ramp, or -1 when not visible (or not read)
    * @param heapBefore server live heap before this door's members came
    * @param heapAfter server live heap once they were all in and idle
    * @param seconds measured time in this door's slices
    * @param cpuSeconds server CPU time in this door's slices, or -1 when not visible
-   * @param cipher the cipher negotiated (server to client), or "none"
+   * @param cipher the key exchange and cipher negotiated (server to client), or "none"
    */
   record DoorResult(
       Plan.Door door,
@@ -94,6 +95,7 @@ record BenchResult(
       int held,
       int failures,
       double rampSeconds,
+      double rampCpuSeconds,
       long heapBefore,
       long heapAfter,
       double seconds,
@@ -110,6 +112,12 @@ record BenchResult(
     /** Members logged in (and in their channel) per second of the ramp. */
     double loginsPerSecond() {
       return rampSeconds <= 0 ? 0 : (asked - failures) / rampSeconds;
+    }
+
+    /** Server CPU per login during the ramp, in milliseconds, or -1 when not read. */
+    double serverMillisPerLogin() {
+      int in = asked - failures;
+      return rampCpuSeconds < 0 || in <= 0 ? -1 : rampCpuSeconds * 1e3 / in;
     }
 
     /** Heap the door's sessions added, per session, or -1 when not visible. */
@@ -141,14 +149,18 @@ record BenchResult(
       lines.add(
           String.format(
               Locale.ROOT,
-              "  %s members: %d of %d held, %d failed; ramp %.1f s: %.0f logins/s%s",
+              "  %s members: %d of %d held, %d failed; ramp %.1f s: %.0f logins/s%s%s",
               name(),
               held,
               asked,
               failures,
               rampSeconds,
               loginsPerSecond(),
-              door == Plan.Door.SSH ? " (public key, pty, cipher " + cipher + ")" : ""));
+              serverMillisPerLogin() < 0
+                  ? ""
+                  : String.format(
+                      Locale.ROOT, ", server CPU %.2f ms per login", serverMillisPerLogin()),
+              door == Plan.Door.SSH ? " (public key, pty; " + cipher + ")" : ""));
       if (bytesPerSession() >= 0) {
         lines.add(
             String.format(
@@ -194,6 +206,7 @@ record BenchResult(
       fields.put(p + "LoginFailures", failures);
       fields.put(p + "RampSeconds", rampSeconds);
       fields.put(p + "LoginsPerSecond", loginsPerSecond());
+      fields.put(p + "ServerMillisPerLogin", serverMillisPerLogin());
       fields.put(p + "HeapBytesPerSession", bytesPerSession());
       fields.put(p + "MeasuredSeconds", seconds);
       fields.put(p + "DeliveriesExpected", expected);

@@ -101,9 +101,13 @@ final class SshBenchSession implements Member {
     }
   }
 
-  /** The cipher the two sides agreed on, server to client, for the report. */
+  /** The key exchange and the cipher (server to client) the two sides agreed on, for the report. */
   String cipher() {
-    return session == null ? "?" : session.getNegotiatedKexParameter(KexProposalOption.S2CENC);
+    return session == null
+        ? "?"
+        : session.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS)
+            + ", "
+            + session.getNegotiatedKexParameter(KexProposalOption.S2CENC);
   }
 
   /** The terminal: everything the shell writes, handed to the stream on the client's I/O thread. */

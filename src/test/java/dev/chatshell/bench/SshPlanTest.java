@@ -134,7 +134,7 @@ class SshPlanTest {
         delivered,
         latency,
         cpuSeconds,
-        door == Plan.Door.SSH ? "chacha20-poly1305@openssh.com" : "none");
+        door == Plan.Door.SSH ? "sntrup761x25519-sha512, chacha20-poly1305@openssh.com" : "none");
   }
 
   @Test
@@ -143,6 +143,8 @@ class SshPlanTest {
         door(Plan.Door.SSH, 100 << 20, (100 << 20) + 1000 * 40_960, 2.0, 100_000);
     assertEquals(40_960, ssh.bytesPerSession());
     assertEquals(250, ssh.loginsPerSecond(), 1e-9);
+    assertEquals(2.0, ssh.serverMillisPerLogin(), 1e-9);
+    assertEquals(-1, door(Plan.Door.TELNET, 0, 5, 1.0, 1).serverMillisPerLogin());
     assertEquals(10_000, ssh.deliveriesPerSecond(), 1e-9);
     assertEquals(20, ssh.serverMicrosPerDelivery(), 1e-9);
     assertEquals(0.2, ssh.serverCores(), 1e-9);
@@ -179,7 +181,9 @@ class SshPlanTest {
     assertTrue(summary.getFirst().contains("2000 of 2000 sessions held"), summary.getFirst());
     String text = String.join("\n", summary);
     assertTrue(text.contains("ssh members: 1000 of 1000 held"), text);
-    assertTrue(text.contains("cipher chacha20-poly1305@openssh.com"), text);
+    assertTrue(
+        text.contains("2.00 ms per login (public key, pty; sntrup761x25519-sha512, chacha20"),
+        text);
     assertTrue(text.contains("56.3 KiB per idle ssh session"), text);
     assertTrue(text.contains("25.6 KiB per idle telnet session"), text);
     assertTrue(text.contains("ssh/telnet: server CPU per delivery 15.00 / 10.00 µs = 1.50×"), text);
@@ -187,7 +191,10 @@ class SshPlanTest {
     assertTrue(json.contains("\"sshSessions\": 1000"), json);
     assertTrue(json.contains("\"sshServerMicrosPerDelivery\": 15"), json);
     assertTrue(json.contains("\"telnetHeapBytesPerSession\": 26214"), json);
-    assertTrue(json.contains("\"sshCipher\": \"chacha20-poly1305@openssh.com\""), json);
+    assertTrue(
+        json.contains("\"sshCipher\": \"sntrup761x25519-sha512, chacha20-poly1305@openssh.com\""),
+        json);
+    assertTrue(json.contains("\"sshServerMillisPerLogin\": 2"), json);
   }
 
   @Test
