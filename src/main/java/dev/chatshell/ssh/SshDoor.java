@@ -79,6 +79,9 @@ public final class SshDoor implements AutoCloseable {
     // Each connection keeps its read buffer for life, 32 KiB by default: half an idle session's
     // heap. A chat client sends keystrokes and lines; a bigger packet simply takes a few reads.
     CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(server, READ_BUFFER_BYTES);
+    // Connections waiting to be accepted, as telnet's: MINA's default (the JDK's 50) resets
+    // clients when a few hundred connect at once while the I/O threads are busy with key exchanges.
+    CoreModuleProperties.SOCKET_BACKLOG.set(server, 1024);
     CoreModuleProperties.AUTH_TIMEOUT.set(server, settings.loginTimeout());
     CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, 1);
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, 10);
