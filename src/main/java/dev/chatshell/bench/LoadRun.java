@@ -44,6 +44,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 final class LoadRun {
   private static final Duration SETTLE = Duration.ofSeconds(2);
   private static final Duration DRAIN_IDLE = Duration.ofSeconds(5);
+  private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
   private static final int OPENING_AT_ONCE = 256;
   private static final String KEX = "mlkem768x25519-sha256";
 
@@ -147,6 +148,7 @@ final class LoadRun {
       heapWithSessions = server.liveHeap();
       doors[1].heapAfter = heapWithSessions;
     }
+    double idleCores = sshClient != null ? idleCores() : -1;
     addTroublemakers();
     ChurnRun churn = churn();
     if (churn != null) {
@@ -206,11 +208,11 @@ final class LoadRun {
         cores,
         clientCores,
         churned,
-        doorResults());
+        doorResults(idleCores));
   }
 
   /** Each door's figures, when SSH members came next to (or instead of) telnet ones. */
-  private List<BenchResult.DoorResult> doorResults() {
+  private List<BenchResult.DoorResult> doorResults(double idleCores) {
     if (sshClient == null) {
       return List.of();
     }
@@ -239,6 +241,7 @@ final class LoadRun {
               count.delivered.sum(),
               count.latency,
               count.cpuNanos < 0 ? -1 : count.cpuNanos / 1e9,
+              idleCores,
               count.door == Plan.Door.SSH ? sshCipher : "none"));
     }
     return results;
@@ -563,6 +566,18 @@ final class LoadRun {
     double clientCores = clientStart < 0 ? -1 : (clientEnd - clientStart) / wall;
     progress.println(sendLine(start));
     return new Sent(messages, expected, cores, clientCores);
+  }
+
+  /**
+   * The server's CPU with every session in and nobody sending (keepalives, timers, the collector):
+   * what each door's slices pay anyway, so their CPU per delivery can be compared above it.
+   */
+  private double idleCores() throws InterruptedException {
+    long cpu = server.cpuNanos();
+    long start = System.nanoTime();
+    Thread.sleep(IDLE_SAMPLE);
+    long end = server.cpuNanos();
+    return cpu < 0 || end < 0 ? -1 : (end - cpu) / (double) (System.nanoTime() - start);
   }
 
   /** Adds one slice's server CPU and time to its door. */

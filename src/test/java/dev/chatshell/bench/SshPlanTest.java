@@ -127,6 +127,7 @@ class SshPlanTest {
         1000,
         0,
         4.0,
+        door == Plan.Door.SSH ? 2.0 : -1,
         heapBefore,
         heapAfter,
         10.0,
@@ -134,6 +135,7 @@ class SshPlanTest {
         delivered,
         latency,
         cpuSeconds,
+        0.05,
         door == Plan.Door.SSH ? "sntrup761x25519-sha512, chacha20-poly1305@openssh.com" : "none");
   }
 
@@ -148,6 +150,10 @@ class SshPlanTest {
     assertEquals(10_000, ssh.deliveriesPerSecond(), 1e-9);
     assertEquals(20, ssh.serverMicrosPerDelivery(), 1e-9);
     assertEquals(0.2, ssh.serverCores(), 1e-9);
+    assertEquals(2.0, ssh.serverMillisPerLogin(), 1e-9);
+    assertEquals(-1, door(Plan.Door.TELNET, 0, 5, 1.0, 1).serverMillisPerLogin());
+    // 10 s of slices at 0.05 cores idle: 0.5 of the 2 s were spent anyway
+    assertEquals(15, ssh.serverMicrosPerDeliveryAboveIdle(), 1e-9);
     assertEquals(-1, door(Plan.Door.SSH, -1, 5, 2.0, 1).bytesPerSession());
     assertEquals(-1, door(Plan.Door.SSH, 0, 5, -1, 1).serverMicrosPerDelivery());
   }
@@ -186,7 +192,12 @@ class SshPlanTest {
         text);
     assertTrue(text.contains("56.3 KiB per idle ssh session"), text);
     assertTrue(text.contains("25.6 KiB per idle telnet session"), text);
-    assertTrue(text.contains("ssh/telnet: server CPU per delivery 15.00 / 10.00 µs = 1.50×"), text);
+    assertTrue(
+        text.contains(
+            "ssh/telnet: server CPU per delivery 15.00 / 10.00 µs = 1.50× (above idle: 10.00 /"
+                + " 5.00 µs = 2.00×)"),
+        text);
+    assertTrue(text.contains("15.00 µs per delivery (10.00 µs above the 0.05 cores"), text);
     String json = result.json();
     assertTrue(json.contains("\"sshSessions\": 1000"), json);
     assertTrue(json.contains("\"sshServerMicrosPerDelivery\": 15"), json);
