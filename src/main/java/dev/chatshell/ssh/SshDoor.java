@@ -38,7 +38,7 @@ public final class SshDoor implements AutoCloseable {
   private static final AttributeKey<InetAddress> COUNTED = new AttributeKey<>();
 
   /** Bytes of the buffer each connection reads the socket into (see the constructor). */
-  static final int READ_BUFFER_BYTES = 4096;
+  private static final int READ_BUFFER_BYTES = 4096;
 
   private final Settings settings;
   private final SshServer server;
