@@ -18,6 +18,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.auth.pubkey.UserAuthPublicKey;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.slf4j.Logger;
@@ -87,6 +88,7 @@ public final class SshDoor implements AutoCloseable {
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, 10);
     CoreModuleProperties.SERVER_IDENTIFICATION.set(server, "chatshell");
     server.addSessionListener(new Limits());
+    server.addSessionListener(new ForgetKeys());
   }
 
   /**
@@ -121,6 +123,21 @@ public final class SshDoor implements AutoCloseable {
       server.stop(true);
     } catch (IOException e) {
       log.debug("closing the SSH door: {}", e.toString());
+    }
+  }
+
+  /**
+   * Once a session is logged in, drops the public keys MINA keeps on it (to refuse the same key
+   * twice in a login of several steps, which the door never asks for): a P-256 key holds about 5
+   * KiB of BouncyCastle's precomputed points from the signature check, for the session's life. What
+   * the door proved is kept as text ({@link SshLogins#PROVEN_KEY}).
+   */
+  private static final class ForgetKeys implements SessionListener {
+    @Override
+    public void sessionEvent(Session session, Event event) {
+      if (event == Event.Authenticated) {
+        session.removeAttribute(UserAuthPublicKey.AUTHENTICATED_KEYS);
+      }
     }
   }
 
