@@ -70,6 +70,25 @@ public final class BenchCommand implements Callable<Integer> {
   String mode = "char";
 
   @Option(
+      names = "--transport",
+      paramLabel = "DOOR",
+      description =
+          "telnet (every member a telnet session) or ssh: --sessions SSH members (a pty each,"
+              + " logged in with a key of its own) next to --telnet-sessions telnet members, each"
+              + " door in channels of its own; while sending, telnet and SSH take turns of 5 s,"
+              + " and the report gives each door's heap per session, deliveries/s, latency and"
+              + " server CPU per delivery, and the SSH logins per second (default telnet).")
+  String transport = "telnet";
+
+  @Option(
+      names = "--telnet-sessions",
+      paramLabel = "N",
+      description =
+          "With --transport ssh: telnet members next to the SSH ones (default: as many as"
+              + " --sessions; 0 for SSH alone).")
+  Integer telnetSessions;
+
+  @Option(
       names = "--rate",
       paramLabel = "R",
       description =
@@ -225,6 +244,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     positive("--sessions", sessions);
     positive("--channels", channels);
+    int sshMembers = sshSessions();
+    int telnetMembers =
+        sshMembers == 0 ? sessions : telnetSessions == null ? sessions : telnetSessions;
     positive("--ramp-rate", rampRate);
     positive("--source-addresses", sourceAddresses);
     positive("--window", window);
@@ -235,6 +257,10 @@ public final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           line, "--channels cannot be more than --sessions (" + sessions + ")");
     }
+    if (telnetMembers > 0 && channels > telnetMembers) {
+      throw new CommandLine.ParameterException(
+          line, "--channels cannot be more than --telnet-sessions (" + telnetMembers + ")");
+    }
     if (messageBytes < 48 || messageBytes > 4000) {
       throw new CommandLine.ParameterException(
           line, "--message-bytes must be from 48 (room for the timestamp) to 4000");
@@ -244,7 +270,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     ChurnPlan churnPlan = churnPlan();
     return new Plan(
-        sessions,
+        telnetMembers,
         channels,
         parsedMode,
         parsedRate,
@@ -258,7 +284,28 @@ public final class BenchCommand implements Callable<Integer> {
         window,
         duration("--heap-every", heapEvery),
         duration("--hold", hold),
-        churnPlan);
+        churnPlan,
+        sshMembers);
+  }
+
+  /** SSH members the options ask for: {@code --sessions} with {@code --transport ssh}, else 0. */
+  private int sshSessions() {
+    CommandLine line = spec.commandLine();
+    boolean ssh =
+        switch (transport.toLowerCase(Locale.ROOT)) {
+          case "telnet" -> false;
+          case "ssh" -> true;
+          default ->
+              throw new CommandLine.ParameterException(
+                  line, "--transport must be telnet or ssh, not '" + transport + "'");
+        };
+    if (!ssh && telnetSessions != null) {
+      throw new CommandLine.ParameterException(line, "--telnet-sessions goes with --transport ssh");
+    }
+    if (telnetSessions != null && telnetSessions < 0) {
+      throw new CommandLine.ParameterException(line, "--telnet-sessions cannot be negative");
+    }
+    return ssh ? sessions : 0;
   }
 
   /** The churn the options ask for; {@link ChurnPlan#NONE} without {@code --churn}. */
@@ -279,6 +326,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** The servers to run against, in order. */
   List<Target> targets() {
+    if (transport.equalsIgnoreCase("ssh") && !against.equalsIgnoreCase("chatshell")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--transport ssh is for chatshell: use --against chatshell");
+    }
     if (churn > 0 && !against.equalsIgnoreCase("chatshell")) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--churn is for chatshell: use --against chatshell");
@@ -339,9 +390,12 @@ public final class BenchCommand implements Callable<Integer> {
     settings.put("commands.dir", work.resolve("commands").toAbsolutePath().toString());
     settings.put("motd.file", work.resolve("motd.txt").toAbsolutePath().toString());
     int total =
-        plan.sessions() + plan.stalled() + plan.flooders() + plan.churn().sessionsAtMost() + 10;
+        plan.members() + plan.stalled() + plan.flooders() + plan.churn().sessionsAtMost() + 10;
     settings.put("limits.connections", String.valueOf(Math.max(total, 19_000)));
     settings.put("limits.connections-per-address", "1000000");
+    // The SSH door only when SSH members come (ServerProcess gives it a free port): never 2222,
+    // which a server already running here may hold.
+    settings.put("ssh.port", "0");
     settings.putAll(serverSettings);
     return settings;
   }
@@ -353,6 +407,11 @@ public final class BenchCommand implements Callable<Integer> {
     if (connect != null && targets.contains(Target.BASELINE)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--connect is for a chatshell server: use --against chatshell");
+    }
+    if (connect != null && plan.sshSessions() > 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--transport ssh needs the server the bench starts: it opens the server's SSH door");
     }
     if (connect != null && plan.churn().active()) {
       throw new CommandLine.ParameterException(
@@ -436,7 +495,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (target == Target.CHATSHELL && plan.churn().active()) {
       ChurnAccounts.seed(plan.churn(), settings, work);
     }
-    return ServerProcess.start(target, freePort(), options, settings, work);
+    int sshPort = 0;
+    if (target == Target.CHATSHELL && plan.sshSessions() > 0) {
+      sshPort = freePort();
+      settings.put("ssh.port", String.valueOf(sshPort));
+    }
+    return ServerProcess.start(target, freePort(), sshPort, options, settings, work);
   }
 
   private static int freePort() throws IOException {

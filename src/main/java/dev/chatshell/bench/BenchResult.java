@@ -31,7 +31,247 @@ record BenchResult(
     List<HeapSample> heapSamples,
     double serverCores,
     double clientCores,
-    ChurnResult churn) {
+    ChurnResult churn,
+    List<DoorResult> doors) {
+
+  /** A run with churn, or not, and telnet members only. */
+  BenchResult(
+      Target target,
+      Plan plan,
+      String startedAt,
+      int sessionsHeld,
+      int loginFailures,
+      double rampSeconds,
+      double measuredSeconds,
+      long messages,
+      long expected,
+      long delivered,
+      Histogram latency,
+      long heapIdle,
+      long heapWithSessions,
+      List<HeapSample> heapSamples,
+      double serverCores,
+      double clientCores,
+      ChurnResult churn) {
+    this(
+        target,
+        plan,
+        startedAt,
+        sessionsHeld,
+        loginFailures,
+        rampSeconds,
+        measuredSeconds,
+        messages,
+        expected,
+        delivered,
+        latency,
+        heapIdle,
+        heapWithSessions,
+        heapSamples,
+        serverCores,
+        clientCores,
+        churn,
+        List.of());
+  }
+
+  /**
+   * One door's members in a run with SSH members: their ramp, the heap they added, and what they
+   * received in their own slices of the sending.
+   *
+   * @param asked members of this door asked for
+   * @param held still open at the end of measuring
+   * @param rampSeconds from the first connection to the last one in its channel (for SSH: key
+   *     exchange, public-key login, shell with pty, /JOIN)
+   * @param rampCpuSeconds server CPU time during the ramp, or -1 when not visible (or not read)
+   * @param heapBefore server live heap before this door's members came
+   * @param heapAfter server live heap once they were all in and idle
+   * @param seconds measured time in this door's slices
+   * @param cpuSeconds server CPU time in this door's slices, or -1 when not visible
+   * @param idleCores the server's CPU with every session in and nobody sending, or -1
+   * @param cipher the key exchange and cipher negotiated (server to client), or "none"
+   */
+  record DoorResult(
+      Plan.Door door,
+      int asked,
+      int held,
+      int failures,
+      double rampSeconds,
+      double rampCpuSeconds,
+      long heapBefore,
+      long heapAfter,
+      double seconds,
+      long expected,
+      long delivered,
+      Histogram latency,
+      double cpuSeconds,
+      double idleCores,
+      String cipher) {
+
+    String name() {
+      return door.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Members logged in (and in their channel) per second of the ramp. */
+    double loginsPerSecond() {
+      return rampSeconds <= 0 ? 0 : (asked - failures) / rampSeconds;
+    }
+
+    /** Server CPU per login during the ramp, in milliseconds, or -1 when not read. */
+    double serverMillisPerLogin() {
+      int in = asked - failures;
+      return rampCpuSeconds < 0 || in <= 0 ? -1 : rampCpuSeconds * 1e3 / in;
+    }
+
+    /** Heap the door's sessions added, per session, or -1 when not visible. */
+    long bytesPerSession() {
+      int in = asked - failures;
+      return heapBefore < 0 || heapAfter < 0 || in <= 0 ? -1 : (heapAfter - heapBefore) / in;
+    }
+
+    double deliveriesPerSecond() {
+      return seconds <= 0 ? 0 : delivered / seconds;
+    }
+
+    /** Server CPU per delivery in this door's slices, in microseconds, or -1. */
+    double serverMicrosPerDelivery() {
+      return cpuSeconds < 0 || delivered <= 0 ? -1 : cpuSeconds * 1e6 / delivered;
+    }
+
+    /**
+     * Server CPU per delivery above what the server spends with nobody sending, in microseconds, or
+     * -1: at low rates the idle part (keepalives, the collector) is a good share of the figure and
+     * the same for both doors, so this is the one to compare them by.
+     */
+    double serverMicrosPerDeliveryAboveIdle() {
+      if (cpuSeconds < 0 || idleCores < 0 || delivered <= 0) {
+        return -1;
+      }
+      return Math.max(0, cpuSeconds - idleCores * seconds) * 1e6 / delivered;
+    }
+
+    double serverCores() {
+      return cpuSeconds < 0 || seconds <= 0 ? -1 : cpuSeconds / seconds;
+    }
+
+    double percentileMillis(double percentile) {
+      return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / MS;
+    }
+
+    /** The report's lines for this door. */
+    List<String> summary() {
+      List<String> lines = new java.util.ArrayList<>();
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  %s members: %d of %d held, %d failed; ramp %.1f s: %.0f logins/s%s%s",
+              name(),
+              held,
+              asked,
+              failures,
+              rampSeconds,
+              loginsPerSecond(),
+              serverMillisPerLogin() < 0
+                  ? ""
+                  : String.format(
+                      Locale.ROOT, ", server CPU %.2f ms per login", serverMillisPerLogin()),
+              door == Plan.Door.SSH ? " (public key, pty; " + cipher + ")" : ""));
+      if (bytesPerSession() >= 0) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "    server heap: %.1f → %.1f MiB: %.1f KiB per idle %s session",
+                heapBefore / 1048576.0,
+                heapAfter / 1048576.0,
+                bytesPerSession() / 1024.0,
+                name()));
+      }
+      if (expected > 0) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "    in its %.1f s of slices: %d of %d deliveries: %.0f deliveries/s; latency ms:"
+                    + " p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f",
+                seconds,
+                delivered,
+                expected,
+                deliveriesPerSecond(),
+                percentileMillis(50),
+                percentileMillis(99),
+                percentileMillis(99.9),
+                latency.getMaxValue() / MS));
+        if (cpuSeconds >= 0) {
+          lines.add(
+              String.format(
+                  Locale.ROOT,
+                  "    server CPU in its slices: %.2f cores, %.2f µs per delivery%s",
+                  serverCores(),
+                  serverMicrosPerDelivery(),
+                  idleCores < 0
+                      ? ""
+                      : String.format(
+                          Locale.ROOT,
+                          " (%.2f µs above the %.2f cores it uses idle)",
+                          serverMicrosPerDeliveryAboveIdle(),
+                          idleCores)));
+        }
+      }
+      return lines;
+    }
+
+    /** The door's figures for the JSON file, each name prefixed with the door. */
+    java.util.Map<String, Object> fields() {
+      java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      String p = name();
+      fields.put(p + "Sessions", asked);
+      fields.put(p + "SessionsHeld", held);
+      fields.put(p + "LoginFailures", failures);
+      fields.put(p + "RampSeconds", rampSeconds);
+      fields.put(p + "LoginsPerSecond", loginsPerSecond());
+      fields.put(p + "ServerMillisPerLogin", serverMillisPerLogin());
+      fields.put(p + "HeapBytesPerSession", bytesPerSession());
+      fields.put(p + "MeasuredSeconds", seconds);
+      fields.put(p + "DeliveriesExpected", expected);
+      fields.put(p + "Deliveries", delivered);
+      fields.put(p + "DeliveriesPerSecond", deliveriesPerSecond());
+      fields.put(p + "LatencyP50Ms", percentileMillis(50));
+      fields.put(p + "LatencyP99Ms", percentileMillis(99));
+      fields.put(p + "LatencyP99_9Ms", percentileMillis(99.9));
+      fields.put(p + "LatencyMaxMs", latency.getMaxValue() / MS);
+      fields.put(p + "ServerCpuSeconds", cpuSeconds);
+      fields.put(p + "ServerMicrosPerDelivery", serverMicrosPerDelivery());
+      fields.put(p + "ServerMicrosPerDeliveryAboveIdle", serverMicrosPerDeliveryAboveIdle());
+      fields.put(p + "ServerIdleCores", idleCores);
+      fields.put(p + "Cipher", cipher);
+      return fields;
+    }
+  }
+
+  /**
+   * SSH against telnet, when both came: the ratio of server CPU per delivery and the two p99s; null
+   * otherwise.
+   */
+  String doorsLine() {
+    if (doors.size() != 2 || doors.get(0).expected() == 0 || doors.get(1).expected() == 0) {
+      return null; // nothing was sent: the heap and logins are in each door's lines
+    }
+    DoorResult telnet = doors.get(0);
+    DoorResult ssh = doors.get(1);
+    double t = telnet.serverMicrosPerDelivery();
+    double h = ssh.serverMicrosPerDelivery();
+    double ti = telnet.serverMicrosPerDeliveryAboveIdle();
+    double hi = ssh.serverMicrosPerDeliveryAboveIdle();
+    return String.format(
+        Locale.ROOT,
+        "  ssh/telnet: server CPU per delivery %.2f / %.2f µs = %.2f×%s; p99 %.2f ms vs %.2f ms",
+        h,
+        t,
+        t > 0 && h >= 0 ? h / t : 0,
+        ti > 0 && hi >= 0
+            ? String.format(Locale.ROOT, " (above idle: %.2f / %.2f µs = %.2f×)", hi, ti, hi / ti)
+            : "",
+        ssh.percentileMillis(99),
+        telnet.percentileMillis(99));
+  }
 
   /** A run without churn. */
   BenchResult(
@@ -112,7 +352,7 @@ record BenchResult(
             "%s: %d of %d sessions held (%s mode, %d channels), %d failed to log in, ramp %.1f s",
             name,
             sessionsHeld,
-            plan.sessions(),
+            plan.members(),
             plan.mode().name().toLowerCase(Locale.ROOT),
             plan.channels(),
             loginFailures,
@@ -173,6 +413,13 @@ record BenchResult(
     if (churn != null) {
       lines.addAll(churn.summary());
     }
+    for (DoorResult door : doors) {
+      lines.addAll(door.summary());
+    }
+    String comparison = doorsLine();
+    if (comparison != null) {
+      lines.add(comparison);
+    }
     return lines;
   }
 
@@ -209,6 +456,12 @@ record BenchResult(
     field(json, "serverMicrosPerDelivery", serverMicrosPerDelivery());
     if (churn != null) {
       churn.fields().forEach((name, value) -> field(json, name, value));
+    }
+    if (plan.sshSessions() > 0) {
+      field(json, "sshSessions", plan.sshSessions());
+    }
+    for (DoorResult door : doors) {
+      door.fields().forEach((name, value) -> field(json, name, value));
     }
     json.append("  \"heapSamples\": [");
     for (int i = 0; i < heapSamples.size(); i++) {

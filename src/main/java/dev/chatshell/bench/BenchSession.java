@@ -13,7 +13,7 @@ import java.time.Duration;
  * answers telnet like a real client and counts the markers it receives, and the login steps of
  * either a chatshell server (nickname prompt, welcome, /JOIN) or the bare baseline (one JOIN line).
  */
-final class BenchSession {
+final class BenchSession implements Member {
   /** What the session is for: measured receivers, or one of the two troublemakers. */
   enum Role {
     MEMBER,
@@ -139,13 +139,29 @@ final class BenchSession {
         + text.substring(Math.max(0, text.length() - 200)).replaceAll("\\p{Cntrl}", "?");
   }
 
+  @Override
+  public int index() {
+    return index;
+  }
+
+  @Override
+  public String channel() {
+    return channel;
+  }
+
+  @Override
+  public Plan.Door door() {
+    return Plan.Door.TELNET;
+  }
+
   /** Stops reading for good, keeping the connection open: a client that went to sleep. */
   void stall() {
     reactor.stopReading(socket);
   }
 
   /** Sends one line as the user would type it, CR LF as telnet clients do. */
-  void send(String line) {
+  @Override
+  public void send(String line) {
     sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -157,12 +173,13 @@ final class BenchSession {
     writer.answer(bytes);
   }
 
-  /** True until the server closes the connection (or it breaks). */
-  boolean isOpen() {
+  @Override
+  public boolean isOpen() {
     return !closed;
   }
 
-  void close() {
+  @Override
+  public void close() {
     closed = true;
     if (socket != null) {
       try {

@@ -7,8 +7,12 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +26,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.common.kex.KeyExchangeFactory;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * One run of a {@link Plan} against one server: ramps the sessions up, measures the server's heap
@@ -34,7 +44,9 @@ import org.HdrHistogram.Recorder;
 final class LoadRun {
   private static final Duration SETTLE = Duration.ofSeconds(2);
   private static final Duration DRAIN_IDLE = Duration.ofSeconds(5);
+  private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
   private static final int OPENING_AT_ONCE = 256;
+  private static final String KEX = "mlkem768x25519-sha256";
 
   private final Plan plan;
   private final Target target;
@@ -42,7 +54,7 @@ final class LoadRun {
   private final PrintStream progress;
 
   private final List<Reactor> reactors = new ArrayList<>();
-  private final List<BenchSession> members = new CopyOnWriteArrayList<>();
+  private final List<Member> members = new CopyOnWriteArrayList<>();
   private final List<BenchSession> troublemakers = new CopyOnWriteArrayList<>();
   private final AtomicInteger failures = new AtomicInteger();
   private final ConcurrentLinkedQueue<String> failureReasons = new ConcurrentLinkedQueue<>();
@@ -56,6 +68,32 @@ final class LoadRun {
   private volatile long measureStart = Long.MAX_VALUE;
   private volatile long measureEnd = Long.MAX_VALUE;
   private volatile boolean finished;
+  private final DoorCount[] doors = {new DoorCount(Plan.Door.TELNET), new DoorCount(Plan.Door.SSH)};
+  private SshClient sshClient; // only with SSH members
+  private volatile String sshCipher = "?";
+
+  /**
+   * What is counted for the members of one door, for the report that sets the doors side by side.
+   */
+  private static final class DoorCount {
+    final Plan.Door door;
+    final AtomicInteger failures = new AtomicInteger();
+    final LongAdder delivered = new LongAdder();
+    final Recorder recorder = new Recorder(3);
+    final Histogram latency = new Histogram(3);
+    double rampSeconds;
+    long rampCpuNanos = -1; // server CPU while this door's members came in
+    int held;
+    long heapBefore = -1;
+    long heapAfter = -1;
+    long expected;
+    long sliceNanos; // measured time in this door's slices
+    long cpuNanos = -1; // server CPU in this door's slices
+
+    DoorCount(Plan.Door door) {
+      this.door = door;
+    }
+  }
 
   LoadRun(Plan plan, Target target, ServerProcess server, PrintStream progress) {
     this.plan = plan;
@@ -69,11 +107,17 @@ final class LoadRun {
     for (int i = 0; i < threads; i++) {
       reactors.add(new Reactor("bench-reader-" + i));
     }
+    if (plan.sshSessions() > 0 && target == Target.CHATSHELL) {
+      sshClient = sshClient();
+    }
     try {
       return measure();
     } finally {
       for (Reactor reactor : reactors) {
         reactor.close();
+      }
+      if (sshClient != null) {
+        sshClient.stop();
       }
     }
   }
@@ -84,8 +128,27 @@ final class LoadRun {
     long rampStart = System.nanoTime();
     ramp();
     double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
+    doors[0].rampSeconds = rampSeconds;
     Thread.sleep(SETTLE);
     long heapWithSessions = server.liveHeap();
+    if (sshClient != null) {
+      // The SSH members after the telnet ones, with the heap read in between: each door's heap
+      // per session is what its own sessions added.
+      doors[0].heapBefore = heapIdle;
+      doors[0].heapAfter = heapWithSessions;
+      long sshStart = System.nanoTime();
+      long cpuBefore = server.cpuNanos();
+      rampSsh();
+      doors[1].rampSeconds = (System.nanoTime() - sshStart) / 1e9;
+      long cpuAfter = server.cpuNanos();
+      doors[1].rampCpuNanos = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+      rampSeconds += doors[1].rampSeconds;
+      Thread.sleep(SETTLE);
+      doors[1].heapBefore = heapWithSessions;
+      heapWithSessions = server.liveHeap();
+      doors[1].heapAfter = heapWithSessions;
+    }
+    double idleCores = sshClient != null ? idleCores() : -1;
     addTroublemakers();
     ChurnRun churn = churn();
     if (churn != null) {
@@ -95,7 +158,7 @@ final class LoadRun {
     long expected = 0;
     double cores = -1;
     double clientCores = -1;
-    List<List<BenchSession>> channels = channelMembers();
+    Map<Plan.Door, List<List<Member>>> channels = channelMembers();
     if (!channels.isEmpty() && plan.duration().toNanos() > 0) {
       Sent sent = send(channels, churn);
       messages = sent.messages;
@@ -112,13 +175,16 @@ final class LoadRun {
     long lastMeasured = lastDelivery.get();
     double measured =
         messages == 0 ? 0 : Math.max(plan.duration().toNanos(), lastMeasured - measureStart) / 1e9;
-    int held = (int) members.stream().filter(BenchSession::isOpen).count();
+    int held = (int) members.stream().filter(Member::isOpen).count();
+    for (DoorCount count : doors) {
+      count.held = (int) members.stream().filter(m -> m.door() == count.door && m.isOpen()).count();
+    }
     finished = true;
     if (plan.hold().toNanos() > 0) {
       progress.println("[hold] sessions stay open for " + plan.hold().toSeconds() + " s");
       Thread.sleep(plan.hold());
     }
-    for (BenchSession session : members) {
+    for (Member session : members) {
       session.close();
     }
     for (BenchSession session : troublemakers) {
@@ -141,7 +207,67 @@ final class LoadRun {
         List.copyOf(heapSamples),
         cores,
         clientCores,
-        churned);
+        churned,
+        doorResults(idleCores));
+  }
+
+  /** Each door's figures, when SSH members came next to (or instead of) telnet ones. */
+  private List<BenchResult.DoorResult> doorResults(double idleCores) {
+    if (sshClient == null) {
+      return List.of();
+    }
+    List<BenchResult.DoorResult> results = new ArrayList<>();
+    for (DoorCount count : doors) {
+      int asked = count.door == Plan.Door.SSH ? plan.sshSessions() : plan.sessions();
+      if (asked == 0) {
+        continue;
+      }
+
+      synchronized (latency) {
+        count.latency.add(count.recorder.getIntervalHistogram());
+      }
+      results.add(
+          new BenchResult.DoorResult(
+              count.door,
+              asked,
+              count.held,
+              count.failures.get(),
+              count.rampSeconds,
+              count.rampCpuNanos < 0 ? -1 : count.rampCpuNanos / 1e9,
+              count.heapBefore,
+              count.heapAfter,
+              count.sliceNanos / 1e9,
+              count.expected,
+              count.delivered.sum(),
+              count.latency,
+              count.cpuNanos < 0 ? -1 : count.cpuNanos / 1e9,
+              idleCores,
+              count.door == Plan.Door.SSH ? sshCipher : "none"));
+    }
+    return results;
+  }
+
+  /**
+   * MINA's own client, for every SSH member: it trusts the server the bench started (its host key
+   * is new each time), reads nothing from ~/.ssh, logs in by public key only, and never times a
+   * session out.
+   */
+  private static SshClient sshClient() {
+    SshClient client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier((session, address, key) -> true); // quietly: 10,000 of them
+    client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+    client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+    client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+    // Key exchange as OpenSSH 9.9 and later ask first: ML-KEM 768 with X25519. (MINA's own first
+    // choice, sntrup761, costs its client 15 ms of CPU a login in BouncyCastle and would measure
+    // the bench rather than the server.)
+    List<KeyExchangeFactory> kex = new ArrayList<>(client.getKeyExchangeFactories());
+    kex.sort(Comparator.comparing(factory -> !factory.getName().equals(KEX)));
+    client.setKeyExchangeFactories(kex);
+    CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+    CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, Duration.ZERO);
+    client.start();
+    return client;
   }
 
   /** The churn of the plan, or null when there is none (or the server is the baseline). */
@@ -166,7 +292,7 @@ final class LoadRun {
             return sourceAddress(index);
           }
         };
-    int first = plan.sessions() + plan.stalled() + plan.flooders();
+    int first = plan.members() + plan.stalled() + plan.flooders();
     return new ChurnRun(plan.churn(), wiring, first, progress);
   }
 
@@ -195,6 +321,51 @@ final class LoadRun {
                 open(session, session.index);
                 members.add(session);
               } catch (IOException | RuntimeException e) {
+                doors[0].failures.incrementAndGet();
+                fail(session, e);
+              } catch (InterruptedException e) {
+                session.close();
+                Thread.currentThread().interrupt();
+              } finally {
+                opening.release();
+              }
+            });
+      }
+    } finally {
+      reporter.interrupt();
+    }
+    progress.println(rampLine(start));
+  }
+
+  /**
+   * Opens the SSH members (after the telnet ones), as fast as the ramp rate and the server allow.
+   */
+  private void rampSsh() throws InterruptedException {
+    Semaphore opening = new Semaphore(OPENING_AT_ONCE);
+    long period = TimeUnit.SECONDS.toNanos(1) / Math.max(1, plan.rampRate());
+    long start = System.nanoTime();
+    int first = plan.sessions();
+    Thread reporter = reporter(() -> rampLine(start));
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < plan.sshSessions(); i++) {
+        parkUntil(start + i * period);
+        opening.acquire();
+        int index = first + i;
+        SshBenchSession session = new SshBenchSession(index, plan.sshChannelOf(i));
+        pool.submit(
+            () -> {
+              try {
+                session.open(
+                    sshClient,
+                    sourceAddress(index),
+                    server.sshAddress(),
+                    (sent, sender) -> delivered(sent, sender, doors[1]));
+                if (sshCipher.equals("?")) {
+                  sshCipher = session.cipher();
+                }
+                members.add(session);
+              } catch (IOException | RuntimeException e) {
+                doors[1].failures.incrementAndGet();
                 fail(session, e);
               } catch (InterruptedException e) {
                 session.close();
@@ -217,7 +388,7 @@ final class LoadRun {
         "[ramp %5.1f s] %d of %d sessions logged in, %d failed",
         seconds,
         members.size(),
-        plan.sessions(),
+        plan.members(),
         failures.get());
   }
 
@@ -225,11 +396,13 @@ final class LoadRun {
     Reactor reactor = reactors.get(index % reactors.size());
     // Only members are measured: what the troublemakers receive is not counted.
     ClientStream.Deliveries deliveries =
-        session.role == BenchSession.Role.MEMBER ? this::delivered : (sent, sender) -> {};
+        session.role == BenchSession.Role.MEMBER
+            ? (sent, sender) -> delivered(sent, sender, doors[0])
+            : (sent, sender) -> {};
     session.open(sourceAddress(index), server.address(), target, reactor, deliveries);
   }
 
-  private void fail(BenchSession session, Exception e) {
+  private void fail(Member session, Exception e) {
     session.close();
     failures.incrementAndGet();
     if (failureReasons.size() < 20) {
@@ -248,13 +421,13 @@ final class LoadRun {
     if (target == Target.BASELINE) {
       return; // the baseline has no defence against either: it is not what is measured there
     }
-    int index = plan.sessions();
+    int index = plan.members();
     for (int i = 0; i < plan.stalled() + plan.flooders(); i++, index++) {
       boolean stalls = i < plan.stalled();
       BenchSession session =
           new BenchSession(
               index,
-              plan.channelOf(0),
+              plan.sessions() > 0 ? plan.channelOf(0) : plan.sshChannelOf(0),
               plan.mode().character(index),
               stalls ? BenchSession.Role.STALLED : BenchSession.Role.FLOODER);
       try {
@@ -283,25 +456,33 @@ final class LoadRun {
 
   private record Sent(long messages, long expected, double cores, double clientCores) {}
 
-  /** Members by channel, in a fixed order; channels nobody got into are left out. */
-  private List<List<BenchSession>> channelMembers() {
-    List<List<BenchSession>> channels = new ArrayList<>();
-    for (int c = 0; c < plan.channels(); c++) {
-      List<BenchSession> in = new ArrayList<>();
-      for (BenchSession session : members) {
-        if (session.index % plan.channels() == c) {
-          in.add(session);
+  /**
+   * Members by door, then by channel, in a fixed order; channels nobody got into are left out. Each
+   * door's members are in channels of their own, so a message goes to one door's members only.
+   */
+  private Map<Plan.Door, List<List<Member>>> channelMembers() {
+    Map<Plan.Door, List<List<Member>>> byDoor = new EnumMap<>(Plan.Door.class);
+    for (Plan.Door door : Plan.Door.values()) {
+      Map<String, List<Member>> byChannel = new TreeMap<>();
+      for (Member member : members) {
+        if (member.door() == door) {
+          byChannel.computeIfAbsent(member.channel(), c -> new ArrayList<>()).add(member);
         }
       }
-      if (!in.isEmpty()) {
-        in.sort((a, b) -> Integer.compare(a.index, b.index));
-        channels.add(in);
+      if (!byChannel.isEmpty()) {
+        List<List<Member>> channels = new ArrayList<>();
+        for (List<Member> in : byChannel.values()) {
+          in.sort((a, b) -> Integer.compare(a.index(), b.index()));
+          channels.add(in);
+        }
+        byDoor.put(door, channels);
       }
     }
-    return channels;
+    return byDoor;
   }
 
-  private Sent send(List<List<BenchSession>> channels, ChurnRun churn) throws InterruptedException {
+  private Sent send(Map<Plan.Door, List<List<Member>>> byDoor, ChurnRun churn)
+      throws InterruptedException {
     long start = System.nanoTime();
     measureStart = start + plan.warmup().toNanos();
     measureEnd = measureStart + plan.duration().toNanos();
@@ -314,6 +495,10 @@ final class LoadRun {
     long expected = 0;
     long cpuStart = -1;
     long clientStart = -1;
+    long[] sentBy = new long[Plan.Door.values().length]; // each door's own round robin
+    Plan.Door slice = null; // the door whose slice is being measured
+    long sliceCpu = 0;
+    long sliceStart = 0;
     long period = plan.rate() == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / plan.rate();
     try {
       for (long i = 0; ; i++) {
@@ -337,15 +522,33 @@ final class LoadRun {
           cpuStart = server.cpuNanos();
           clientStart = ownCpuNanos();
         }
-        List<BenchSession> channel = channels.get((int) (i % channels.size()));
-        BenchSession sender = channel.get((int) ((i / channels.size()) % channel.size()));
+        Plan.Door door = plan.door(due - measureStart);
+        if (!byDoor.containsKey(door)) {
+          door = byDoor.keySet().iterator().next(); // every member of the other door failed
+        }
+        if (due >= measureStart && door != slice) {
+          // a new slice: the server's CPU since the last switch was spent on the last door's
+          long cpu = server.cpuNanos();
+          long now = System.nanoTime();
+          if (slice != null) {
+            account(slice, cpu - sliceCpu, now - sliceStart);
+          }
+          slice = door;
+          sliceCpu = cpu;
+          sliceStart = now;
+        }
+        List<List<Member>> channels = byDoor.get(door);
+        long k = sentBy[door.ordinal()]++;
+        List<Member> channel = channels.get((int) (k % channels.size()));
+        Member sender = channel.get((int) ((k / channels.size()) % channel.size()));
         int receivers = channel.size() - 1;
         expectedAll.addAndGet(receivers);
         if (due >= measureStart) {
           messages++;
           expected += receivers;
+          doors[door.ordinal()].expected += receivers;
         }
-        sender.send(ClientStream.message(due, sender.index, plan.messageBytes()));
+        sender.send(ClientStream.message(due, sender.index(), plan.messageBytes()));
       }
     } finally {
       reporter.interrupt();
@@ -355,6 +558,9 @@ final class LoadRun {
     }
     long cpuEnd = server.cpuNanos();
     long clientEnd = ownCpuNanos();
+    if (slice != null) {
+      account(slice, cpuEnd - sliceCpu, System.nanoTime() - sliceStart);
+    }
     double wall = Math.max(1, System.nanoTime() - measureStart);
     double cores = cpuStart < 0 || cpuEnd < 0 ? -1 : (cpuEnd - cpuStart) / wall;
     double clientCores = clientStart < 0 ? -1 : (clientEnd - clientStart) / wall;
@@ -362,13 +568,37 @@ final class LoadRun {
     return new Sent(messages, expected, cores, clientCores);
   }
 
-  /** Called by the reader threads for each marker from someone else. */
-  private void delivered(long sentNanos, int sender) {
+  /**
+   * The server's CPU with every session in and nobody sending (keepalives, timers, the collector):
+   * what each door's slices pay anyway, so their CPU per delivery can be compared above it.
+   */
+  private double idleCores() throws InterruptedException {
+    long cpu = server.cpuNanos();
+    long start = System.nanoTime();
+    Thread.sleep(IDLE_SAMPLE);
+    long end = server.cpuNanos();
+    return cpu < 0 || end < 0 ? -1 : (end - cpu) / (double) (System.nanoTime() - start);
+  }
+
+  /** Adds one slice's server CPU and time to its door. */
+  private void account(Plan.Door door, long cpuNanos, long wallNanos) {
+    DoorCount count = doors[door.ordinal()];
+    count.sliceNanos += wallNanos;
+    if (server.observable()) {
+      count.cpuNanos = Math.max(0, count.cpuNanos) + cpuNanos;
+    }
+  }
+
+  /** Called by the reader threads for each marker from someone else to a member of {@code door}. */
+  private void delivered(long sentNanos, int sender, DoorCount door) {
     deliveredAll.increment();
     if (sentNanos >= measureStart && sentNanos < measureEnd) {
       long now = System.nanoTime();
+      long latencyNanos = Math.max(0, now - sentNanos);
       delivered.increment();
-      recorder.recordValue(Math.max(0, now - sentNanos));
+      recorder.recordValue(latencyNanos);
+      door.delivered.increment();
+      door.recorder.recordValue(latencyNanos);
       lastDelivery.accumulate(now);
     }
   }
@@ -388,7 +618,7 @@ final class LoadRun {
         seconds,
         deliveredAll.sum(),
         interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99) / 1e6,
-        members.stream().filter(BenchSession::isOpen).count());
+        members.stream().filter(Member::isOpen).count());
   }
 
   private Thread heapSampler() {

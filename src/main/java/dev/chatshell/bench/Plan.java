@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param heapEvery how often to sample the server's live heap while sending; zero for never
  * @param hold how long to keep the sessions open after measuring, to look at the server
  * @param churn other clients' joins, parts, nick changes, grants and logins while sending
+ * @param sshSessions measured SSH sessions (pty, one key each) next to the {@code sessions} telnet
+ *     members, in channels of their own; 0 for telnet only
  */
 record Plan(
     int sessions,
@@ -36,7 +38,47 @@ record Plan(
     int window,
     Duration heapEvery,
     Duration hold,
-    ChurnPlan churn) {
+    ChurnPlan churn,
+    int sshSessions) {
+
+  /** How long the telnet members, then the SSH members, have the channels to themselves. */
+  static final Duration SLICE = Duration.ofSeconds(5);
+
+  /** A load with churn and telnet members only. */
+  Plan(
+      int sessions,
+      int channels,
+      Mode mode,
+      int rate,
+      Duration duration,
+      Duration warmup,
+      int rampRate,
+      int messageBytes,
+      int stalled,
+      int flooders,
+      int sourceAddresses,
+      int window,
+      Duration heapEvery,
+      Duration hold,
+      ChurnPlan churn) {
+    this(
+        sessions,
+        channels,
+        mode,
+        rate,
+        duration,
+        warmup,
+        rampRate,
+        messageBytes,
+        stalled,
+        flooders,
+        sourceAddresses,
+        window,
+        heapEvery,
+        hold,
+        churn,
+        0);
+  }
 
   /** A load without churn. */
   Plan(
@@ -69,7 +111,8 @@ record Plan(
         window,
         heapEvery,
         hold,
-        ChurnPlan.NONE);
+        ChurnPlan.NONE,
+        0);
   }
 
   /** How the sessions speak telnet. */
@@ -89,6 +132,40 @@ record Plan(
   /** The channel of the {@code index}th session. */
   String channelOf(int index) {
     return "#bench-" + (index % channels);
+  }
+
+  /** The channel of the {@code position}th SSH member: SSH members have channels of their own. */
+  String sshChannelOf(int position) {
+    return "#ssh-" + (position % channels);
+  }
+
+  /** Every measured member, telnet and SSH: the troublemakers and churn clients come after. */
+  int members() {
+    return sessions + sshSessions;
+  }
+
+  /**
+   * While sending, which members have the channels in the slice that includes {@code
+   * sinceMeasuring} (nanoseconds from the start of measuring, negative in the warm-up): with both
+   * doors, telnet and SSH take turns of {@link #SLICE} each, telnet first, so each gets the whole
+   * rate alone and the server's CPU can be told apart; with one door, always that one.
+   */
+  Door door(long sinceMeasuring) {
+    if (sshSessions == 0) {
+      return Door.TELNET;
+    }
+    if (sessions == 0) {
+      return Door.SSH;
+    }
+    return Math.floorMod(Math.floorDiv(sinceMeasuring, SLICE.toNanos()), 2) == 0
+        ? Door.TELNET
+        : Door.SSH;
+  }
+
+  /** How a member connects. */
+  enum Door {
+    TELNET,
+    SSH
   }
 
   /** The messages that will be sent in the measured part, or -1 at full speed. */

@@ -25,6 +25,7 @@ import javax.management.remote.JMXServiceURL;
  */
 final class ServerProcess implements AutoCloseable {
   private final InetSocketAddress address;
+  private InetSocketAddress sshAddress; // null: no SSH door
   private final Process process; // null for a server the bench did not start
   private final Path log;
   private JMXConnector jmx;
@@ -55,10 +56,16 @@ final class ServerProcess implements AutoCloseable {
    * Starts a server in a child JVM with this JVM's class path, and waits until it accepts
    * connections.
    *
+   * @param sshPort the port of its SSH door, also waited for; 0 when it has none
    * @param settings chatshell settings written to its configuration file (ignored for the baseline)
    */
   static ServerProcess start(
-      Target target, int port, List<String> javaOptions, Map<String, String> settings, Path work)
+      Target target,
+      int port,
+      int sshPort,
+      List<String> javaOptions,
+      Map<String, String> settings,
+      Path work)
       throws IOException, InterruptedException {
     Files.createDirectories(work);
     List<String> command = new ArrayList<>();
@@ -88,7 +95,11 @@ final class ServerProcess implements AutoCloseable {
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
     ServerProcess server = new ServerProcess(address, process, log);
     try {
-      server.awaitListening();
+      server.awaitListening(address);
+      if (sshPort > 0) {
+        server.sshAddress = new InetSocketAddress("127.0.0.1", sshPort);
+        server.awaitListening(server.sshAddress);
+      }
       server.attach(process.pid());
     } catch (IOException | InterruptedException | RuntimeException e) {
       server.close();
@@ -102,7 +113,7 @@ final class ServerProcess implements AutoCloseable {
         System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
-  private void awaitListening() throws IOException, InterruptedException {
+  private void awaitListening(InetSocketAddress address) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       if (!process.isAlive()) {
@@ -147,6 +158,11 @@ final class ServerProcess implements AutoCloseable {
 
   InetSocketAddress address() {
     return address;
+  }
+
+  /** Where its SSH door listens; null when it has none. */
+  InetSocketAddress sshAddress() {
+    return sshAddress;
   }
 
   /** True when the bench can read the server's memory and CPU. */

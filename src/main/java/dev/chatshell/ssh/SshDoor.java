@@ -19,6 +19,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.auth.pubkey.UserAuthPublicKey;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
@@ -40,6 +41,9 @@ public final class SshDoor implements AutoCloseable {
   private static final AttributeKey<InetAddress> COUNTED = new AttributeKey<>();
   private static final AttributeKey<String> REFUSAL = new AttributeKey<>();
   private static final int MAX_REFUSALS_IN_PROGRESS = 64;
+
+  /** Bytes of the buffer each connection reads the socket into (see the constructor). */
+  private static final int READ_BUFFER_BYTES = 4096;
 
   private final Settings settings;
   private final SshServer server;
@@ -80,12 +84,23 @@ public final class SshDoor implements AutoCloseable {
     server.setSubsystemFactories(List.of());
     CoreModuleProperties.IDLE_TIMEOUT.set(server, Duration.ZERO);
     CoreModuleProperties.NIO2_READ_TIMEOUT.set(server, Duration.ZERO);
+    // Each connection keeps its read buffer for life, 32 KiB by default: half an idle session's
+    // heap. A chat client sends keystrokes and lines; a bigger packet simply takes a few reads.
+    CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(server, READ_BUFFER_BYTES);
+    // Connections waiting to be accepted, as telnet's: MINA's default (the JDK's 50) resets
+    // clients when a few hundred connect at once while the I/O threads are busy with key exchanges.
+    CoreModuleProperties.SOCKET_BACKLOG.set(server, 1024);
+    // What a client may send before its session reads (SshInput holds it): lines are at most a
+    // few KiB, so 64 KiB loses nothing, where MINA's 2 MiB would let each flooding client pin that
+    // much of the heap.
+    CoreModuleProperties.WINDOW_SIZE.set(server, 64 * 1024L);
     CoreModuleProperties.AUTH_TIMEOUT.set(server, settings.loginTimeout());
     // Few channels open at once (MINA lets one more than this open); only one runs a shell.
     CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, 2);
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, 10);
     CoreModuleProperties.SERVER_IDENTIFICATION.set(server, "chatshell");
     server.addSessionListener(new Limits());
+    server.addSessionListener(new ForgetKeys());
   }
 
   /**
@@ -135,6 +150,21 @@ public final class SshDoor implements AutoCloseable {
       server.stop(true);
     } catch (IOException e) {
       log.debug("closing the SSH door: {}", e.toString());
+    }
+  }
+
+  /**
+   * Once a session is logged in, drops the public keys MINA keeps on it (to refuse the same key
+   * twice in a login of several steps, which the door never asks for): a P-256 key holds about 5
+   * KiB of BouncyCastle's precomputed points from the signature check, for the session's life. What
+   * the door proved is kept as text ({@link SshLogins#PROVEN_KEY}).
+   */
+  private static final class ForgetKeys implements SessionListener {
+    @Override
+    public void sessionEvent(Session session, Event event) {
+      if (event == Event.Authenticated) {
+        session.removeAttribute(UserAuthPublicKey.AUTHENTICATED_KEYS);
+      }
     }
   }
 
