@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * One simulated user: a socket from its own loopback address, read by a {@link Reactor} that
@@ -20,8 +19,6 @@ final class BenchSession implements Member {
     STALLED,
     FLOODER
   }
-
-  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
   final int index;
   final String nick;
@@ -117,26 +114,7 @@ final class BenchSession implements Member {
   }
 
   private void await() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-    synchronized (stream) {
-      while (!stream.found()) {
-        if (closed) {
-          throw new IOException(nick + ": connection closed during login; " + seen());
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new IOException(
-              nick + ": login step took over " + STEP_TIMEOUT.toSeconds() + " s; " + seen());
-        }
-        stream.wait(Math.max(1, left / 1_000_000));
-      }
-    }
-  }
-
-  private String seen() {
-    String text = stream.recentText();
-    return "last seen: "
-        + text.substring(Math.max(0, text.length() - 200)).replaceAll("\\p{Cntrl}", "?");
+    stream.awaitFound(nick, () -> closed, "connection");
   }
 
   @Override

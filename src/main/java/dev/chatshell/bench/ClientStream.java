@@ -169,6 +169,39 @@ final class ClientStream {
     return text.toString();
   }
 
+  /** How long one login step may take before the session counts as failed. */
+  static final java.time.Duration STEP_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+  /**
+   * Waits on this stream's monitor (the reading side notifies it) until what {@link #expect} asked
+   * for has come; fails with what came instead when {@code closed} turns true (saying {@code
+   * whatClosed}) or when the step takes over {@link #STEP_TIMEOUT}.
+   */
+  void awaitFound(String nick, java.util.function.BooleanSupplier closed, String whatClosed)
+      throws java.io.IOException, InterruptedException {
+    long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+    synchronized (this) {
+      while (!found()) {
+        if (closed.getAsBoolean()) {
+          throw new java.io.IOException(
+              nick + ": " + whatClosed + " closed during login; " + lastSeen());
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new java.io.IOException(
+              nick + ": login step took over " + STEP_TIMEOUT.toSeconds() + " s; " + lastSeen());
+        }
+        wait(Math.max(1, Math.min(1000, left / 1_000_000)));
+      }
+    }
+  }
+
+  private String lastSeen() {
+    String recent = recentText();
+    return "last seen: "
+        + recent.substring(Math.max(0, recent.length() - 200)).replaceAll("\\p{Cntrl}", "?");
+  }
+
   private void negotiate(int verb, int option) {
     if (option == TIMING_MARK && verb == DO) {
       // the server's keepalive ping: always answered, like netkit telnet does

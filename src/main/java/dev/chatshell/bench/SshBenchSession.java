@@ -9,7 +9,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.session.ClientSession;
@@ -23,7 +22,6 @@ import org.apache.sshd.common.kex.KexProposalOption;
  * {@link ClientStream} as telnet's, which picks the markers out of the terminal output.
  */
 final class SshBenchSession implements Member {
-  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
   private final int index;
   private final String nick;
@@ -70,10 +68,10 @@ final class SshBenchSession implements Member {
     session =
         client
             .connect(nick, server, new InetSocketAddress(local, 0))
-            .verify(STEP_TIMEOUT)
+            .verify(ClientStream.STEP_TIMEOUT)
             .getSession();
     session.addPublicKeyIdentity(key);
-    session.auth().verify(STEP_TIMEOUT);
+    session.auth().verify(ClientStream.STEP_TIMEOUT);
     shell = session.createShellChannel();
     shell.setPtyType("xterm-256color");
     shell.setPtyColumns(100);
@@ -84,7 +82,7 @@ final class SshBenchSession implements Member {
     synchronized (stream) {
       stream.expect("Welcome, ");
     }
-    shell.open().verify(STEP_TIMEOUT);
+    shell.open().verify(ClientStream.STEP_TIMEOUT);
     shell.addChannelListener(
         new org.apache.sshd.common.channel.ChannelListener() {
           @Override
@@ -144,26 +142,7 @@ final class SshBenchSession implements Member {
   }
 
   private void await() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-    synchronized (stream) {
-      while (!stream.found()) {
-        if (closed || shell.isClosing()) {
-          throw new IOException(nick + ": SSH channel closed during login; " + seen());
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new IOException(
-              nick + ": login step took over " + STEP_TIMEOUT.toSeconds() + " s; " + seen());
-        }
-        stream.wait(Math.max(1, Math.min(1000, left / 1_000_000)));
-      }
-    }
-  }
-
-  private String seen() {
-    String text = stream.recentText();
-    return "last seen: "
-        + text.substring(Math.max(0, text.length() - 200)).replaceAll("\\p{Cntrl}", "?");
+    stream.awaitFound(nick, () -> closed || shell.isClosing(), "SSH channel");
   }
 
   @Override
