@@ -304,68 +304,73 @@ final class LoadRun {
   // ---- ramp ----
 
   private void ramp() throws InterruptedException {
-    Semaphore opening = new Semaphore(OPENING_AT_ONCE);
-    long period = TimeUnit.SECONDS.toNanos(1) / Math.max(1, plan.rampRate());
-    long start = System.nanoTime();
-    Thread reporter = reporter(() -> rampLine(start));
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < plan.sessions(); i++) {
-        parkUntil(start + i * period);
-        opening.acquire();
-        BenchSession session =
+    ramp(
+        plan.sessions(),
+        0,
+        doors[0],
+        i ->
             new BenchSession(
-                i, plan.channelOf(i), plan.mode().character(i), BenchSession.Role.MEMBER);
-        pool.submit(
-            () -> {
-              try {
-                open(session, session.index);
-                members.add(session);
-              } catch (IOException | RuntimeException e) {
-                doors[0].failures.incrementAndGet();
-                fail(session, e);
-              } catch (InterruptedException e) {
-                session.close();
-                Thread.currentThread().interrupt();
-              } finally {
-                opening.release();
-              }
-            });
-      }
-    } finally {
-      reporter.interrupt();
-    }
-    progress.println(rampLine(start));
+                i, plan.channelOf(i), plan.mode().character(i), BenchSession.Role.MEMBER),
+        session -> open((BenchSession) session, session.index()));
   }
 
   /**
    * Opens the SSH members (after the telnet ones), as fast as the ramp rate and the server allow.
    */
   private void rampSsh() throws InterruptedException {
+    int first = plan.sessions();
+    ramp(
+        plan.sshSessions(),
+        first,
+        doors[1],
+        i -> new SshBenchSession(i, plan.sshChannelOf(i - first)),
+        member -> {
+          SshBenchSession session = (SshBenchSession) member;
+          session.open(
+              sshClient,
+              sourceAddress(session.index()),
+              server.sshAddress(),
+              (sent, sender) -> delivered(sent, sender, doors[1]));
+          if (sshCipher.equals("?")) {
+            sshCipher = session.cipher();
+          }
+        });
+  }
+
+  /** How a member of one door logs in. */
+  @FunctionalInterface
+  private interface Opener {
+    void open(Member member) throws IOException, InterruptedException;
+  }
+
+  /**
+   * Opens {@code count} members numbered from {@code first}, one door's, at the ramp rate and at
+   * most {@link #OPENING_AT_ONCE} under way, each on a virtual thread; failures are counted for the
+   * door and their reasons kept.
+   */
+  private void ramp(
+      int count,
+      int first,
+      DoorCount door,
+      java.util.function.IntFunction<Member> make,
+      Opener opener)
+      throws InterruptedException {
     Semaphore opening = new Semaphore(OPENING_AT_ONCE);
     long period = TimeUnit.SECONDS.toNanos(1) / Math.max(1, plan.rampRate());
     long start = System.nanoTime();
-    int first = plan.sessions();
     Thread reporter = reporter(() -> rampLine(start));
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < plan.sshSessions(); i++) {
+      for (int i = 0; i < count; i++) {
         parkUntil(start + i * period);
         opening.acquire();
-        int index = first + i;
-        SshBenchSession session = new SshBenchSession(index, plan.sshChannelOf(i));
+        Member session = make.apply(first + i);
         pool.submit(
             () -> {
               try {
-                session.open(
-                    sshClient,
-                    sourceAddress(index),
-                    server.sshAddress(),
-                    (sent, sender) -> delivered(sent, sender, doors[1]));
-                if (sshCipher.equals("?")) {
-                  sshCipher = session.cipher();
-                }
+                opener.open(session);
                 members.add(session);
               } catch (IOException | RuntimeException e) {
-                doors[1].failures.incrementAndGet();
+                door.failures.incrementAndGet();
                 fail(session, e);
               } catch (InterruptedException e) {
                 session.close();
