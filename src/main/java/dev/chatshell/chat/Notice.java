@@ -305,6 +305,12 @@ public sealed interface Notice extends ChatEvent {
    */
   record AwaySet(Instant time, String message, boolean wasAway) implements Notice {}
 
+  /**
+   * To those who share a channel with {@code nick}: they are away now with {@code message} (made
+   * safe), or back when it is null.
+   */
+  record AwayChanged(Instant time, String nick, String message) implements Notice {}
+
   /** To a sender: {@code nick} is away, with {@code message}. */
   record IsAway(Instant time, String nick, String message) implements Notice {}
 

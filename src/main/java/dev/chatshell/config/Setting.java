@@ -31,11 +31,13 @@ public enum Setting {
       "irc.tls-certificate",
       "",
       "PEM certificate chain for IRC over TLS; empty: a self-signed one is made on first start and"
-          + " kept in the data directory. Relative paths start at the installation directory."),
+          + " kept in the data directory. Relative paths start at the installation directory.",
+      Kind.OPTIONAL_TEXT),
   IRC_TLS_KEY(
       "irc.tls-key",
       "",
-      "PEM private key of irc.tls-certificate (unencrypted; keep it mode 0600)."),
+      "PEM private key of irc.tls-certificate (unencrypted; keep it mode 0600).",
+      Kind.OPTIONAL_TEXT),
   IRC_NETWORK("irc.network", "chatshell", "The network name IRC clients show (NETWORK)."),
   TELNET_PASSWORDS(
       "telnet.passwords",
@@ -205,6 +207,8 @@ public enum Setting {
   /** What values a setting takes. */
   enum Kind {
     TEXT,
+    /** Text that may be left empty: the setting is then not used. */
+    OPTIONAL_TEXT,
     WHOLE_NUMBER,
     DECIMAL,
     BOOLEAN,
@@ -284,6 +288,9 @@ public enum Setting {
     switch (kind) {
       case TEXT -> {
         return v.isEmpty() ? "it cannot be empty" : null;
+      }
+      case OPTIONAL_TEXT -> {
+        return null;
       }
       case BOOLEAN -> {
         return v.equals("true") || v.equals("false") ? null : "it must be true or false";

@@ -64,6 +64,8 @@ final class IrcCommands {
     add("PRIVMSG", 0, false, Messages::privmsg);
     add("NOTICE", 0, false, Messages::notice);
     add("AWAY", 0, false, Messages::away);
+    // client-only tags (typing notifications): nobody here shows them, so they go nowhere
+    add("TAGMSG", 1, false, (s, m, out) -> {});
     // accounts and operators
     add("REGISTER", 1, true, AccountCommands::register);
     add("PASSWD", 2, true, AccountCommands::passwd);

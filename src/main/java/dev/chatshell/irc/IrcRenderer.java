@@ -282,6 +282,11 @@ final class IrcRenderer {
         }
       }
       case Notice.IsAway n -> out.numeric(nick, "301", n.nick(), orEmpty(n.message()));
+      case Notice.AwayChanged n -> {
+        if (session.has("away-notify")) {
+          out.add(":" + source(n.nick()) + " AWAY" + reasonParam(n.message()));
+        }
+      }
       case Notice.LoggedInToShared n -> {
         out.notice(nick, NoticeText.text(n));
         for (Channel channel : me.channels()) {

@@ -216,6 +216,12 @@ public final class ChatshellServer implements AutoCloseable {
     }
     SSLContext tls = null;
     if (config.ircTlsPort() != 0) {
+      if ((config.ircTlsCertificate() == null) != (config.ircTlsKey() == null)) {
+        closeAllStores();
+        throw new ConfigException(
+            "irc.tls-certificate and irc.tls-key go together: set both, or neither for a"
+                + " self-signed certificate.");
+      }
       try {
         tls =
             config.ircTlsCertificate() != null
