@@ -8,6 +8,7 @@ import dev.chatshell.chat.ChatEvent;
 import dev.chatshell.chat.Disconnected;
 import dev.chatshell.chat.HistoryEntry;
 import dev.chatshell.chat.Member;
+import dev.chatshell.chat.Names;
 import dev.chatshell.chat.Notice;
 import dev.chatshell.chat.PrivateMessage;
 import dev.chatshell.chat.ServerNotice;
@@ -43,7 +44,10 @@ final class IrcRenderer {
   private final String server;
   private final IrcSession session;
   private String shownNick;
-  private String lastQuit; // "nick time" of the last QUIT sent: one per user, not one per channel
+  // Nicks told to have quit, until they join again: the domain tells a quit in each channel the
+  // two share, IRC once. Bounded: the oldest are forgotten first.
+  private final java.util.LinkedHashSet<String> quitSent = new java.util.LinkedHashSet<>();
+  private static final int QUITS_REMEMBERED = 512;
 
   IrcRenderer(String server, IrcSession session) {
     this.server = server;
@@ -108,13 +112,16 @@ final class IrcRenderer {
   private boolean notice(Lines out, Notice notice, User me) {
     String nick = me.nick();
     switch (notice) {
-      case Notice.Joined n ->
-          out.add(out.tags(n.nick()) + ":" + source(n.nick()) + " JOIN " + n.channel());
+      case Notice.Joined n -> {
+        seen(n.nick());
+        out.add(out.tags(n.nick()) + ":" + source(n.nick()) + " JOIN " + n.channel());
+      }
       case Notice.YouCreated n ->
           joinedLines(out, n.channel(), List.of(ChannelRole.MAIN_ADMIN.sigil() + nick), false);
       case Notice.YouJoined n -> {
         List<String> seats = new ArrayList<>(n.members().size());
         for (Notice.Seat seat : n.members()) {
+          seen(seat.nick());
           seats.add(seat.role().sigil() + seat.nick());
         }
         Channel channel = session.domain().channel(n.channel());
@@ -259,7 +266,10 @@ final class IrcRenderer {
                   + nick
                   + " :"
                   + NoticeText.text(n));
-      case Notice.NickChanged n -> out.add(":" + source(n.oldNick()) + " NICK :" + n.newNick());
+      case Notice.NickChanged n -> {
+        seen(n.newNick());
+        out.add(":" + source(n.oldNick()) + " NICK :" + n.newNick());
+      }
       case Notice.YourNickChanged n -> {
         if (!n.nick().equals(shownNick)) {
           out.add(":" + source(shownNick) + " NICK :" + n.nick());
@@ -386,12 +396,20 @@ final class IrcRenderer {
 
   /** One QUIT per user, though the domain tells it in each channel the two share. */
   private void quit(Lines out, String who, Instant time, String reason) {
-    String key = who + " " + time;
-    if (key.equals(lastQuit)) {
+    if (!quitSent.add(Names.key(who))) {
       return;
     }
-    lastQuit = key;
+    if (quitSent.size() > QUITS_REMEMBERED) {
+      quitSent.removeFirst();
+    }
     out.add(":" + source(who) + " QUIT :" + reason);
+  }
+
+  /** {@code nick} is here again: a later quit of theirs is news. */
+  private void seen(String nick) {
+    if (!quitSent.isEmpty()) {
+      quitSent.remove(Names.key(nick));
+    }
   }
 
   /** History shown on join: as the lines they were, with their time for clients that take it. */

@@ -178,9 +178,6 @@ final class IrcSession implements ManagedSession {
         if (line == null) {
           return;
         }
-        if (user != null) {
-          lastLine = System.nanoTime();
-        }
         handle(line);
       }
     } catch (IOException e) {
@@ -204,6 +201,9 @@ final class IrcSession implements ManagedSession {
     if (bodyLength(line) > IrcConnection.MAX_BODY) {
       send(response().numeric("417", "Input line was too long"));
       return;
+    }
+    if (user != null && !message.command().equals("PING") && !message.command().equals("PONG")) {
+      lastLine = System.nanoTime(); // a client answering pings is not therefore active
     }
     Response response = response();
     try {
