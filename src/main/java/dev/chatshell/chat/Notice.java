@@ -131,8 +131,8 @@ public sealed interface Notice extends ChatEvent {
   /** {@code nick} left {@code channel} (with /LEAVE), {@code reason} as typed or null. */
   record Left(Instant time, String channel, String nick, String reason) implements ChannelEvent {}
 
-  /** To the user: they left {@code channel}. */
-  record YouLeft(Instant time, String channel) implements ChannelEvent {}
+  /** To the user: they left {@code channel}, {@code reason} as typed or null. */
+  record YouLeft(Instant time, String channel, String reason) implements ChannelEvent {}
 
   /** To the user: after leaving their current channel, {@code channel} is current. */
   record NowCurrent(Instant time, String channel) implements Notice {}

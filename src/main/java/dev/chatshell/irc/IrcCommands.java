@@ -47,6 +47,8 @@ final class IrcCommands {
     add("WHOIS", 1, false, Queries::whois);
     add("WHO", 0, false, Queries::who);
     add("WHOWAS", 1, false, Queries::whowas);
+    add("LINKS", 0, false, Queries::links);
+    add("INFO", 0, false, Queries::info);
     add("ISON", 1, false, Queries::ison);
     add("USERHOST", 1, false, Queries::userhost);
     add("NAMES", 0, false, Queries::names);

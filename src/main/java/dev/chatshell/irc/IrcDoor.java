@@ -47,6 +47,7 @@ public final class IrcDoor implements AutoCloseable {
   private final SessionManager sessions;
   private final IrcServerInfo info;
   private final IrcCommands commands;
+  private final IrcPeople people;
   private final SocketListener plain;
   private final SocketListener secure;
 
@@ -65,6 +66,7 @@ public final class IrcDoor implements AutoCloseable {
             settings.motd(),
             settings.channelsPerUser());
     this.commands = new IrcCommands(shellCommands);
+    this.people = new IrcPeople(sessions.services().chat(), info.name());
     SocketListener.Door door =
         new SocketListener.Door() {
           @Override
@@ -136,7 +138,7 @@ public final class IrcDoor implements AutoCloseable {
   private void serve(Socket socket) throws IOException {
     IrcConnection connection = new IrcConnection(socket);
     log.info("Connection from {}", connection);
-    sessions.run(new IrcSession(connection, sessions.services(), info, commands));
+    sessions.run(new IrcSession(connection, sessions.services(), info, commands, people));
   }
 
   /**

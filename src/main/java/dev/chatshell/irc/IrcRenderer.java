@@ -143,7 +143,8 @@ final class IrcRenderer {
       case Notice.NowCurrent n -> {}
       case Notice.Left n ->
           out.add(":" + source(n.nick()) + " PART " + n.channel() + reasonParam(n.reason()));
-      case Notice.YouLeft n -> out.add(":" + source(nick) + " PART " + n.channel());
+      case Notice.YouLeft n ->
+          out.add(":" + source(nick) + " PART " + n.channel() + reasonParam(n.reason()));
       case Notice.Quit n ->
           quit(out, n.nick(), n.time(), n.reason() == null ? "Quit" : "Quit: " + n.reason());
       case Notice.Killed n ->
@@ -180,10 +181,9 @@ final class IrcRenderer {
                   + n.channel()
                   + " lets them in)");
       case Notice.Invited n -> {
-        if (session.has("invite-notify")) {
+        // RFC 2812: only the invitee is told; invite-notify clients follow the channel's invites
+        if (session.has("invite-notify") && !n.actor().equals(nick)) {
           out.add(":" + source(n.actor()) + " INVITE " + n.nick() + " " + n.channel());
-        } else {
-          out.notice(nick, NoticeText.text(n));
         }
       }
       case Notice.InvitedYou n ->
@@ -455,7 +455,7 @@ final class IrcRenderer {
   }
 
   private String source(String nick) {
-    return Masks.of(nick, server);
+    return session.people().source(nick);
   }
 
   private static String reasonParam(String reason) {

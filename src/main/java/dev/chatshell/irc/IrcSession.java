@@ -41,6 +41,7 @@ final class IrcSession implements ManagedSession {
   private final SessionServices services;
   private final IrcServerInfo server;
   private final IrcCommands commands;
+  private final IrcPeople people;
   private final Outbox outbox;
   private final HeldUntilWelcome sink;
   private final SessionEnd end = new SessionEnd();
@@ -52,13 +53,16 @@ final class IrcSession implements ManagedSession {
   private volatile User user;
   private volatile ChatApi chat;
   private volatile long lastLine = System.nanoTime();
+  private boolean loggedOut; // the session's thread only
 
   IrcSession(
       IrcConnection connection,
       SessionServices services,
       IrcServerInfo server,
-      IrcCommands commands) {
+      IrcCommands commands,
+      IrcPeople people) {
     this.connection = connection;
+    this.people = people;
     this.services = services;
     this.server = server;
     this.commands = commands;
@@ -76,6 +80,11 @@ final class IrcSession implements ManagedSession {
 
   IrcServerInfo server() {
     return server;
+  }
+
+  /** Who IRC users say they are, and who was here. */
+  IrcPeople people() {
+    return people;
   }
 
   ChatServer domain() {
@@ -141,6 +150,7 @@ final class IrcSession implements ManagedSession {
 
   /** Logs the user in: the domain is told, and from now on the user's events are sent. */
   void loggedIn(User who, Response welcome) {
+    people.arrived(who, new IrcPeople.Identity(registration.userName(), registration.realName()));
     this.user = who;
     this.chat = services.chat().forUser(who);
     this.lastLine = System.nanoTime(); // idle from here: registration time is not counted
@@ -160,6 +170,17 @@ final class IrcSession implements ManagedSession {
   void quit(String reason, Response goodbye) {
     end.bye(reason);
     goodbye.closeAfter();
+    logOut(reason); // the nick is free before the client reads its ERROR, as clients expect
+  }
+
+  /** Takes the user out of the domain, once: their channels see them quit. */
+  private void logOut(String reason) {
+    User me = user;
+    if (me != null && !loggedOut) {
+      loggedOut = true;
+      people.left(me);
+      services.chat().disconnect(me, sink, reason);
+    }
   }
 
   // ---- the session's life
@@ -381,9 +402,7 @@ final class IrcSession implements ManagedSession {
     String reason = given == null ? "connection closed" : given;
     User me = user;
     flood.close(); // held-back lines go with the user, before the quit
-    if (me != null) {
-      services.chat().disconnect(me, sink, reason);
-    }
+    logOut(reason);
     if (connection.isOpen()) {
       awaitOutput(FLUSH_ON_EXIT);
     }

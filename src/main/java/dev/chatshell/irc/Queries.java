@@ -85,7 +85,8 @@ final class Queries {
       return;
     }
     String host = s.server().name();
-    out.numeric("311", who.nick(), "~" + Masks.ident(who.nick()), host, "*", who.nick());
+    IrcPeople people = s.people();
+    out.numeric("311", who.nick(), people.ident(who), host, "*", people.realName(who));
     List<String> channels = new ArrayList<>();
     for (Channel channel : who.channels()) {
       if (!channel.isPrivate() || channel.contains(s.user()) || s.user().isOperator()) {
@@ -117,10 +118,41 @@ final class Queries {
     out.numeric("318", who.nick(), "End of /WHOIS list");
   }
 
+  /** WHOWAS nick [count]: the IRC users who left under that nick, the most recent first. */
   static void whowas(IrcSession s, IrcMessage m, Response out) {
-    String nick = m.param(0);
-    out.numeric("406", nick, "There was no such nickname");
+    String nick = m.param(0).split(",")[0];
+    int most = 0;
+    try {
+      most = Integer.parseInt(m.param(1, "0"));
+    } catch (NumberFormatException e) {
+      // not a count: all of them, as for none
+    }
+    List<IrcPeople.Departure> found = s.people().whowas(nick, most);
+    if (found.isEmpty()) {
+      out.numeric("406", nick, "There was no such nickname");
+    }
+    for (IrcPeople.Departure was : found) {
+      out.numeric("314", was.nick(), was.ident(), s.people().host(), "*", was.realName());
+      out.numeric(
+          "312",
+          was.nick(),
+          s.server().name(),
+          DateTimeFormatter.RFC_1123_DATE_TIME.format(was.at().atOffset(ZoneOffset.UTC)));
+    }
     out.numeric("369", nick, "End of WHOWAS");
+  }
+
+  /** LINKS: this server alone. */
+  static void links(IrcSession s, IrcMessage m, Response out) {
+    out.numeric("364", s.server().name(), s.server().name(), "0 " + s.server().network());
+    out.numeric("365", "*", "End of /LINKS list");
+  }
+
+  /** INFO: what the server is. */
+  static void info(IrcSession s, IrcMessage m, Response out) {
+    out.numeric("371", "chatshell-" + s.server().version());
+    out.numeric("371", "Telnet, SSH and IRC users in the same channels.");
+    out.numeric("374", "End of /INFO list");
   }
 
   static void who(IrcSession s, IrcMessage m, Response out) {
@@ -163,12 +195,12 @@ final class Queries {
     out.numeric(
         "352",
         channel,
-        "~" + Masks.ident(who.nick()),
+        s.people().ident(who),
         s.server().name(),
         s.server().name(),
         who.nick(),
         flags,
-        "0 " + who.nick());
+        "0 " + s.people().realName(who));
   }
 
   static void ison(IrcSession s, IrcMessage m, Response out) {
@@ -194,8 +226,7 @@ final class Queries {
                 + (who.isOperator() ? "*" : "")
                 + "="
                 + (who.away() == null ? "+" : "-")
-                + "~"
-                + Masks.ident(who.nick())
+                + s.people().ident(who)
                 + "@"
                 + s.server().name());
       }
@@ -246,7 +277,7 @@ final class Queries {
       if (userhost) {
         int start = seat.isEmpty() ? 0 : "~@".indexOf(seat.charAt(0)) >= 0 ? 1 : 0;
         String nick = seat.substring(start);
-        shown = seat.substring(0, start) + Masks.of(nick, s.server().name());
+        shown = seat.substring(0, start) + s.people().source(nick);
       }
       if (line.length() > head.length()
           && IrcFormat.utf8Length(line.toString()) + 1 + IrcFormat.utf8Length(shown)

@@ -96,7 +96,7 @@ final class Registration {
       return;
     }
     String typed = message.param(0).replaceAll("[^A-Za-z0-9._\\-]", "");
-    userName = "~" + (typed.isEmpty() ? "user" : typed.substring(0, Math.min(typed.length(), 10)));
+    userName = "~" + (typed.isEmpty() ? "user" : typed.substring(0, Math.min(typed.length(), 9)));
     realName = message.param(3);
     finishIfReady(out);
   }
