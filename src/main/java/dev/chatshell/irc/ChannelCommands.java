@@ -107,37 +107,56 @@ final class ChannelCommands {
       out.numeric("401", nick, "No such nick/channel");
       return;
     }
-    s.chat().switchTo(name);
     try {
+      s.chat().switchTo(name);
       s.chat().invite(nick);
     } catch (ChatException e) {
       if (e.reason() == ChatException.Reason.ALREADY) {
         out.numeric("443", nick, name, "is already on channel");
-        return;
+      } else {
+        Refusals.tell(out, e, name); // about the channel: 442, 482...
       }
-      throw e;
+      return;
     }
     out.numeric("341", nick, s.chat().channel(name).name());
   }
 
+  /**
+   * KICK channel nick[,nick...] [reason], or KICK chan1,chan2 nick1,nick2 (RFC 2812: the n-th nick
+   * from the n-th channel).
+   */
   static void kick(IrcSession s, IrcMessage m, Response out) {
-    String name = m.param(0);
     String reason = m.params().size() > 2 ? clean(m.param(2)) : null;
-    requireExisting(s, name);
-    s.chat().switchTo(name);
-    for (String nick : targets(m.param(1), Isupport.MAX_TARGETS, "KICK", out)) {
-      try {
-        if (s.domain().online(nick) == null) {
-          out.numeric("401", nick, "No such nick/channel");
-          continue;
-        }
-        s.chat().kick(nick, reason);
-      } catch (ChatException e) {
-        if (e.reason() == ChatException.Reason.NOT_IN_CHANNEL) {
-          out.numeric("441", nick, name, e.getMessage());
-        } else {
-          Refusals.tell(out, e, name);
-        }
+    List<String> channels = List.of(m.param(0).split(","));
+    List<String> nicks = targets(m.param(1), Isupport.MAX_TARGETS, "KICK", out);
+    if (channels.size() > 1 && channels.size() != nicks.size()) {
+      out.numeric("461", "KICK", "As many channels as nicks, or one channel");
+      return;
+    }
+    for (int i = 0; i < nicks.size(); i++) {
+      kickOne(s, channels.get(channels.size() == 1 ? 0 : i), nicks.get(i), reason, out);
+    }
+  }
+
+  private static void kickOne(IrcSession s, String name, String nick, String reason, Response out) {
+    try {
+      requireExisting(s, name);
+      s.chat().switchTo(name);
+    } catch (ChatException e) {
+      Refusals.tell(out, e, name);
+      return;
+    }
+    try {
+      if (s.domain().online(nick) == null) {
+        out.numeric("401", nick, "No such nick/channel");
+        return;
+      }
+      s.chat().kick(nick, reason);
+    } catch (ChatException e) {
+      if (e.reason() == ChatException.Reason.NOT_IN_CHANNEL) {
+        out.numeric("441", nick, name, e.getMessage());
+      } else {
+        Refusals.tell(out, e, name);
       }
     }
   }

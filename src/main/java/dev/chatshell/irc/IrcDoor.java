@@ -61,6 +61,7 @@ public final class IrcDoor implements AutoCloseable {
         new IrcServerInfo(
             IrcServerInfo.ircName(settings.serverName()),
             IrcServerInfo.ircName(settings.network()),
+            settings.network(),
             settings.version(),
             Instant.now(),
             settings.motd(),

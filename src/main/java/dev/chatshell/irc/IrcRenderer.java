@@ -54,6 +54,11 @@ final class IrcRenderer {
     this.session = session;
   }
 
+  /** The nick the client was welcomed with: later nick changes are told from it. */
+  void startAs(String nick) {
+    shownNick = nick;
+  }
+
   /** Adds the lines of {@code event}; true when the session ends once they are written. */
   boolean render(ChatEvent event, List<String> out) {
     User me = session.user();
@@ -117,12 +122,16 @@ final class IrcRenderer {
         out.add(out.tags(n.nick()) + ":" + source(n.nick()) + " JOIN " + n.channel());
       }
       case Notice.YouCreated n ->
-          joinedLines(out, n.channel(), List.of(ChannelRole.MAIN_ADMIN.sigil() + nick), false);
+          joinedLines(
+              out,
+              n.channel(),
+              List.of(Prefixes.of(ChannelRole.MAIN_ADMIN, session) + nick),
+              false);
       case Notice.YouJoined n -> {
         List<String> seats = new ArrayList<>(n.members().size());
         for (Notice.Seat seat : n.members()) {
           seen(seat.nick());
-          seats.add(seat.role().sigil() + seat.nick());
+          seats.add(Prefixes.of(seat.role(), session) + seat.nick());
         }
         Channel channel = session.domain().channel(n.channel());
         joinedLines(out, n.channel(), seats, channel != null && channel.isPrivate());
@@ -212,7 +221,7 @@ final class IrcRenderer {
         String change =
             switch (n.role()) {
               case SECONDARY_ADMIN -> " +o ";
-              case MAIN_ADMIN -> " +q ";
+              case MAIN_ADMIN -> " +qo " + n.nick() + " ";
               case MEMBER -> " -o ";
             };
         out.add(":" + source(n.actor()) + " MODE " + n.channel() + change + n.nick());
@@ -302,7 +311,7 @@ final class IrcRenderer {
         for (Channel channel : me.channels()) {
           List<String> seats = new ArrayList<>();
           for (Member member : channel.members()) {
-            seats.add(member.display());
+            seats.add(Prefixes.of(member.role(), session) + member.user().nick());
           }
           joinedLines(out, channel.name(), seats, channel.isPrivate());
         }
@@ -385,7 +394,7 @@ final class IrcRenderer {
     List<String> seats = new ArrayList<>();
     if (channel != null) {
       for (Member member : channel.members()) {
-        seats.add(member.display());
+        seats.add(Prefixes.of(member.role(), session) + member.user().nick());
       }
     }
     joinedLines(out, n.channel(), seats, channel != null && channel.isPrivate());

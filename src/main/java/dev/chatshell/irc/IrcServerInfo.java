@@ -8,12 +8,14 @@ import java.util.List;
  * version, when it started, the message of the day, and the limits ISUPPORT advertises.
  *
  * @param name the server's name as IRC shows it: one word, like a host name
- * @param network the NETWORK name clients show
+ * @param network the NETWORK name clients show (one word)
+ * @param description the network's name as configured, spaces and all (LINKS)
  * @param channelsPerUser the most channels one user may be in (CHANLIMIT)
  */
 record IrcServerInfo(
     String name,
     String network,
+    String description,
     String version,
     Instant started,
     List<String> motd,

@@ -153,6 +153,7 @@ final class IrcSession implements ManagedSession {
     people.arrived(who, new IrcPeople.Identity(registration.userName(), registration.realName()));
     this.user = who;
     this.chat = services.chat().forUser(who);
+    renderer.startAs(who.nick()); // before any event is released to the drain
     this.lastLine = System.nanoTime(); // idle from here: registration time is not counted
     sink.release(welcome.toEvent());
     log.info("{} logged in as {}", connection, who.nick());

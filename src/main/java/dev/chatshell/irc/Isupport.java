@@ -28,7 +28,7 @@ final class Isupport {
         "AWAYLEN=" + ChatServer.MAX_AWAY_LENGTH,
         "CASEMAPPING=ascii",
         "CHANLIMIT=#:" + info.channelsPerUser(),
-        "CHANMODES=b,,,int",
+        "CHANMODES=b,,,inst",
         "CHANNELLEN=" + (Names.MAX_CHANNEL_LENGTH + 1),
         "CHANTYPES=#",
         "CHATHISTORY=100",

@@ -24,7 +24,7 @@ final class Modes {
     }
     Channel channel = ChannelCommands.requireExisting(s, target);
     if (m.params().size() == 1) {
-      out.numeric("324", channel.name(), channel.isPrivate() ? "+int" : "+nt");
+      out.numeric("324", channel.name(), channel.isPrivate() ? "+inst" : "+nt");
       return;
     }
     String changes = m.param(1);
@@ -55,7 +55,17 @@ final class Modes {
           }
           role(s, channel, c, adding, m.param(arg++), out);
         }
-        case 'i' -> {
+        case 'k' -> {
+          // keys are not how chatshell closes a channel: +i (private) with join requests is
+          String key = arg < m.params().size() ? m.param(arg++) : "*";
+          out.numeric(
+              "696",
+              channel.name(),
+              "k",
+              key,
+              "Channel keys are not used here: MODE +i makes the channel private (join by request)");
+        }
+        case 'i', 's' -> {
           boolean on = adding;
           guarded(s, channel, out, () -> s.chat().setPrivate(on));
         }

@@ -90,7 +90,7 @@ final class Queries {
     List<String> channels = new ArrayList<>();
     for (Channel channel : who.channels()) {
       if (!channel.isPrivate() || channel.contains(s.user()) || s.user().isOperator()) {
-        channels.add(channel.roleOf(who).sigil() + channel.name());
+        channels.add(Prefixes.of(channel.roleOf(who), s) + channel.name());
       }
     }
     if (!channels.isEmpty()) {
@@ -144,7 +144,7 @@ final class Queries {
 
   /** LINKS: this server alone. */
   static void links(IrcSession s, IrcMessage m, Response out) {
-    out.numeric("364", s.server().name(), s.server().name(), "0 " + s.server().network());
+    out.numeric("364", s.server().name(), s.server().name(), "0 " + s.server().description());
     out.numeric("365", "*", "End of /LINKS list");
   }
 
@@ -191,7 +191,8 @@ final class Queries {
 
   private static void whoLine(
       IrcSession s, Response out, String channel, User who, ChannelRole role) {
-    String flags = (who.away() == null ? "H" : "G") + (who.isOperator() ? "*" : "") + role.sigil();
+    String flags =
+        (who.away() == null ? "H" : "G") + (who.isOperator() ? "*" : "") + Prefixes.of(role, s);
     out.numeric(
         "352",
         channel,
@@ -240,7 +241,7 @@ final class Queries {
     if (channel != null) {
       try {
         List<Member> members = s.chat().membersSeenBy(channel);
-        namesLines(s, out, channel.name(), channel.isPrivate(), seats(members));
+        namesLines(s, out, channel.name(), channel.isPrivate(), seats(s, members));
         return;
       } catch (ChatException e) {
         // private and not a member: only the end, as for a secret channel
@@ -249,10 +250,10 @@ final class Queries {
     out.numeric("366", name, "End of /NAMES list");
   }
 
-  private static List<String> seats(List<Member> members) {
+  private static List<String> seats(IrcSession s, List<Member> members) {
     List<String> shown = new ArrayList<>(members.size());
     for (Member member : members) {
-      shown.add(member.role().sigil() + member.user().nick());
+      shown.add(Prefixes.of(member.role(), s) + member.user().nick());
     }
     return shown;
   }
@@ -275,7 +276,10 @@ final class Queries {
     for (String seat : names) {
       String shown = seat;
       if (userhost) {
-        int start = seat.isEmpty() ? 0 : "~@".indexOf(seat.charAt(0)) >= 0 ? 1 : 0;
+        int start = 0;
+        while (start < seat.length() && "~@".indexOf(seat.charAt(start)) >= 0) {
+          start++;
+        }
         String nick = seat.substring(start);
         shown = seat.substring(0, start) + s.people().source(nick);
       }
