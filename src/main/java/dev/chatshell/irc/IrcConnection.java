@@ -37,6 +37,7 @@ final class IrcConnection implements Connection {
   }
 
   private final Socket socket;
+  private final Socket underneath; // the TCP socket under TLS, or the socket itself
   private final InputStream in;
   private final OutputStream out;
   private final String address;
@@ -50,8 +51,13 @@ final class IrcConnection implements Connection {
   private volatile boolean open = true;
   private volatile String pingToken = "chatshell";
 
-  IrcConnection(Socket socket) throws IOException {
+  /**
+   * @param underneath the TCP socket {@code socket} runs over (itself when in the clear): closing
+   *     it ends the connection at once, whatever state a TLS exchange is in
+   */
+  IrcConnection(Socket socket, Socket underneath) throws IOException {
     this.socket = socket;
+    this.underneath = underneath;
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
     this.address = socket.getInetAddress().getHostAddress();
@@ -187,14 +193,14 @@ final class IrcConnection implements Connection {
 
   @Override
   public boolean isOpen() {
-    return open && !socket.isClosed();
+    return open && !underneath.isClosed();
   }
 
   @Override
   public void close() {
     open = false;
     try {
-      socket.close();
+      underneath.close();
     } catch (IOException e) {
       // closing a socket that is going anyway
     }

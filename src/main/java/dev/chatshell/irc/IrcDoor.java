@@ -11,8 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import javax.net.ServerSocketFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,18 +67,7 @@ public final class IrcDoor implements AutoCloseable {
             settings.channelsPerUser());
     this.commands = new IrcCommands(shellCommands);
     this.people = new IrcPeople(sessions.services().chat(), info.name());
-    SocketListener.Door door =
-        new SocketListener.Door() {
-          @Override
-          public void serve(Socket socket) throws IOException {
-            IrcDoor.this.serve(socket);
-          }
-
-          @Override
-          public String refusal(String reason) {
-            return "ERROR :Closing link: (connection refused: " + reason + "; try again later)";
-          }
-        };
+    SocketListener.Door door = door(null);
     this.plain =
         settings.port() == 0
             ? null
@@ -97,9 +85,9 @@ public final class IrcDoor implements AutoCloseable {
                 "ircs",
                 settings.bind(),
                 settings.tlsPort(),
-                new TlsSockets(settings.tls().getServerSocketFactory()),
+                ServerSocketFactory.getDefault(),
                 limits,
-                door);
+                door(settings.tls()));
   }
 
   public void start() throws IOException {
@@ -136,44 +124,41 @@ public final class IrcDoor implements AutoCloseable {
     }
   }
 
-  private void serve(Socket socket) throws IOException {
-    IrcConnection connection = new IrcConnection(socket);
-    log.info("Connection from {}", connection);
-    sessions.run(new IrcSession(connection, sessions.services(), info, commands, people));
+  /** What the door does with a client, in the clear or, with {@code tls}, over TLS. */
+  private SocketListener.Door door(SSLContext tls) {
+    return new SocketListener.Door() {
+      @Override
+      public void serve(Socket socket) throws IOException {
+        IrcDoor.this.serve(tls == null ? socket : secured(tls, socket), socket);
+      }
+
+      @Override
+      public String refusal(String reason) {
+        // over TLS the line goes out in the clear, before any handshake: clients show the close
+        return "ERROR :Closing link: (connection refused: " + reason + "; try again later)";
+      }
+    };
   }
 
   /**
-   * TLS listening sockets that offer only TLS 1.2 and 1.3. The handshake happens on the session's
-   * own thread at its first read, so a client that stalls it holds only itself, until the login
-   * timeout drops it.
+   * TLS 1.2 or 1.3 over an accepted socket. The handshake happens on the session's own thread at
+   * its first read, so a client that stalls it holds only itself until the login timeout; and the
+   * session closes the plain socket underneath, which no TLS close can hold up.
    */
-  private static final class TlsSockets extends ServerSocketFactory {
-    private final SSLServerSocketFactory factory;
+  private static SSLSocket secured(SSLContext tls, Socket socket) throws IOException {
+    SSLSocket secure =
+        (SSLSocket)
+            tls.getSocketFactory()
+                .createSocket(
+                    socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+    secure.setUseClientMode(false);
+    secure.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+    return secure;
+  }
 
-    TlsSockets(SSLServerSocketFactory factory) {
-      this.factory = factory;
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket() throws IOException {
-      SSLServerSocket socket = (SSLServerSocket) factory.createServerSocket();
-      socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-      return socket;
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port) {
-      throw new UnsupportedOperationException("bound by the listener");
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port, int backlog) {
-      throw new UnsupportedOperationException("bound by the listener");
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
-      throw new UnsupportedOperationException("bound by the listener");
-    }
+  private void serve(Socket socket, Socket underneath) throws IOException {
+    IrcConnection connection = new IrcConnection(socket, underneath);
+    log.info("Connection from {}", connection);
+    sessions.run(new IrcSession(connection, sessions.services(), info, commands, people));
   }
 }
