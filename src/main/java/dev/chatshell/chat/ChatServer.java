@@ -327,6 +327,11 @@ public final class ChatServer {
     messaging.say(user, channel, text);
   }
 
+  /** A notice in {@code channel} (IRC's NOTICE), which the user must be in. */
+  public void sayNotice(User user, Channel channel, String text) {
+    messaging.sayNotice(user, channel, text);
+  }
+
   public void act(User user, String text) {
     messaging.act(user, text);
   }

@@ -52,7 +52,19 @@ final class Messaging {
           "You are no longer in " + channel.name() + "; a line you typed there was not sent.",
           channel.name());
     }
-    say(user, channel, text, false);
+    say(user, channel, text, false, false);
+  }
+
+  /** A notice in {@code channel} (IRC's NOTICE), which the user must be in. */
+  void sayNotice(User user, Channel channel, String text) {
+    requireOnline(user);
+    if (!channel.contains(user)) {
+      throw new ChatException(
+          ChatException.Reason.NOT_IN_CHANNEL,
+          "You are not in " + channel.name() + ".",
+          channel.name());
+    }
+    say(user, channel, text, false, true);
   }
 
   private void say(User user, String text, boolean action) {
@@ -63,16 +75,16 @@ final class Messaging {
           ChatException.Reason.NOT_IN_CHANNEL,
           "You are not in a channel: /JOIN #name first, or /MSG <nick> <text> to talk privately.");
     }
-    say(user, channel, text, action);
+    say(user, channel, text, action, false);
   }
 
-  private void say(User user, Channel channel, String text, boolean action) {
+  private void say(User user, Channel channel, String text, boolean action, boolean notice) {
     String safe = Text.visible(text);
     if (safe.isBlank()) {
       return;
     }
     ChannelMessage message =
-        new ChannelMessage(clock.instant(), channel.name(), user.nick(), safe, action);
+        new ChannelMessage(clock.instant(), channel.name(), user.nick(), safe, action, notice);
     // Kept before it is shown: someone who joins once a member has seen the line finds it in the
     // channel's history (a join between the two may see it twice, never not at all).
     history.record(HistoryEntry.said(message, user.account(), channel.isPrivate()));

@@ -155,7 +155,7 @@ public enum Setting {
   KEEPALIVE_SECONDS(
       "keepalive.seconds",
       "30",
-      "Silence after which a telnet client is pinged; it must answer within as long again.",
+      "Silence after which a client is pinged (telnet, SSH, IRC); it must answer as long again.",
       1,
       3600),
   LOGIN_TIMEOUT_SECONDS(

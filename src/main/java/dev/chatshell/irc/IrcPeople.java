@@ -93,6 +93,30 @@ final class IrcPeople {
     return identity != null ? identity.realName() : user.nick();
   }
 
+  /**
+   * The nick of the one user online who shows {@code user} (without its {@code ~}) as user name, or
+   * null when nobody or several do.
+   */
+  String nickShowing(String user) {
+    if (user.isEmpty()) {
+      return null;
+    }
+    User byNick = chat.online(user);
+    if (byNick != null && ident(byNick).replace("~", "").equalsIgnoreCase(user)) {
+      return byNick.nick();
+    }
+    String found = null;
+    for (Map.Entry<User, Identity> entry : identities.entrySet()) {
+      if (entry.getValue().ident().replace("~", "").equalsIgnoreCase(user)) {
+        if (found != null) {
+          return null;
+        }
+        found = entry.getKey().nick();
+      }
+    }
+    return found;
+  }
+
   /** {@code nick!user@host} for whoever is online under {@code nick} now. */
   String source(String nick) {
     User user = chat.online(nick);

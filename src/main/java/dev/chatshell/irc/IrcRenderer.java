@@ -97,7 +97,8 @@ final class IrcRenderer {
       return;
     }
     String text = m.action() ? "\u0001ACTION " + m.text() + "\u0001" : m.text();
-    out.split(out.tags(m.nick()) + ":" + source(m.nick()) + " PRIVMSG " + m.channel() + " :", text);
+    String verb = m.notice() ? " NOTICE " : " PRIVMSG ";
+    out.split(out.tags(m.nick()) + ":" + source(m.nick()) + verb + m.channel() + " :", text);
   }
 
   private void privateMessage(Lines out, PrivateMessage m, String me) {

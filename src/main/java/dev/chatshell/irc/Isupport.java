@@ -21,6 +21,12 @@ final class Isupport {
 
   private static final int TOKENS_PER_LINE = 12;
 
+  /** Every channel mode the door knows (004). */
+  static final String CHANNEL_MODES = "binoqst";
+
+  /** The channel modes that take a parameter (004). */
+  static final String CHANNEL_MODES_WITH_PARAMETER = "boq";
+
   private Isupport() {}
 
   static List<String> tokens(IrcServerInfo info) {

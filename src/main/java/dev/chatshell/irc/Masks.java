@@ -26,6 +26,15 @@ final class Masks {
    * taken as /BAN takes it. Null for a mask the domain cannot hold (wildcards in the nick or host).
    */
   static String banTarget(String mask) {
+    return banTarget(mask, null);
+  }
+
+  /**
+   * As {@link #banTarget(String)}; with {@code people}, a mask on the cloaked host everyone shows
+   * ({@code *!*bob@chatshell}, what irssi's /BAN bob sends) is a ban on whoever shows that user
+   * name now, by nick: the host alone would hit everyone.
+   */
+  static String banTarget(String mask, IrcPeople people) {
     if (mask.startsWith("$a:") || mask.startsWith("~a:")) {
       return "account:" + mask.substring(3);
     }
@@ -36,6 +45,17 @@ final class Masks {
     }
     String nick = bang < 0 ? "*" : mask.substring(0, bang);
     String host = at < 0 ? "*" : mask.substring(at + 1);
+    if (people != null && host.equalsIgnoreCase(people.host())) {
+      String user = bang < 0 || at < bang ? "*" : mask.substring(bang + 1, at);
+      String named = people.nickShowing(user.replace("*", "").replace("~", ""));
+      if (named != null && (nick.equals("*") || nick.equalsIgnoreCase(named))) {
+        return named;
+      }
+      if (!nick.equals("*") && !hasWildcard(nick)) {
+        return nick;
+      }
+      return null;
+    }
     boolean anyNick = nick.equals("*");
     boolean anyHost = host.equals("*");
     if (!anyNick && anyHost && !hasWildcard(nick)) {

@@ -56,7 +56,7 @@ final class Messages {
     for (String target : targets) {
       try {
         if (target.startsWith("#")) {
-          toChannel(s, target, text, action);
+          toChannel(s, target, text, action, !answer);
         } else {
           toNick(s, target, text, action);
         }
@@ -74,7 +74,8 @@ final class Messages {
     }
   }
 
-  private static void toChannel(IrcSession s, String name, String text, boolean action) {
+  private static void toChannel(
+      IrcSession s, String name, String text, boolean action, boolean notice) {
     Channel channel = s.chat().channel(name);
     if (channel == null) {
       throw new ChatException(ChatException.Reason.NO_SUCH_CHANNEL, "No such channel", name);
@@ -82,6 +83,13 @@ final class Messages {
     if (!channel.contains(s.user())) {
       throw new ChatException(
           ChatException.Reason.NOT_IN_CHANNEL, "Cannot send to channel: you are not in it", name);
+    }
+    if (notice) {
+      // a notice is not held in the chat queue (it would come out as a line): it waits its turn
+      if (s.flood().awaitTurn()) {
+        s.domain().sayNotice(s.user(), channel, text);
+      }
+      return;
     }
     if (action) {
       if (s.flood().awaitTurn()) {

@@ -57,12 +57,14 @@ final class Modes {
         }
         case 'k' -> {
           // keys are not how chatshell closes a channel: +i (private) with join requests is
-          String key = arg < m.params().size() ? m.param(arg++) : "*";
+          if (adding && arg < m.params().size()) {
+            arg++; // the key, whatever it is, is not kept
+          }
           out.numeric(
               "696",
               channel.name(),
               "k",
-              key,
+              "*",
               "Channel keys are not used here: MODE +i makes the channel private (join by request)");
         }
         case 'i', 's' -> {
@@ -110,7 +112,7 @@ final class Modes {
 
   private static void ban(
       IrcSession s, Channel channel, boolean adding, String mask, Response out) {
-    String typed = Masks.banTarget(mask);
+    String typed = Masks.banTarget(mask, s.people());
     if (typed == null) {
       out.notice(
           "Bans here are on a nick (nick!*@*), an account ($a:name) or an address block"

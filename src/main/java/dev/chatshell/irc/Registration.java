@@ -61,8 +61,9 @@ final class Registration {
     return nick;
   }
 
+  /** The user name the client gave (with its {@code ~}), or {@code *} before USER. */
   String userName() {
-    return userName == null ? "~" : userName;
+    return userName == null ? "*" : userName;
   }
 
   String realName() {
@@ -322,7 +323,10 @@ final class Registration {
             + info.name()
             + " chatshell-"
             + info.version()
-            + " io biklmnopqstv bkloqv");
+            + " io "
+            + Isupport.CHANNEL_MODES
+            + " "
+            + Isupport.CHANNEL_MODES_WITH_PARAMETER);
     for (List<String> tokens : Isupport.lines(info)) {
       String[] params = new String[tokens.size() + 1];
       for (int i = 0; i < tokens.size(); i++) {

@@ -178,6 +178,8 @@ final class Renderer {
       AttributedStyle style = nickStyle(message.nick());
       if (message.action()) {
         line.append("* ").styled(own ? style.bold() : style, message.nick()).append(' ');
+      } else if (message.notice()) {
+        line.append('-').styled(own ? style.bold() : style, message.nick()).append("- ");
       } else {
         line.append('<').styled(own ? style.bold() : style, message.nick()).append("> ");
       }
