@@ -43,7 +43,9 @@ final class IrcRenderer {
   private final String server;
   private final IrcSession session;
   private String shownNick;
-  private String lastQuit; // "nick time" of the last QUIT sent: one per user, not one per channel
+  // The nick of the last QUIT sent, until they are seen again: the domain tells a quit once per
+  // shared channel, each with its own instant, so the time cannot tell one quit from the next.
+  private String lastQuit;
 
   IrcRenderer(String server, IrcSession session) {
     this.server = server;
@@ -107,6 +109,9 @@ final class IrcRenderer {
   /** A domain event: its IRC message, or the shell's sentence as a NOTICE. */
   private boolean notice(Lines out, Notice notice, User me) {
     String nick = me.nick();
+    if (lastQuit != null && seenAgain(notice, lastQuit)) {
+      lastQuit = null; // back: their next quit is a new one
+    }
     switch (notice) {
       case Notice.Joined n ->
           out.add(out.tags(n.nick()) + ":" + source(n.nick()) + " JOIN " + n.channel());
@@ -379,13 +384,23 @@ final class IrcRenderer {
     }
   }
 
+  /** True when {@code notice} may show {@code nick} in a channel with this user again. */
+  private static boolean seenAgain(Notice notice, String nick) {
+    return switch (notice) {
+      case Notice.Joined n -> n.nick().equals(nick);
+      case Notice.NickChanged n -> n.newNick().equals(nick);
+      case Notice.YouJoined n -> true;
+      case Notice.LoggedInToShared n -> true;
+      default -> false;
+    };
+  }
+
   /** One QUIT per user, though the domain tells it in each channel the two share. */
   private void quit(Lines out, String who, Instant time, String reason) {
-    String key = who + " " + time;
-    if (key.equals(lastQuit)) {
+    if (who.equals(lastQuit)) {
       return;
     }
-    lastQuit = key;
+    lastQuit = who;
     out.add(":" + source(who) + " QUIT :" + reason);
   }
 
