@@ -28,7 +28,9 @@ final class Queries {
     String reason = m.param(0, "").strip();
     String shown = reason.isEmpty() ? "Quit" : "Quit: " + reason;
     out.line("ERROR :Closing link: " + out.nick() + " (" + shown + ")");
-    s.quit(reason.isEmpty() ? "quit" : "quit: " + IrcFormat.stripFormatting(reason), out);
+    // The reason as the client gave it: renderers add their own "Quit: " (IRC) or "has quit"
+    // (shell)
+    s.quit(reason.isEmpty() ? "quit" : IrcFormat.stripFormatting(reason), out);
   }
 
   static void motd(IrcSession s, Response out) {
