@@ -1023,6 +1023,47 @@ class IrcIT {
     }
   }
 
+  @Test
+  void anIrcClientThatStopsAnsweringPingsIsDroppedAndLimitsPerAddressCoverEveryDoor()
+      throws Exception {
+    ChatshellServer own =
+        TestServer.start(
+            ircSettings(
+                Map.of(Setting.KEEPALIVE_SECONDS, "1", Setting.MAX_CONNECTIONS_PER_ADDRESS, "3")));
+    try (TestClient alice = TestClient.plainFrom("127.0.0.7", own.port());
+        IrcTestClient bob = IrcTestClient.connectFrom("127.0.0.7", own.ircPort());
+        IrcTestClient sleepy = IrcTestClient.connectFrom("127.0.0.8", own.ircPort())) {
+      login(alice, "alicek");
+      bob.register("bobk");
+      sleepy.register("sleepyk");
+      sleepy.stopAnsweringPings();
+      sleepy.await("^PING :");
+      sleepy.await("^ERROR :Closing link: sleepyk ");
+      assertTrue(sleepy.awaitClosed(Duration.ofSeconds(10)), "dropped for not answering");
+
+      // the answering client stays through several pings
+      bob.await("^PING :");
+      bob.await("^PING :");
+      bob.send("WHOIS bobk");
+      bob.await(" 318 bobk ");
+
+      // a third connection from the address: fine; a fourth, on either door: refused
+      try (IrcTestClient third = IrcTestClient.connectFrom("127.0.0.7", own.ircPort());
+          IrcTestClient fourth = IrcTestClient.connectFrom("127.0.0.7", own.ircPort())) {
+        third.register("thirdk");
+        fourth.await("^ERROR :Closing link: \\(connection refused: ");
+        assertTrue(fourth.awaitClosed(Duration.ofSeconds(10)), "refused and closed");
+        try (TestClient fifth = TestClient.plainFrom("127.0.0.7", own.port())) {
+          assertTrue(fifth.awaitClosed(Duration.ofSeconds(10)), "telnet counts the IRC ones too");
+        }
+      }
+      alice.send("/msg bobk still fine");
+      bob.await("PRIVMSG bobk :still fine$");
+    } finally {
+      own.close();
+    }
+  }
+
   /** True when the server closes {@code socket} (end of stream or reset) within {@code timeout}. */
   private static boolean closedWithin(Socket socket, Duration timeout) throws Exception {
     socket.setSoTimeout((int) timeout.toMillis());
