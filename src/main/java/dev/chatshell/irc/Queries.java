@@ -94,8 +94,22 @@ final class Queries {
         channels.add(channel.roleOf(who).sigil() + channel.name());
       }
     }
-    if (!channels.isEmpty()) {
-      out.numeric("319", who.nick(), String.join(" ", channels));
+    // As many 319 lines as the list needs: one line would be cut at 510 bytes (50 channels)
+    int room =
+        IrcConnection.MAX_BODY
+            - IrcFormat.utf8Length(
+                ":" + out.server() + " 319 " + out.nick() + " " + who.nick() + " :");
+    StringBuilder line = new StringBuilder();
+    for (String channel : channels) {
+      if (!line.isEmpty()
+          && IrcFormat.utf8Length(line.toString()) + 1 + IrcFormat.utf8Length(channel) > room) {
+        out.numeric("319", who.nick(), line.toString());
+        line.setLength(0);
+      }
+      line.append(line.isEmpty() ? "" : " ").append(channel);
+    }
+    if (!line.isEmpty()) {
+      out.numeric("319", who.nick(), line.toString());
     }
     out.numeric("312", who.nick(), host, s.server().network());
     if (who.isOperator()) {
