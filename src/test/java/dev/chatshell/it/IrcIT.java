@@ -290,6 +290,42 @@ class IrcIT {
   }
 
   @Test
+  void whoisListsEveryChannelHoweverLongTheList() throws Exception {
+    try (IrcTestClient bob = ircUser("bobw");
+        TestClient alice = telnetUser("alicew")) {
+      List<String> joined = new ArrayList<>();
+      for (int line = 0; line < 2; line++) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          String name = "#whois_" + line + "_" + i + "_" + "x".repeat(20); // 32 characters
+          names.add(name);
+        }
+        bob.send("JOIN " + String.join(",", names));
+        for (String name : names) {
+          bob.await(" 366 bobw " + name + " ");
+        }
+        joined.addAll(names);
+      }
+      alice.send("/join " + joined.get(7));
+      alice.expect("You joined");
+      for (IrcTestClient asker : List.of(bob)) {
+        asker.send("WHOIS bobw");
+        List<String> lines = asker.awaitAll(" 318 bobw bobw ");
+        StringBuilder listed = new StringBuilder();
+        for (String line : lines) {
+          assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 510, line);
+          if (line.contains(" 319 ")) {
+            listed.append(line.substring(line.indexOf(" :") + 2)).append(' ');
+          }
+        }
+        for (String name : joined) {
+          assertTrue(listed.toString().contains("~" + name + " "), name + " in " + listed);
+        }
+      }
+    }
+  }
+
+  @Test
   void inviteAcrossDoors() throws Exception {
     try (TestClient alice = telnetUser("alicei");
         IrcTestClient bob = ircUser("bobi");
