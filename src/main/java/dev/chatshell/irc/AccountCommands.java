@@ -79,7 +79,10 @@ final class AccountCommands {
         out.numeric("381", "You are now an IRC operator");
         return;
       }
-      out.numeric("464", "Password incorrect");
+      // A throttled or busy check is not a wrong password: say what the domain says.
+      out.numeric(
+          "464",
+          e.reason() == ChatException.Reason.BAD_PASSWORD ? "Password incorrect" : e.getMessage());
     } finally {
       Arrays.fill(password, '\0');
     }

@@ -52,23 +52,30 @@ final class IrcFormat {
     return lines;
   }
 
-  /** A line of the server's own made to fit, cut at a code point (numerics are short already). */
+  /**
+   * A line that cannot be split (a KICK, a TOPIC, a numeric) made to fit: a reason or topic long in
+   * bytes (300 characters of "é" are 600 bytes) is cut at a code point and ends with an ellipsis,
+   * so the cut shows.
+   */
   static String fit(String line) {
     if (utf8Length(line) <= IrcConnection.MAX_BODY) {
       return line;
     }
+    int room = IrcConnection.MAX_BODY - utf8Length(ELLIPSIS);
     int bytes = 0;
     int i = 0;
     while (i < line.length()) {
       int cp = line.codePointAt(i);
-      if (bytes + utf8Length(cp) > IrcConnection.MAX_BODY) {
+      if (bytes + utf8Length(cp) > room) {
         break;
       }
       bytes += utf8Length(cp);
       i += Character.charCount(cp);
     }
-    return line.substring(0, i);
+    return line.substring(0, i) + ELLIPSIS;
   }
+
+  private static final String ELLIPSIS = "\u2026";
 
   static int utf8Length(String s) {
     int n = s.length();

@@ -40,7 +40,7 @@ public record IrcMessage(Map<String, String> tags, String command, List<String> 
    * which servers ignore.
    */
   public static IrcMessage parse(String line) {
-    int i = 0;
+    int i = skipSpaces(line, 0); // leading spaces would make an empty verb, answered "421  "
     int n = line.length();
     Map<String, String> tags = Map.of();
     if (i < n && line.charAt(i) == '@') {

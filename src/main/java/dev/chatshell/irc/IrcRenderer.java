@@ -495,7 +495,7 @@ final class IrcRenderer {
     }
 
     void add(String line) {
-      out.add(line);
+      out.add(IrcFormat.fit(line));
     }
 
     void split(String head, String text) {

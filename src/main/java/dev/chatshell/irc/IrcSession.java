@@ -150,7 +150,11 @@ final class IrcSession implements ManagedSession {
 
   /** Logs the user in: the domain is told, and from now on the user's events are sent. */
   void loggedIn(User who, Response welcome) {
-    people.arrived(who, new IrcPeople.Identity(registration.userName(), registration.realName()));
+    String ident = registration.userName();
+    people.arrived(
+        who,
+        new IrcPeople.Identity(
+            ident.equals("*") ? "~" + Masks.ident(who.nick()) : ident, registration.realName()));
     this.user = who;
     this.chat = services.chat().forUser(who);
     renderer.startAs(who.nick()); // before any event is released to the drain

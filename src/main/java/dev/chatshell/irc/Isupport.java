@@ -45,7 +45,6 @@ final class Isupport {
         "NETWORK=" + info.network(),
         "NICKLEN=" + Names.MAX_NICK_LENGTH,
         "PREFIX=(qo)~@",
-        "STATUSMSG=~@",
         "TARGMAX=JOIN:"
             + MAX_JOIN_TARGETS
             + ",PART:"

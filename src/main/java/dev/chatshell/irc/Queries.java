@@ -28,7 +28,9 @@ final class Queries {
     String reason = m.param(0, "").strip();
     String shown = reason.isEmpty() ? "Quit" : "Quit: " + reason;
     out.line("ERROR :Closing link: " + out.nick() + " (" + shown + ")");
-    s.quit(reason.isEmpty() ? "quit" : "quit: " + IrcFormat.stripFormatting(reason), out);
+    // The reason as the client gave it: renderers add their own "Quit: " (IRC) or "has quit"
+    // (shell)
+    s.quit(reason.isEmpty() ? "quit" : IrcFormat.stripFormatting(reason), out);
   }
 
   static void motd(IrcSession s, Response out) {
@@ -93,8 +95,22 @@ final class Queries {
         channels.add(Prefixes.of(channel.roleOf(who), s) + channel.name());
       }
     }
-    if (!channels.isEmpty()) {
-      out.numeric("319", who.nick(), String.join(" ", channels));
+    // As many 319 lines as the list needs: one line would be cut at 510 bytes (50 channels)
+    int room =
+        IrcConnection.MAX_BODY
+            - IrcFormat.utf8Length(
+                ":" + out.server() + " 319 " + out.nick() + " " + who.nick() + " :");
+    StringBuilder line = new StringBuilder();
+    for (String channel : channels) {
+      if (!line.isEmpty()
+          && IrcFormat.utf8Length(line.toString()) + 1 + IrcFormat.utf8Length(channel) > room) {
+        out.numeric("319", who.nick(), line.toString());
+        line.setLength(0);
+      }
+      line.append(line.isEmpty() ? "" : " ").append(channel);
+    }
+    if (!line.isEmpty()) {
+      out.numeric("319", who.nick(), line.toString());
     }
     out.numeric("312", who.nick(), host, s.server().network());
     if (who.isOperator()) {
