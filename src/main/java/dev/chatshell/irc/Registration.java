@@ -45,7 +45,7 @@ final class Registration {
 
   private final IrcSession session;
   private String nick;
-  private String userName;
+  private boolean userGiven; // USER seen; its user name is not shown (the ident is the nick's)
   private String realName;
   private boolean negotiating; // CAP LS or REQ seen, CAP END not yet
   private final Set<String> requested = new LinkedHashSet<>();
@@ -59,10 +59,6 @@ final class Registration {
 
   String nick() {
     return nick;
-  }
-
-  String userName() {
-    return userName == null ? "~" : userName;
   }
 
   String realName() {
@@ -91,12 +87,11 @@ final class Registration {
       out.numeric("461", "USER", "Not enough parameters");
       return;
     }
-    if (userName != null) {
+    if (userGiven) {
       out.numeric("462", "You may not reregister");
       return;
     }
-    String typed = message.param(0).replaceAll("[^A-Za-z0-9._\\-]", "");
-    userName = "~" + (typed.isEmpty() ? "user" : typed.substring(0, Math.min(typed.length(), 10)));
+    userGiven = true;
     realName = message.param(3);
     finishIfReady(out);
   }
@@ -230,7 +225,7 @@ final class Registration {
       String shown = nick == null ? name : nick;
       out.numeric(
           "900",
-          shown + "!" + userName() + "@" + out.server(),
+          shown + "!~" + Masks.ident(shown) + "@" + out.server(),
           name,
           "You are now logged in as " + name);
       out.numeric("903", "SASL authentication successful");
@@ -249,7 +244,7 @@ final class Registration {
   // ---- the login
 
   private void finishIfReady(Response out) {
-    if (nick == null || userName == null || negotiating || session.user() != null) {
+    if (nick == null || !userGiven || negotiating || session.user() != null) {
       return;
     }
     ChatServer chat = session.domain();
@@ -305,7 +300,8 @@ final class Registration {
   private Response welcome(User user) {
     IrcServerInfo info = session.server();
     Response out = new Response(info.name(), user.nick());
-    String mask = user.nick() + "!" + userName() + "@" + info.name();
+    // The mask every other line shows for this user (ident from the nick, host the server's).
+    String mask = user.nick() + "!~" + Masks.ident(user.nick()) + "@" + info.name();
     out.numeric("001", "Welcome to the " + info.network() + " IRC Network " + mask);
     out.numeric(
         "002", "Your host is " + info.name() + ", running version chatshell-" + info.version());
