@@ -257,14 +257,15 @@ public final class IrcTls {
    * certificate's public key. This works for every key type alike, unlike comparing key fields.
    */
   private static boolean matches(PrivateKey key, PublicKey certified) throws IOException {
-    if (!key.getAlgorithm().equals(certified.getAlgorithm())) {
+    String family = family(key.getAlgorithm());
+    if (!family.equals(family(certified.getAlgorithm()))) {
       return false;
     }
     String algorithm =
-        switch (key.getAlgorithm()) {
+        switch (family) {
           case "RSA" -> "SHA256withRSA";
           case "EC" -> "SHA256withECDSA";
-          case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+          case "EdDSA" -> "EdDSA";
           default ->
               throw new IOException(
                   "IRC TLS keys of type " + key.getAlgorithm() + " are not supported");
@@ -283,6 +284,19 @@ public final class IrcTls {
       // a key of the same type but another shape (another curve) cannot verify at all
       return false;
     }
+  }
+
+  /**
+   * One name per key type, whichever provider made the key: once BouncyCastle is registered (the
+   * SSH door's library registers it), the PEM converter makes EC keys that call themselves "ECDSA",
+   * while the certificate's key, from the JDK, says "EC".
+   */
+  private static String family(String algorithm) {
+    return switch (algorithm) {
+      case "ECDSA" -> "EC";
+      case "Ed25519", "Ed448" -> "EdDSA";
+      default -> algorithm;
+    };
   }
 
   private static void warnIfOutOfDate(X509Certificate certificate, Path file) {

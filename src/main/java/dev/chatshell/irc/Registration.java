@@ -45,7 +45,6 @@ final class Registration {
 
   private final IrcSession session;
   private String nick;
-  private String userName;
   private String realName;
   private boolean negotiating; // CAP LS or REQ seen, CAP END not yet
   private final Set<String> requested = new LinkedHashSet<>();
@@ -231,7 +230,11 @@ final class Registration {
       String shown = nick == null ? name : nick;
       out.numeric(
           "900",
-          shown + "!" + userName() + "@" + out.server(),
+          shown
+              + "!"
+              + (userName == null ? "~" + Masks.ident(shown) : userName)
+              + "@"
+              + out.server(),
           name,
           "You are now logged in as " + name);
       out.numeric("903", "SASL authentication successful");
@@ -306,7 +309,8 @@ final class Registration {
   private Response welcome(User user) {
     IrcServerInfo info = session.server();
     Response out = new Response(info.name(), user.nick());
-    String mask = user.nick() + "!" + userName() + "@" + info.name();
+    // The mask every other line shows for this user (ident from the nick, host the server's).
+    String mask = session.people().source(user.nick()); // the user name they gave, as everywhere
     out.numeric("001", "Welcome to the " + info.network() + " IRC Network " + mask);
     out.numeric(
         "002", "Your host is " + info.name() + ", running version chatshell-" + info.version());

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
+import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -33,6 +34,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,6 +112,27 @@ class IrcTlsTest {
     }
     X509Certificate certificate = readCertificate(directory.resolve(IrcTls.CERTIFICATE_FILE));
     assertEquals("TLSv1.2", exchange(context, certificate, "TLSv1.2").protocol());
+  }
+
+  /**
+   * The SSH door's library registers BouncyCastle as a JCA provider, whose EC keys call themselves
+   * "ECDSA" where the JDK's certificate key says "EC": the kept pair must still be found to match.
+   */
+  @Test
+  void keptPairLoadsWithBouncyCastleRegistered() throws Exception {
+    String before = IrcTls.fingerprint(IrcTls.selfSigned(directory, "localhost"));
+    boolean added = Security.addProvider(new BouncyCastleProvider()) != -1;
+    try {
+      SSLContext context = IrcTls.selfSigned(directory, "localhost");
+
+      assertEquals(before, IrcTls.fingerprint(context));
+      X509Certificate certificate = readCertificate(directory.resolve(IrcTls.CERTIFICATE_FILE));
+      assertEquals("echo NICK alice", exchange(context, certificate).reply());
+    } finally {
+      if (added) {
+        Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
+      }
+    }
   }
 
   @Test

@@ -17,11 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every scenario in {@code test-scripts/} — expect scripts driving the real telnet client,
- * busybox telnet and nc (and ssh through a real sshd that forces logins into telnet), and shell
- * scripts piping into nc — each against a fresh server started from the packaged jar with the
- * shipped {@code etc/} configuration. Scripts get the telnet port as their second argument and the
- * SSH port in {@code CHATSHELL_SSH_PORT} (also in the configuration, for scripts that start their
- * own server).
+ * busybox telnet and nc (and ssh through a real sshd that forces logins into telnet), the real IRC
+ * clients irssi (full-screen in tmux) and weechat-headless on the IRC door, and shell scripts
+ * piping into nc — each against a fresh server started from the packaged jar with the shipped
+ * {@code etc/} configuration. Scripts get the telnet port as their second argument, the SSH port in
+ * {@code CHATSHELL_SSH_PORT} and the IRC door's in {@code CHATSHELL_IRC_PORT} and {@code
+ * CHATSHELL_IRC_TLS_PORT} (also in the configuration, for scripts that start their own server).
  */
 class EndToEndScriptsIT {
 
@@ -37,12 +38,16 @@ class EndToEndScriptsIT {
             "ssh",
             "ssh-keygen",
             "ssh-keyscan",
-            "sshpass")) {
+            "sshpass",
+            "irssi",
+            "tmux",
+            "weechat-headless")) {
       assertTrue(
           Processes.onPath(tool),
           tool
               + " is needed by test-scripts/; .ci/run installs it (apt-get install telnet expect"
-              + " busybox netcat-openbsd openssh-client openssh-server sshpass)");
+              + " busybox netcat-openbsd openssh-client openssh-server sshpass irssi tmux"
+              + " weechat-headless)");
     }
   }
 
