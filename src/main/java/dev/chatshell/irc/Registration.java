@@ -45,6 +45,7 @@ final class Registration {
 
   private final IrcSession session;
   private String nick;
+  private String userName; // "~" and what USER gave, or null before USER
   private String realName;
   private boolean negotiating; // CAP LS or REQ seen, CAP END not yet
   private final Set<String> requested = new LinkedHashSet<>();
