@@ -311,7 +311,7 @@ final class Registration {
     IrcServerInfo info = session.server();
     Response out = new Response(info.name(), user.nick());
     // The mask every other line shows for this user (ident from the nick, host the server's).
-    String mask = session.people().source(user.nick()); // the user name they gave, as everywhere
+    String mask = user.nick() + "!" + userName + "@" + info.name(); // as every line shows them
     out.numeric("001", "Welcome to the " + info.network() + " IRC Network " + mask);
     out.numeric(
         "002", "Your host is " + info.name() + ", running version chatshell-" + info.version());

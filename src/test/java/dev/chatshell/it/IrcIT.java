@@ -523,7 +523,7 @@ class IrcIT {
       alice.expect("bobp made #priv private");
       bob.await("^:bobp" + SOURCE + "MODE #priv \\+i$");
       bob.send("MODE #priv");
-      bob.await(" 324 bobp #priv :?\\+int$");
+      bob.await(" 324 bobp #priv :?\\+inst$");
 
       // an IRC user knocks: 473 for them, a knock notice for IRC admins, the shell's line for alice
       frank.send("JOIN #priv");
