@@ -25,6 +25,8 @@ public final class Channel {
   private volatile Set<String> adminAccounts = Set.of(); // keys of registered secondary admins
   private volatile Topic topic;
   private volatile boolean closed; // private: joining takes an invitation or an admin's yes
+  private volatile int memberLimit; // the most members /JOIN lets in; 0 for no limit
+  private volatile boolean topicOpen; // any member sets the topic, not only its admins
   private volatile List<JoinRequest> requests = List.of(); // copy-on-write, under the lock
 
   private final Instant historyFrom;
@@ -74,6 +76,24 @@ public final class Channel {
 
   void setPrivate(boolean closed) {
     this.closed = closed;
+  }
+
+  /** The most members the channel lets in by /JOIN, or 0 when it sets no limit. */
+  public int memberLimit() {
+    return memberLimit;
+  }
+
+  void setMemberLimit(int memberLimit) {
+    this.memberLimit = memberLimit;
+  }
+
+  /** True when any member may set the topic; false (as a channel starts) for its admins only. */
+  public boolean isTopicOpen() {
+    return topicOpen;
+  }
+
+  void setTopicOpen(boolean topicOpen) {
+    this.topicOpen = topicOpen;
   }
 
   /** Pending join requests and invitations, oldest first. */

@@ -65,6 +65,18 @@ public interface ChatApi {
   /** Makes the user's current channel private (or open again); its main admin's call. */
   void setPrivate(boolean on);
 
+  /**
+   * Sets the most members the user's current channel lets in by /JOIN, or lifts the limit with
+   * {@code 0}; its admins' call.
+   */
+  void setMemberLimit(int limit);
+
+  /**
+   * Locks the topic of the user's current channel for its admins ({@code true}, as a channel
+   * starts), or opens it to every member; its admins' call.
+   */
+  void setTopicLocked(boolean locked);
+
   /** Accepts a request to join the user's current channel. */
   void accept(String nick);
 

@@ -34,6 +34,8 @@ public class ChatException extends RuntimeException {
     BAD_PASSWORD,
     /** A limit is reached (channels per user, terminals, bans...). */
     LIMIT,
+    /** The channel has as many members as its member limit allows (/LIMIT): nobody joins. */
+    CHANNEL_FULL,
     /** A private channel asks for an invitation or an accepted request. */
     INVITE_ONLY,
     /** Storage cannot take the change now; nothing happened. */

@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
  * get a {@link ChatApi} bound to the user who typed the line ({@link #forUser}). Each change is
  * made by the class of its concern, around one shared {@link ChatState} that owns the lock (see
  * there for the threading): {@link Logins}, {@link AccountChanges}, {@link Memberships}, {@link
- * PrivateChannels} with {@link JoinRequests}, {@link Moderation}, {@link Bans}, {@link Messaging},
- * {@link PersonalState} and {@link KeyChanges}.
+ * PrivateChannels} with {@link JoinRequests}, {@link ChannelSettings}, {@link Moderation}, {@link
+ * Bans}, {@link Messaging}, {@link PersonalState} and {@link KeyChanges}.
  */
 public final class ChatServer {
   /** Shortest password accepted: guessing is throttled, but a short password is still weak. */
@@ -49,6 +49,7 @@ public final class ChatServer {
   private final AccountChanges accountChanges;
   private final Memberships memberships;
   private final PrivateChannels privateChannels;
+  private final ChannelSettings settings;
   private final Moderation moderation;
   private final Bans bans;
   private final Messaging messaging;
@@ -65,6 +66,7 @@ public final class ChatServer {
     JoinRequests requests = new JoinRequests(state);
     this.memberships = new Memberships(state, requests);
     this.privateChannels = new PrivateChannels(state, requests, memberships);
+    this.settings = new ChannelSettings(state);
     this.personal = new PersonalState(state, memberships);
     this.messaging = new Messaging(state);
     this.logins = new Logins(state, memberships, personal, messaging);
@@ -243,6 +245,14 @@ public final class ChatServer {
 
   public void setPrivate(User actor, boolean on) {
     privateChannels.setPrivate(actor, on);
+  }
+
+  public void setMemberLimit(User actor, int limit) {
+    settings.setMemberLimit(actor, limit);
+  }
+
+  public void setTopicLocked(User actor, boolean locked) {
+    settings.setTopicLocked(actor, locked);
   }
 
   public void accept(User actor, String nick) {

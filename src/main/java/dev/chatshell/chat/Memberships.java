@@ -56,6 +56,7 @@ final class Memberships {
                 if (!exemptFromBans(channel, user)) {
                   state.refuseIfBanned(channel, user.nick(), user.account(), user.address());
                 }
+                ChannelSettings.refuseIfFull(channel); // before a request or an invitation is used
               }
               if (user.channels().size() >= maxChannelsPerUser) {
                 throw new ChatException(

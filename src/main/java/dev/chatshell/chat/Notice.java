@@ -238,6 +238,16 @@ public sealed interface Notice extends ChatEvent {
   record TopicSet(Instant time, String channel, String actor, String text)
       implements ChannelEvent {}
 
+  /**
+   * {@code actor} locked the topic of {@code channel} for its admins ({@code locked}) or opened it
+   * to every member.
+   */
+  record TopicLockSet(Instant time, String channel, String actor, boolean locked)
+      implements ChannelEvent {}
+
+  /** {@code actor} set the most members {@code channel} lets in to {@code limit} (0: lifted it). */
+  record LimitSet(Instant time, String channel, String actor, int limit) implements ChannelEvent {}
+
   /** {@code nick} was disconnected by server operator {@code actor}, told in their channels. */
   record Killed(Instant time, String channel, String nick, String actor, String reason)
       implements ChannelEvent {}

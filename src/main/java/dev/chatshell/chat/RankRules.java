@@ -21,7 +21,8 @@ import static dev.chatshell.chat.ChatException.Reason.RANK_TOO_LOW;
  *       kicks the main admin or another server operator; nobody kicks themselves (that is /LEAVE).
  *   <li>Only server operators kill, and not themselves (that is /BYE).
  *   <li>Only the main admin, logged in to an account, registers a channel; only the main admin (or
- *       a server operator) deletes one; admins set the topic.
+ *       a server operator) deletes one; admins set the topic (every member may once an admin opens
+ *       it), open or lock it, and set the channel's member limit, which nobody walks past.
  *   <li>A ban follows the rules of a kick (from the server: of a kill) for each user it hits, and
  *       nobody bans themselves; in a registered channel the roles kept for an account count while
  *       its holder is away. No channel ban keeps out an operator or a registered channel's founder.
@@ -173,7 +174,20 @@ final class RankRules {
   }
 
   static void checkTopic(User actor, Channel channel) {
+    if (channel.isTopicOpen() && channel.contains(actor)) {
+      return; // opened to every member (/TOPICLOCK off, IRC's -t)
+    }
     requireAdmin(actor, channel, "can set its topic");
+  }
+
+  /** Who opens the topic to every member, or locks it for the admins again. */
+  static void checkTopicLock(User actor, Channel channel) {
+    requireAdmin(actor, channel, "can open or lock its topic");
+  }
+
+  /** Who sets (or lifts) the most members a channel lets in. */
+  static void checkMemberLimit(User actor, Channel channel) {
+    requireAdmin(actor, channel, "can set its member limit");
   }
 
   static void checkBan(User actor, Channel channel) {

@@ -89,6 +89,16 @@ public final class UserChat implements ChatApi {
   }
 
   @Override
+  public void setMemberLimit(int limit) {
+    server.setMemberLimit(user, limit);
+  }
+
+  @Override
+  public void setTopicLocked(boolean locked) {
+    server.setTopicLocked(user, locked);
+  }
+
+  @Override
   public void accept(String nick) {
     server.accept(user, nick);
   }

@@ -239,6 +239,15 @@ final class IrcRenderer {
                   + (n.reason() == null || n.reason().isBlank() ? "" : ": " + n.reason()));
       case Notice.TopicSet n ->
           out.add(":" + source(n.actor()) + " TOPIC " + n.channel() + " :" + orEmpty(n.text()));
+      case Notice.TopicLockSet n ->
+          out.add(":" + source(n.actor()) + " MODE " + n.channel() + (n.locked() ? " +t" : " -t"));
+      case Notice.LimitSet n ->
+          out.add(
+              ":"
+                  + source(n.actor())
+                  + " MODE "
+                  + n.channel()
+                  + (n.limit() == 0 ? " -l" : " +l " + n.limit()));
       case Notice.KilledYou n -> {
         out.add(":" + source(n.actor()) + " KILL " + nick + " :" + orEmpty(n.reason()));
         out.add(

@@ -22,10 +22,10 @@ final class Isupport {
   private static final int TOKENS_PER_LINE = 12;
 
   /** Every channel mode the door knows (004). */
-  static final String CHANNEL_MODES = "binoqst";
+  static final String CHANNEL_MODES = "bilnoqst";
 
   /** The channel modes that take a parameter (004). */
-  static final String CHANNEL_MODES_WITH_PARAMETER = "boq";
+  static final String CHANNEL_MODES_WITH_PARAMETER = "bloq";
 
   private Isupport() {}
 
@@ -34,7 +34,7 @@ final class Isupport {
         "AWAYLEN=" + ChatServer.MAX_AWAY_LENGTH,
         "CASEMAPPING=ascii",
         "CHANLIMIT=#:" + info.channelsPerUser(),
-        "CHANMODES=b,,,inst",
+        "CHANMODES=b,,l,inst",
         "CHANNELLEN=" + (Names.MAX_CHANNEL_LENGTH + 1),
         "CHANTYPES=#",
         "CHATHISTORY=100",

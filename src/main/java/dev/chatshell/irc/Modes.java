@@ -9,9 +9,10 @@ import dev.chatshell.chat.User;
 /**
  * MODE, as far as chatshell's channels have modes: {@code +o/-o} is /GRANT and /REVOKE, {@code
  * +b/-b} is /BAN and /UNBAN (and {@code +b} alone the ban list), {@code +i/-i} is /PRIVATE; the
- * main admin shows as {@code +q}, which only succession changes. {@code n} and {@code t} are always
- * on: only members speak in a channel, only its admins set the topic. User modes are answered
- * sanely: {@code +o} comes with OPER, {@code +i} is accepted and kept for show.
+ * main admin shows as {@code +q}, which only succession changes; {@code +l N/-l} is /LIMIT and
+ * {@code +t/-t} /TOPICLOCK on and off. {@code n} is always on: only members speak in a channel.
+ * User modes are answered sanely: {@code +o} comes with OPER, {@code +i} is accepted and kept for
+ * show.
  */
 final class Modes {
   private Modes() {}
@@ -24,7 +25,13 @@ final class Modes {
     }
     Channel channel = ChannelCommands.requireExisting(s, target);
     if (m.params().size() == 1) {
-      out.numeric("324", channel.name(), channel.isPrivate() ? "+inst" : "+nt");
+      int limit = channel.memberLimit();
+      String modes = channelModes(channel);
+      if (limit > 0) {
+        out.numeric("324", channel.name(), modes, String.valueOf(limit));
+      } else {
+        out.numeric("324", channel.name(), modes);
+      }
       return;
     }
     String changes = m.param(1);
@@ -71,9 +78,57 @@ final class Modes {
           boolean on = adding;
           guarded(s, channel, out, () -> s.chat().setPrivate(on));
         }
-        case 'n', 't' -> {} // always on here: nothing to change
+        case 'l' -> {
+          if (!adding) {
+            guarded(s, channel, out, () -> s.chat().setMemberLimit(0));
+          } else if (arg >= m.params().size()) {
+            out.numeric("461", "MODE", "Not enough parameters");
+            return;
+          } else {
+            String typed = m.param(arg++);
+            int limit = memberLimit(typed);
+            if (limit < 1) {
+              out.numeric(
+                  "696",
+                  channel.name(),
+                  "l",
+                  typed,
+                  "A member limit is a number of members, 1 or more (-l lifts it)");
+            } else {
+              guarded(s, channel, out, () -> s.chat().setMemberLimit(limit));
+            }
+          }
+        }
+        case 't' -> {
+          boolean locked = adding;
+          guarded(s, channel, out, () -> s.chat().setTopicLocked(locked));
+        }
+        case 'n' -> {} // always on here: nothing to change
         default -> out.numeric("472", String.valueOf(c), "is an unknown mode char to me");
       }
+    }
+  }
+
+  /**
+   * The channel's modes for 324, in alphabetical order: {@code i} and {@code s} when private,
+   * {@code l} with a member limit (its number is the next parameter), {@code n} always, {@code t}
+   * while the topic is locked for its admins.
+   */
+  static String channelModes(Channel channel) {
+    return "+"
+        + (channel.isPrivate() ? "i" : "")
+        + (channel.memberLimit() > 0 ? "l" : "")
+        + "n"
+        + (channel.isPrivate() ? "s" : "")
+        + (channel.isTopicOpen() ? "" : "t");
+  }
+
+  /** A member limit as typed after {@code +l}, or -1 when it is not a number of members. */
+  private static int memberLimit(String typed) {
+    try {
+      return Integer.parseInt(typed);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

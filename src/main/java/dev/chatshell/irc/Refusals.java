@@ -19,6 +19,7 @@ final class Refusals {
       case RANK_TOO_LOW -> out.numeric(target.startsWith("#") ? "482" : "481", target, text);
       case BANNED -> out.numeric("474", target, text);
       case INVITE_ONLY -> out.numeric("473", target, text);
+      case CHANNEL_FULL -> out.numeric("471", target, "Cannot join channel (+l): " + text);
       case NAME_TAKEN -> out.numeric("433", target, text);
       case BAD_PASSWORD -> out.numeric("464", text);
       case LIMIT -> {

@@ -28,6 +28,7 @@ import dev.chatshell.chat.Notice.KickedYou;
 import dev.chatshell.chat.Notice.Killed;
 import dev.chatshell.chat.Notice.KilledYou;
 import dev.chatshell.chat.Notice.Left;
+import dev.chatshell.chat.Notice.LimitSet;
 import dev.chatshell.chat.Notice.LoggedInToShared;
 import dev.chatshell.chat.Notice.MissedMentions;
 import dev.chatshell.chat.Notice.NickChanged;
@@ -51,6 +52,7 @@ import dev.chatshell.chat.Notice.ServerBanLifted;
 import dev.chatshell.chat.Notice.ServerBanSet;
 import dev.chatshell.chat.Notice.Succeeded;
 import dev.chatshell.chat.Notice.TerminalLeft;
+import dev.chatshell.chat.Notice.TopicLockSet;
 import dev.chatshell.chat.Notice.TopicSet;
 import dev.chatshell.chat.Notice.TopicShown;
 import dev.chatshell.chat.Notice.Trouble;
@@ -205,6 +207,23 @@ public final class NoticeText {
           n.text() == null
               ? n.actor() + " cleared the topic of " + n.channel() + "."
               : n.actor() + " set the topic of " + n.channel() + ": " + n.text();
+      case TopicLockSet n ->
+          n.locked()
+              ? n.actor() + " locked the topic of " + n.channel() + ": only its admins set it now."
+              : n.actor()
+                  + " opened the topic of "
+                  + n.channel()
+                  + ": every member may set it now.";
+      case LimitSet n ->
+          n.limit() == 0
+              ? n.actor() + " lifted the member limit of " + n.channel() + "."
+              : n.actor()
+                  + " limited "
+                  + n.channel()
+                  + " to "
+                  + n.limit()
+                  + (n.limit() == 1 ? " member" : " members")
+                  + ": nobody joins once it is full.";
       case Killed n -> n.nick() + " was disconnected by " + n.actor() + because(n.reason());
       case KilledYou n ->
           "You were disconnected by server operator " + n.actor() + because(n.reason()) + ".";

@@ -6,10 +6,10 @@ import java.util.TreeSet;
 
 /**
  * Everything a refused request must leave as it was, as text: who is online, every channel with its
- * members and roles, topic, private flag, registration and join requests, the users given (account,
- * operator status, channels and current channel) and the bans given. Take one before, one after,
- * and compare: {@code assertEquals(before, WorldSnapshot.of(server, users))}. A difference shows as
- * a readable diff of lines.
+ * members and roles, topic, private flag, member limit, topic lock, registration and join requests,
+ * the users given (account, operator status, channels and current channel) and the bans given. Take
+ * one before, one after, and compare: {@code assertEquals(before, WorldSnapshot.of(server,
+ * users))}. A difference shows as a readable diff of lines.
  */
 public record WorldSnapshot(String text) {
   /** The world of {@code server} and of {@code users}, without bans (for tests that set none). */
@@ -38,6 +38,12 @@ public record WorldSnapshot(String text) {
       }
       if (channel.isPrivate()) {
         text.append("  private\n");
+      }
+      if (channel.memberLimit() > 0) {
+        text.append("  limit ").append(channel.memberLimit()).append('\n');
+      }
+      if (channel.isTopicOpen()) {
+        text.append("  topic open to members\n");
       }
       if (channel.topic() != null) {
         text.append("  topic ").append(channel.topic()).append('\n');

@@ -104,6 +104,8 @@ class PrivilegeMatrixTest {
     PLAIN,
     /** Both channels private, with a request from abe waiting in each. */
     REQUESTS,
+    /** The topics of both channels opened to every member (/TOPICLOCK off). */
+    TOPIC_OPEN,
     /** #room registered by alice: her account is its founder, sam's and sue's are kept admins. */
     REGISTERED
   }
@@ -140,8 +142,14 @@ class PrivilegeMatrixTest {
         IN_ROOM),
     REN,
     TOPIC,
+    /** /TOPIC in a channel whose admins opened the topic to every member. */
+    TOPIC_OPEN(Setup.TOPIC_OPEN),
+    /** /TOPICLOCK off. */
+    TOPICLOCK,
     DEL,
     PRIVATE,
+    /** /LIMIT 7. */
+    LIMIT,
     /** /REGISTER #channel, of the current channel. */
     REGISTER,
     /** /INVITE abe. */
@@ -187,7 +195,9 @@ class PrivilegeMatrixTest {
         case BAN_SERVER -> "/BAN * " + target + " matrix test";
         case BAN_KEPT -> "/BAN account:" + target;
         case REN -> "/REN #renamed";
-        case TOPIC -> "/TOPIC matrix topic";
+        case TOPIC, TOPIC_OPEN -> "/TOPIC matrix topic";
+        case TOPICLOCK -> "/TOPICLOCK off";
+        case LIMIT -> "/LIMIT 7";
         case DEL, REGISTER -> "/" + this + " " + channel;
         case PRIVATE -> "/PRIVATE on";
         case INVITE, ACCEPT, DENY -> "/" + this + " abe";
@@ -223,9 +233,10 @@ class PrivilegeMatrixTest {
    *   <li>GRANT: main admin or operator only, and only plain members (an operator who is a plain
    *       member may grant themselves); REVOKE: main admin or operator only, secondary admins only.
    *   <li>KILL: operators only, anyone online but themselves, in the channel or not.
-   *   <li>REN, DEL, PRIVATE: main admin or operator. TOPIC, INVITE, ACCEPT, DENY, REQUESTS, UNBAN:
-   *       admins or operator. UNBAN_SERVER: operators. REGISTER: the main admin only (it becomes
-   *       the founder's account), not an operator who is a plain member.
+   *   <li>REN, DEL, PRIVATE: main admin or operator. TOPIC, TOPICLOCK, LIMIT, INVITE, ACCEPT, DENY,
+   *       REQUESTS, UNBAN: admins or operator; TOPIC_OPEN (the topic opened to members): any
+   *       member. UNBAN_SERVER: operators. REGISTER: the main admin only (it becomes the founder's
+   *       account), not an operator who is a plain member.
    *   <li>MAIN_ADMIN × MAIN_ADMIN is the main admin acting on themselves (there is one per
    *       channel).
    * </ul>
@@ -287,6 +298,9 @@ class PrivilegeMatrixTest {
       PRIVATE       NONE   Y               Y          n               n      n        Y
       REGISTER      NONE   n               Y          n               n      n        Y
       TOPIC         NONE   Y               Y          Y               n      n        Y
+      TOPIC_OPEN    NONE   Y               Y          Y               Y      Y        Y
+      TOPICLOCK     NONE   Y               Y          Y               n      n        Y
+      LIMIT         NONE   Y               Y          Y               n      n        Y
       INVITE        NONE   Y               Y          Y               n      n        Y
       ACCEPT        NONE   Y               Y          Y               n      n        Y
       DENY          NONE   Y               Y          Y               n      n        Y
@@ -472,6 +486,10 @@ class PrivilegeMatrixTest {
           user("lou").run("/PRIVATE on");
           user("abe").run("/JOIN #room").run("/JOIN #lounge");
         }
+        case TOPIC_OPEN -> {
+          user("alice").run("/TOPICLOCK off");
+          user("lou").run("/TOPICLOCK off");
+        }
         case REGISTERED -> user("alice").run("/REGISTER #room");
       }
       room = chat.channel("#room");
@@ -626,7 +644,9 @@ class PrivilegeMatrixTest {
         assertTrue(actorChannel.isRegistered());
         assertEquals(actorKind.nick, actorChannel.founder());
       }
-      case TOPIC -> assertEquals("matrix topic", actorChannel.topic().text());
+      case TOPIC, TOPIC_OPEN -> assertEquals("matrix topic", actorChannel.topic().text());
+      case TOPICLOCK -> assertTrue(actorChannel.isTopicOpen());
+      case LIMIT -> assertEquals(7, actorChannel.memberLimit());
       case INVITE ->
           assertEquals(
               List.of(JoinRequest.Kind.INVITATION),

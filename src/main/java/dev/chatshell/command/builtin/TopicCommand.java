@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * {@code TOPIC [text | -]}: shows the current channel's topic; its admins set it with a text, or
- * clear it with {@code -}.
+ * {@code TOPIC [text | -]}: shows the current channel's topic; its admins (every member, once
+ * /TOPICLOCK off opened it) set it with a text, or clear it with {@code -}.
  */
 @SlashCommand(
     name = "TOPIC",
@@ -37,7 +37,10 @@ public final class TopicCommand implements ChatCommand {
       Topic topic = channel.topic();
       context.reply(
           topic == null
-              ? channel.name() + " has no topic; its admins set one with /TOPIC <text>."
+              ? channel.name()
+                  + " has no topic; "
+                  + (channel.isTopicOpen() ? "any member sets" : "its admins set")
+                  + " one with /TOPIC <text>."
               : "Topic of "
                   + channel.name()
                   + ": "
