@@ -297,19 +297,8 @@ final class IrcSession implements ManagedSession {
     if (kind == SessionEnd.Drop.ALREADY) {
       return;
     }
-    String who = user == null ? "not logged in" : user.nick();
-    String why = reason + (cause == null ? "" : " (" + cause + ")");
-    switch (kind) {
-      case CLEAN -> log.debug("{} ({}) hung up as it left: {}", connection, who, why);
-      case EVICTED -> log.info("Dropping {} ({}): {}", connection, who, why);
-      default ->
-          services
-              .drops()
-              .log(
-                  "Dropping sessions: " + why,
-                  "Dropping " + connection + " (" + who + "): " + why,
-                  log::warn);
-    }
+    User me = user;
+    services.logDrop(log, connection, me == null ? null : me.nick(), reason, cause, kind);
     outbox.close();
     if (tell && connection.isOpen()) {
       // A client is told why it is dropped, as IRC servers do, unless it is not reading: the

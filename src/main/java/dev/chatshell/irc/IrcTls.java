@@ -1,5 +1,6 @@
 package dev.chatshell.irc;
 
+import dev.chatshell.transport.SecretFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -89,8 +89,6 @@ public final class IrcTls {
   /** The self-signed certificate's private key in the data directory. */
   public static final String KEY_FILE = "irc_tls_key.pem";
 
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> WORLD_READABLE =
       PosixFilePermissions.fromString("rw-r--r--");
 
@@ -151,7 +149,7 @@ public final class IrcTls {
     Path certificate = directory.resolve(CERTIFICATE_FILE);
     Path key = directory.resolve(KEY_FILE);
     if (Files.exists(certificate) && Files.exists(key)) {
-      keepPrivate(key);
+      SecretFiles.keepPrivate(key, "The IRC TLS key", log);
       return fromPem(certificate, key);
     }
     // Half a pair (a start that died between the two writes, or a file removed by hand) is of no
@@ -161,7 +159,7 @@ public final class IrcTls {
     KeyPair pair = newKeyPair();
     X509Certificate made = selfSignedCertificate(pair, hostName);
     // the key first: a certificate on disk always has its key next to it
-    write(key, pem(new JcaPKCS8Generator(pair.getPrivate(), null)), OWNER_ONLY);
+    write(key, pem(new JcaPKCS8Generator(pair.getPrivate(), null)), SecretFiles.OWNER_ONLY);
     write(certificate, pem(made), WORLD_READABLE);
     log.info("Made a new self-signed IRC TLS certificate for {} in {}", hostName, certificate);
     return fromPem(certificate, key);
@@ -368,43 +366,10 @@ public final class IrcTls {
     return text.toString();
   }
 
-  /**
-   * Written to a temporary file in the same directory with its final permissions, then moved in
-   * place: the key is never readable by others, and a crash leaves the old file or the new one,
-   * never half of one. As {@code HostKey} keeps the SSH host key.
-   */
+  /** As {@link SecretFiles#write}, for a PEM text. */
   private static void write(Path file, String text, Set<PosixFilePermission> permissions)
       throws IOException {
-    Path folder = file.toAbsolutePath().getParent();
-    Path temporary =
-        Files.createTempFile(
-            folder,
-            "." + file.getFileName(),
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    try {
-      Files.writeString(temporary, text, StandardCharsets.US_ASCII);
-      // set explicitly: the creation mode is filtered by the umask
-      Files.setPosixFilePermissions(temporary, permissions);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-  }
-
-  /** A key others can read is no longer secret: make it the owner's only, and say so. */
-  private static void keepPrivate(Path file) throws IOException {
-    try {
-      Set<PosixFilePermission> now = Files.getPosixFilePermissions(file);
-      if (!now.equals(OWNER_ONLY)) {
-        Files.setPosixFilePermissions(file, OWNER_ONLY);
-        log.warn(
-            "The IRC TLS key {} was {}; it is now readable by its owner only",
-            file,
-            PosixFilePermissions.toString(now));
-      }
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: nothing to check
-    }
+    SecretFiles.write(
+        file, permissions, out -> out.write(text.getBytes(StandardCharsets.US_ASCII)));
   }
 }

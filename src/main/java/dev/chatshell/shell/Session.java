@@ -175,33 +175,11 @@ final class Session implements ManagedSession {
     if (kind == SessionEnd.Drop.ALREADY) {
       return; // closing makes the pending write fail too: one reason is enough
     }
-    logDrop(reason, cause, kind);
+    User me = user;
+    services.logDrop(log, connection, me == null ? null : me.nick(), reason, cause, kind);
     outbox.close();
     connection.close();
     wake();
-  }
-
-  /**
-   * One line per dropped session, never a stack trace, and lines of the same kind (reason and
-   * cause, whatever the address) limited: a stream of short-lived connections must not fill the
-   * disk.
-   */
-  private void logDrop(String reason, Throwable cause, SessionEnd.Drop kind) {
-    User me = user;
-    String who = me == null ? "not logged in" : me.nick();
-    String why = reason + (cause == null ? "" : " (" + cause + ")");
-    switch (kind) {
-      case CLEAN -> log.debug("{} ({}) hung up as it left: {}", connection, who, why);
-      // An idle session making room is routine; the other reasons are worth an operator's eye.
-      case EVICTED -> log.info("Dropping {} ({}): {}", connection, who, why);
-      default ->
-          services
-              .drops()
-              .log(
-                  "Dropping sessions: " + why,
-                  "Dropping " + connection + " (" + who + "): " + why,
-                  log::warn);
-    }
   }
 
   /** Gets the session thread out of a wait (flood delay, a slow command) so it can end. */

@@ -26,4 +26,34 @@ public record SessionServices(
     ShellSettings settings,
     LogLimiter drops,
     Supplier<Duration> idleTimeout,
-    BiConsumer<User, String> shutdown) {}
+    BiConsumer<User, String> shutdown) {
+
+  /**
+   * One line per dropped session of any door, never a stack trace, and lines of the same kind
+   * (reason and cause, whatever the address) limited: a stream of short-lived connections must not
+   * fill the disk.
+   *
+   * @param who the user's nick, or null before login
+   */
+  public void logDrop(
+      org.slf4j.Logger log,
+      Object connection,
+      String who,
+      String reason,
+      Throwable cause,
+      SessionEnd.Drop kind) {
+    String name = who == null ? "not logged in" : who;
+    String why = reason + (cause == null ? "" : " (" + cause + ")");
+    switch (kind) {
+      case ALREADY -> {}
+      case CLEAN -> log.debug("{} ({}) hung up as it left: {}", connection, name, why);
+      // An idle session making room is routine; the other reasons are worth an operator's eye.
+      case EVICTED -> log.info("Dropping {} ({}): {}", connection, name, why);
+      default ->
+          drops.log(
+              "Dropping sessions: " + why,
+              "Dropping " + connection + " (" + name + "): " + why,
+              log::warn);
+    }
+  }
+}

@@ -1,17 +1,13 @@
 package dev.chatshell.ssh;
 
+import dev.chatshell.transport.SecretFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Iterator;
-import java.util.Set;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -29,9 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class HostKey {
   private static final Logger log = LoggerFactory.getLogger(HostKey.class);
 
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
-
   private final KeyPair keys;
 
   private HostKey(KeyPair keys) {
@@ -41,7 +34,7 @@ public final class HostKey {
   /** Reads the host key from {@code file}, or makes it there when there is none yet. */
   public static HostKey loadOrCreate(Path file) throws IOException {
     if (Files.exists(file)) {
-      keepPrivate(file);
+      SecretFiles.keepPrivate(file, "The SSH host key", log);
       return new HostKey(read(file));
     }
     KeyPair made;
@@ -85,36 +78,16 @@ public final class HostKey {
 
   /** Written to a private temporary file, then moved in place: never readable by others. */
   private static void write(KeyPair keys, Path file) throws IOException {
-    Path folder = file.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
-    Path temporary =
-        Files.createTempFile(
-            folder, ".ssh_host_key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    try {
-      try (OutputStream out = Files.newOutputStream(temporary)) {
-        new OpenSSHKeyPairResourceWriter().writePrivateKey(keys, "chatshell host key", null, out);
-      } catch (GeneralSecurityException e) {
-        throw new IOException("cannot write the SSH host key: " + e.getMessage(), e);
-      }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-  }
-
-  /** A host key others can read is no longer secret: make it the owner's only, and say so. */
-  private static void keepPrivate(Path file) throws IOException {
-    try {
-      Set<PosixFilePermission> now = Files.getPosixFilePermissions(file);
-      if (!now.equals(OWNER_ONLY)) {
-        Files.setPosixFilePermissions(file, OWNER_ONLY);
-        log.warn(
-            "The SSH host key {} was {}; it is now readable by its owner only",
-            file,
-            PosixFilePermissions.toString(now));
-      }
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: nothing to check
-    }
+    SecretFiles.write(
+        file,
+        SecretFiles.OWNER_ONLY,
+        out -> {
+          try {
+            new OpenSSHKeyPairResourceWriter()
+                .writePrivateKey(keys, "chatshell host key", null, out);
+          } catch (GeneralSecurityException e) {
+            throw new IOException("cannot write the SSH host key: " + e.getMessage(), e);
+          }
+        });
   }
 }
