@@ -26,6 +26,8 @@ public final class BuiltinCommandList {
               Map.entry("PASSWD", Privilege.ANYONE),
               Map.entry("KEY", Privilege.ANYONE),
               Map.entry("TOPIC", Privilege.MEMBER),
+              Map.entry("TOPICLOCK", Privilege.SECONDARY_ADMIN),
+              Map.entry("LIMIT", Privilege.MEMBER),
               Map.entry("HISTORY", Privilege.ANYONE),
               Map.entry("ME", Privilege.MEMBER),
               Map.entry("BAN", Privilege.SECONDARY_ADMIN),
