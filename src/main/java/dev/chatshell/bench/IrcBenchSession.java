@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One simulated IRC user, the same for chatshell's IRC door and for any other IRC server: a socket
@@ -51,25 +54,45 @@ final class IrcBenchSession implements Member {
     socket.connect(server);
     socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
     writer = new SocketWriter(socket, () -> closed, () -> closed = true);
-    // 001 is the welcome; 433/432 (nick taken or refused) and ERROR end the wait with a reason.
+    // 001 is the welcome; a refusal is a numeric addressed to this client (its nick, or "*"
+    // before it has one), or ERROR before the server closes the connection. Each text ends the
+    // wait; a refusal then fails the login with the server's own words.
+    String[] refusals = refusals("432", "433", "403", "405", "471", "473", "474", "475");
     synchronized (stream) {
-      stream.expect(" 001 " + nick + " ", " 432 ", " 433 ", "ERROR :");
+      stream.expect(with(refusals, " 001 " + nick + " "));
     }
     reactor.register(socket, reader());
     sendRaw(
         ("NICK " + nick + "\r\nUSER " + nick + " 0 * :chatshell bench\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     await();
-    requireNot("ERROR :", " 432 ", " 433 ");
+    requireNot(refusals);
     synchronized (stream) {
-      stream.expect(" 366 " + nick + " ", " 403 ", " 405 ", " 471 ", " 473 ", " 474 ", "ERROR :");
+      stream.expect(with(refusals, " 366 " + nick + " "));
     }
     sendRaw(("JOIN " + channel + "\r\n").getBytes(StandardCharsets.US_ASCII));
     await();
-    requireNot(" 403 ", " 405 ", " 471 ", " 473 ", " 474 ", "ERROR :");
+    requireNot(refusals);
     synchronized (stream) {
       stream.stopKeepingText();
     }
+  }
+
+  /** What a refusal of this client looks like for each numeric, and ERROR. */
+  private String[] refusals(String... numerics) {
+    List<String> texts = new ArrayList<>();
+    for (String numeric : numerics) {
+      texts.add(" " + numeric + " " + nick + " ");
+      texts.add(" " + numeric + " * ");
+    }
+    texts.add("ERROR :");
+    return texts.toArray(String[]::new);
+  }
+
+  private static String[] with(String[] texts, String more) {
+    String[] all = Arrays.copyOf(texts, texts.length + 1);
+    all[texts.length] = more;
+    return all;
   }
 
   /** Fails the login when the text that ended the wait was one of {@code refusals}. */

@@ -107,12 +107,14 @@ final class IrcComparison {
       LoadRun run = new LoadRun(load, target, server, progress);
       try {
         run.open();
+        int in = run.held();
         progress.printf(
             Locale.ROOT,
             "[load] %d of %d members in, %d failed%n",
-            run.held(),
+            in,
             load.sessions(),
             run.failures());
+        run.failureReasons().forEach(reason -> progress.println("  login failure: " + reason));
         fixed = run.step(load);
         fixed.write(setup.results(), name);
         fixed.summary().forEach(line -> progress.println("  " + line));
@@ -122,11 +124,12 @@ final class IrcComparison {
               load.with(
                   load.sessions(), load.channels(), rate, setup.stepWarmup(), setup.stepDuration());
           BenchResult result = run.step(step);
-          boolean sustained = RateSearch.sustained(result, load.sessions(), setup.p99LimitMillis());
+          // every member that came in must still be there: one the server dropped is a failure
+          boolean sustained = RateSearch.sustained(result, in, setup.p99LimitMillis());
           steps.add(result);
           search.record(rate, sustained);
           progress.println(stepLine(target, result, sustained));
-          if (run.held() < load.sessions() * 0.9) {
+          if (run.held() < in * 0.9) {
             progress.println("  search stopped: the server dropped members");
             break;
           }
@@ -166,6 +169,7 @@ final class IrcComparison {
       LoadRun run = new LoadRun(plan, target, server, progress);
       try {
         double ramp = run.open(); // settles after the ramp
+        run.failureReasons().forEach(reason -> progress.println("  login failure: " + reason));
         long rssAfter = server.rssBytes();
         long heapAfter = server.liveHeap();
         ServerRound.IdleMemory idle =
