@@ -104,7 +104,9 @@ final class IrcComparison {
             : null;
     Plan load = setup.load();
     try (ServerProcess server = start(target, setup.results().resolve(name + "-load"), load)) {
-      LoadRun run = new LoadRun(load, target, server, progress);
+      LoadRun run =
+          new LoadRun(load, target, server, progress)
+              .openingAtOnce(PeerConfigs.loginsInFlight(target));
       try {
         run.open();
         int in = run.held();
@@ -166,7 +168,9 @@ final class IrcComparison {
       // back
       long rssBefore = server.rssBytes();
       long heapBefore = server.liveHeap();
-      LoadRun run = new LoadRun(plan, target, server, progress);
+      LoadRun run =
+          new LoadRun(plan, target, server, progress)
+              .openingAtOnce(PeerConfigs.loginsInFlight(target));
       try {
         double ramp = run.open(); // settles after the ramp
         run.failureReasons().forEach(reason -> progress.println("  login failure: " + reason));

@@ -164,6 +164,16 @@ final class PeerConfigs {
         List.of(binary, "run", "--conf", config.toString()), files("ircd.yaml", conf));
   }
 
+  /**
+   * Logins the bench keeps under way at once against {@code target}: ngIRCd listens with a backlog
+   * of 10, fixed in its code (no setting lifts it), so the bench never has more than 8 connections
+   * waiting for it; the others take the bench's usual 256 (InspIRCd's backlog is set to 4,096
+   * above, Ergo's is the kernel's, 4,096 here).
+   */
+  static int loginsInFlight(Target target) {
+    return target == Target.NGIRCD ? 8 : 256;
+  }
+
   private static Map<String, String> files(String name, String text) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(name, text);

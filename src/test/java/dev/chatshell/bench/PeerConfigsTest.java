@@ -77,6 +77,13 @@ class PeerConfigsTest {
   }
 
   @Test
+  void ngircdNeverHasMoreLoginsWaitingThanItsBacklogOfTen() {
+    assertTrue(PeerConfigs.loginsInFlight(Target.NGIRCD) < 10);
+    assertEquals(256, PeerConfigs.loginsInFlight(Target.INSPIRCD));
+    assertEquals(256, PeerConfigs.loginsInFlight(Target.CHATSHELL));
+  }
+
+  @Test
   void chatshellGetsItsIrcDoorWithoutTlsAndFloodControlOutOfReach() {
     Map<String, String> settings = PeerConfigs.chatshellIrc();
     assertEquals("0", settings.get("irc.tls-port"));
