@@ -496,6 +496,8 @@ public final class BenchCommand implements Callable<Integer> {
     // The SSH door only when SSH members come (ServerProcess gives it a free port): never 2222,
     // which a server already running here may hold.
     settings.put("ssh.port", "0");
+    settings.put("irc.port", "0");
+    settings.put("irc.tls-port", "0");
     settings.putAll(serverSettings);
     return settings;
   }

@@ -423,6 +423,14 @@ public final class ChatServer {
     return map.subMap(from, true, from + Character.MAX_VALUE, false);
   }
 
+  /**
+   * The user online under {@code nick} (any case), or null: for doors that show someone by name
+   * (IRC's WHOIS). What may be shown of them is the door's business, as with {@link #nicks}.
+   */
+  public User online(String nick) {
+    return state.users.get(Names.key(nick));
+  }
+
   public int userCount() {
     return state.users.size();
   }

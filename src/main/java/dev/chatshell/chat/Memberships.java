@@ -141,7 +141,7 @@ final class Memberships {
     boolean wasCurrent = user.current() == channel;
     depart(
         user, channel, new Notice.Left(clock.instant(), channel.name(), user.nick(), reason), true);
-    user.deliver(new Notice.YouLeft(clock.instant(), channel.name()));
+    user.deliver(new Notice.YouLeft(clock.instant(), channel.name(), reason));
     Channel now = user.current();
     if (wasCurrent && now != null) {
       user.deliver(new Notice.NowCurrent(clock.instant(), now.name()));

@@ -131,8 +131,8 @@ public sealed interface Notice extends ChatEvent {
   /** {@code nick} left {@code channel} (with /LEAVE), {@code reason} as typed or null. */
   record Left(Instant time, String channel, String nick, String reason) implements ChannelEvent {}
 
-  /** To the user: they left {@code channel}. */
-  record YouLeft(Instant time, String channel) implements ChannelEvent {}
+  /** To the user: they left {@code channel}, {@code reason} as typed or null. */
+  record YouLeft(Instant time, String channel, String reason) implements ChannelEvent {}
 
   /** To the user: after leaving their current channel, {@code channel} is current. */
   record NowCurrent(Instant time, String channel) implements Notice {}
@@ -304,6 +304,12 @@ public sealed interface Notice extends ChatEvent {
    * away; {@code wasAway} tells whether they were.
    */
   record AwaySet(Instant time, String message, boolean wasAway) implements Notice {}
+
+  /**
+   * To those who share a channel with {@code nick}: they are away now with {@code message} (made
+   * safe), or back when it is null.
+   */
+  record AwayChanged(Instant time, String nick, String message) implements Notice {}
 
   /** To a sender: {@code nick} is away, with {@code message}. */
   record IsAway(Instant time, String nick, String message) implements Notice {}

@@ -38,9 +38,22 @@ final class PersonalState {
   void setAway(User user, String message) {
     requireOnline(user);
     String safe = bounded(message, ChatServer.MAX_AWAY_LENGTH, "An away message");
-    boolean wasAway = user.away() != null;
-    user.setAway(safe.isEmpty() ? null : safe);
-    user.deliver(new Notice.AwaySet(clock.instant(), safe.isEmpty() ? null : safe, wasAway));
+    String before = user.away();
+    String now = safe.isEmpty() ? null : safe;
+    user.setAway(now);
+    user.deliver(new Notice.AwaySet(clock.instant(), now, before != null));
+    if (!java.util.Objects.equals(before, now)) {
+      // Those who share a channel learn it once each, as they learn a nick change.
+      Notice.AwayChanged changed = new Notice.AwayChanged(clock.instant(), user.nick(), now);
+      Set<User> told = new java.util.HashSet<>();
+      for (Channel channel : user.channels()) {
+        for (Member member : channel.members()) {
+          if (member.user() != user && told.add(member.user())) {
+            member.user().deliver(changed);
+          }
+        }
+      }
+    }
   }
 
   /**

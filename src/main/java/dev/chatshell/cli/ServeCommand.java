@@ -44,6 +44,18 @@ final class ServeCommand implements Callable<Integer> {
   Integer sshPort;
 
   @Option(
+      names = "--irc-port",
+      paramLabel = "N",
+      description = "TCP port for IRC clients (default 6667; 0 turns plain IRC off).")
+  Integer ircPort;
+
+  @Option(
+      names = "--irc-tls-port",
+      paramLabel = "N",
+      description = "TCP port for IRC over TLS (default 6697; 0 turns it off).")
+  Integer ircTlsPort;
+
+  @Option(
       names = "--bind",
       paramLabel = "ADDR",
       description = "Address to listen on (default 0.0.0.0).")
@@ -99,6 +111,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (sshPort != null) {
       overrides.put(Setting.SSH_PORT, String.valueOf(sshPort));
+    }
+    if (ircPort != null) {
+      overrides.put(Setting.IRC_PORT, String.valueOf(ircPort));
+    }
+    if (ircTlsPort != null) {
+      overrides.put(Setting.IRC_TLS_PORT, String.valueOf(ircTlsPort));
     }
     if (bind != null) {
       overrides.put(Setting.BIND, bind);

@@ -247,6 +247,33 @@ public final class ServerConfig {
     return integer(Setting.SSH_PORT);
   }
 
+  /** Plain IRC's port; 0 when off. */
+  public int ircPort() {
+    return integer(Setting.IRC_PORT);
+  }
+
+  /** IRC over TLS's port; 0 when off. */
+  public int ircTlsPort() {
+    return integer(Setting.IRC_TLS_PORT);
+  }
+
+  /** The configured TLS certificate chain for IRC, or null to use a self-signed one. */
+  public Path ircTlsCertificate() {
+    String value = get(Setting.IRC_TLS_CERTIFICATE).strip();
+    return value.isEmpty() ? null : home.resolve(value).normalize();
+  }
+
+  /** The configured TLS private key for IRC, or null. */
+  public Path ircTlsKey() {
+    String value = get(Setting.IRC_TLS_KEY).strip();
+    return value.isEmpty() ? null : home.resolve(value).normalize();
+  }
+
+  /** The network name IRC clients show. */
+  public String ircNetwork() {
+    return get(Setting.IRC_NETWORK);
+  }
+
   /** Where the SSH host key is kept: in the data directory, made on first start. */
   public java.nio.file.Path sshHostKey() {
     return dataDirectory().resolve("ssh_host_ed25519_key");

@@ -19,6 +19,26 @@ public enum Setting {
       "TCP port for SSH clients (ssh -p 2222 nick@host); 0 turns the SSH door off.",
       0,
       65535),
+  IRC_PORT(
+      "irc.port",
+      "6667",
+      "TCP port for IRC clients (irssi -c host -p 6667); 0 turns plain IRC off.",
+      0,
+      65535),
+  IRC_TLS_PORT(
+      "irc.tls-port", "6697", "TCP port for IRC clients over TLS; 0 turns it off.", 0, 65535),
+  IRC_TLS_CERTIFICATE(
+      "irc.tls-certificate",
+      "",
+      "PEM certificate chain for IRC over TLS; empty: a self-signed one is made on first start and"
+          + " kept in the data directory. Relative paths start at the installation directory.",
+      Kind.OPTIONAL_TEXT),
+  IRC_TLS_KEY(
+      "irc.tls-key",
+      "",
+      "PEM private key of irc.tls-certificate (unencrypted; keep it mode 0600).",
+      Kind.OPTIONAL_TEXT),
+  IRC_NETWORK("irc.network", "chatshell", "The network name IRC clients show (NETWORK)."),
   TELNET_PASSWORDS(
       "telnet.passwords",
       "warn",
@@ -187,6 +207,8 @@ public enum Setting {
   /** What values a setting takes. */
   enum Kind {
     TEXT,
+    /** Text that may be left empty: the setting is then not used. */
+    OPTIONAL_TEXT,
     WHOLE_NUMBER,
     DECIMAL,
     BOOLEAN,
@@ -266,6 +288,9 @@ public enum Setting {
     switch (kind) {
       case TEXT -> {
         return v.isEmpty() ? "it cannot be empty" : null;
+      }
+      case OPTIONAL_TEXT -> {
+        return null;
       }
       case BOOLEAN -> {
         return v.equals("true") || v.equals("false") ? null : "it must be true or false";

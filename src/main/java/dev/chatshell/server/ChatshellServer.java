@@ -15,6 +15,8 @@ import dev.chatshell.command.builtin.BuiltinCommands;
 import dev.chatshell.config.ConfigException;
 import dev.chatshell.config.ServerConfig;
 import dev.chatshell.console.OperatorConsole;
+import dev.chatshell.irc.IrcDoor;
+import dev.chatshell.irc.IrcTls;
 import dev.chatshell.shell.CleartextPasswords;
 import dev.chatshell.shell.SessionManager;
 import dev.chatshell.shell.ShellSettings;
@@ -39,6 +41,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +70,8 @@ public final class ChatshellServer implements AutoCloseable {
   private final SessionManager sessions;
   private final TelnetServer telnet;
   private final SshDoor ssh; // null when off
+  private final IrcDoor irc; // null when both IRC ports are off
+  private final String ircTlsFingerprint; // null when IRC over TLS is off
   private final HostKey hostKey; // null when the SSH door is off
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final CountDownLatch done = new CountDownLatch(1); // counted down once stopped
@@ -209,6 +214,42 @@ public final class ChatshellServer implements AutoCloseable {
               sessions,
               limits);
     }
+    SSLContext tls = null;
+    if (config.ircTlsPort() != 0) {
+      if ((config.ircTlsCertificate() == null) != (config.ircTlsKey() == null)) {
+        closeAllStores();
+        throw new ConfigException(
+            "irc.tls-certificate and irc.tls-key go together: set both, or neither for a"
+                + " self-signed certificate.");
+      }
+      try {
+        tls =
+            config.ircTlsCertificate() != null
+                ? IrcTls.fromPem(config.ircTlsCertificate(), config.ircTlsKey())
+                : IrcTls.selfSigned(config.dataDirectory(), config.serverName());
+      } catch (IOException | RuntimeException e) {
+        closeAllStores();
+        throw new ConfigException("Cannot use the IRC TLS certificate: " + e.getMessage());
+      }
+    }
+    this.ircTlsFingerprint = tls == null ? null : IrcTls.fingerprint(tls);
+    this.irc =
+        config.ircPort() == 0 && config.ircTlsPort() == 0
+            ? null
+            : new IrcDoor(
+                new IrcDoor.Settings(
+                    config.bind(),
+                    config.ircPort(),
+                    config.ircTlsPort(),
+                    tls,
+                    config.serverName(),
+                    config.ircNetwork(),
+                    Version.get(),
+                    config.motd(),
+                    config.channelsPerUser()),
+                sessions,
+                commands,
+                limits);
   }
 
   /** Starts listening, on every door. */
@@ -227,6 +268,31 @@ public final class ChatshellServer implements AutoCloseable {
       }
       log.info("SSH host key: {} {}", hostKey.type(), hostKey.fingerprint());
     }
+    if (irc != null) {
+      try {
+        irc.start();
+      } catch (BindException e) {
+        telnet.close();
+        if (ssh != null) {
+          ssh.close();
+        }
+        throw new BindException(
+            "IRC port " + config.ircPort() + "/" + config.ircTlsPort() + ": " + e.getMessage());
+      }
+      if (ircTlsFingerprint != null) {
+        log.info("IRC TLS certificate: SHA256 {}", ircTlsFingerprint);
+      }
+    }
+  }
+
+  /** Plain IRC's port as bound; 0 when off. */
+  public int ircPort() {
+    return irc == null ? 0 : irc.port();
+  }
+
+  /** IRC over TLS's port as bound; 0 when off. */
+  public int ircTlsPort() {
+    return irc == null ? 0 : irc.tlsPort();
   }
 
   /** The SSH port actually bound; 0 when the SSH door is off. */
@@ -303,6 +369,9 @@ public final class ChatshellServer implements AutoCloseable {
   private void stop(String reason) {
     log.info("Shutting down: {}", reason);
     telnet.close();
+    if (irc != null) {
+      irc.close(); // no newcomers; the sessions already in are told and closed below
+    }
     sessions.shutdown(reason, config.shutdownGrace());
     if (ssh != null) {
       ssh.close(); // after the sessions: their goodbyes went out on the SSH connections

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: the session's thread calls every method and owns the warning state; held lines are
  * sent on the flood queue's own thread, which touches nothing here but the domain and the outbox.
  */
-final class FloodControl {
+public final class FloodControl {
   // Logged under the session's name: operators read one name for everything a session does.
   private static final Logger log = LoggerFactory.getLogger(Session.class);
   // How long held-back lines may take to go out once the user leaves, before their quit.
@@ -35,7 +35,8 @@ final class FloodControl {
   private int commandsWaited; // commands in a row that waited for their turn
   private boolean commandsDroppedTold;
 
-  FloodControl(ShellSettings settings, ChatServer chat, EventSink outbox, Connection connection) {
+  public FloodControl(
+      ShellSettings settings, ChatServer chat, EventSink outbox, Connection connection) {
     this.settings = settings;
     this.chat = chat;
     this.outbox = outbox;
@@ -51,7 +52,7 @@ final class FloodControl {
    * A chat line typed in {@code channel}: true when the caller sends it now; otherwise it waits in
    * the queue or is dropped past its bound, and the user is told the first time.
    */
-  boolean offerChat(User user, Channel channel, String text) {
+  public boolean offerChat(User user, Channel channel, String text) {
     switch (queue.offer(new HeldLine(user, channel, text))) {
       case NOW -> {
         return true;
@@ -92,7 +93,7 @@ final class FloodControl {
    * notice, so the commands typed after the paste (/WHO, /BYE) are not kept waiting behind it.
    * Returns false when the command is dropped.
    */
-  boolean awaitTurn() {
+  public boolean awaitTurn() {
     if (queue.tryTakeAfterHeld()) {
       commandsWaited = 0;
       warned = false; // the flood is over: the next one is told again
@@ -130,7 +131,7 @@ final class FloodControl {
    * Delays a line typed before login (a nickname) to the rate; the first delay of a flood is told
    * through {@code warn}, since nothing is printed through the outbox yet.
    */
-  void throttle(Consumer<String> warn) {
+  public void throttle(Consumer<String> warn) {
     long wait = bucket.take();
     if (wait == 0) {
       warned = false;
@@ -151,7 +152,7 @@ final class FloodControl {
    * Drops the held lines and waits a moment for one being sent, so that nothing of the user's
    * arrives after their quit.
    */
-  void close() {
+  public void close() {
     queue.close(FLUSH_ON_EXIT.toMillis());
   }
 

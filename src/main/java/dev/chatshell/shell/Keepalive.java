@@ -14,11 +14,32 @@ import java.util.function.Supplier;
  * #pingSent}. A ping is a write and may block, so it is sent from a short-lived thread of its own,
  * which only sets {@link #pingUnsupported} (or drops the session).
  */
-final class Keepalive {
+public final class Keepalive {
+  /** What the keepalive checks and acts on: one session, of any door. */
+  public interface Watched {
+    /** True once the user has logged in. */
+    boolean loggedIn();
+
+    /** True once the client can be pinged (its screen or protocol is set up). */
+    boolean pingable();
+
+    /**
+     * How long a logged-in user has sent nothing, in nanoseconds; -1 for sessions never
+     * disconnected for idling.
+     */
+    long idleNanos(long now);
+
+    /** Disconnects a logged-in user for idling, telling them why; false when it was not idling. */
+    boolean evict(String reason);
+
+    /** Ends the session from any thread, with a reason fit to tell others. */
+    void drop(String reason, Throwable cause);
+  }
+
   // How long an idle session given notice may take to read it before it is closed regardless.
   private static final Duration EVICTION_GRACE = Duration.ofSeconds(2);
 
-  private final Session session;
+  private final Watched session;
   private final Connection connection;
   private final Outbox outbox;
   private final SessionEnd end;
@@ -28,8 +49,8 @@ final class Keepalive {
   private long pingSent; // timer thread: when the unanswered ping was sent, or 0
   private volatile boolean pingUnsupported; // plain client: TCP keepalive watches it instead
 
-  Keepalive(
-      Session session,
+  public Keepalive(
+      Watched session,
       Connection connection,
       Outbox outbox,
       SessionEnd end,
@@ -43,7 +64,7 @@ final class Keepalive {
     this.idleTimeout = idleTimeout;
   }
 
-  void tick(long now) {
+  public void tick(long now) {
     if (!session.loggedIn() && now - started > settings.loginTimeout().toNanos()) {
       session.drop("no login within " + settings.loginTimeout().toSeconds() + " s", null);
       return;
@@ -75,7 +96,7 @@ final class Keepalive {
       }
       return;
     }
-    if (!pingUnsupported && session.shellOpen() && now - heard > interval) {
+    if (!pingUnsupported && session.pingable() && now - heard > interval) {
       pingSent = now;
       // A ping is a write and may block on a client that does not read: never on the timer thread.
       Thread.ofVirtual().name("ping").start(this::ping);
@@ -93,7 +114,7 @@ final class Keepalive {
   }
 
   /** A stretch of time as a person says it: "40 seconds", "12 minutes", "3 hours". */
-  static String span(Duration time) {
+  public static String span(Duration time) {
     long seconds = time.toSeconds();
     long count = seconds < 120 ? seconds : seconds < 7200 ? seconds / 60 : seconds / 3600;
     String unit = seconds < 120 ? "second" : seconds < 7200 ? "minute" : "hour";

@@ -4,6 +4,7 @@ import dev.chatshell.chat.ChannelRole;
 import dev.chatshell.chat.Notice;
 import dev.chatshell.chat.Notice.AlreadyIn;
 import dev.chatshell.chat.Notice.Autojoining;
+import dev.chatshell.chat.Notice.AwayChanged;
 import dev.chatshell.chat.Notice.AwaySet;
 import dev.chatshell.chat.Notice.BanLifted;
 import dev.chatshell.chat.Notice.Banned;
@@ -281,6 +282,8 @@ public final class NoticeText {
                   : "You are not marked away; /AWAY <message> marks you away.")
               : "You are marked away: " + n.message() + " (/AWAY alone when you are back).";
       case IsAway n -> n.nick() + " is away: " + n.message();
+      case AwayChanged n ->
+          n.message() == null ? n.nick() + " is back." : n.nick() + " is away: " + n.message();
       case IgnoreSet n ->
           n.ignoring()
               ? "You now ignore "

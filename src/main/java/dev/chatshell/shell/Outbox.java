@@ -18,14 +18,14 @@ import java.util.concurrent.ThreadFactory;
  * <p>Threading: any thread delivers; at most one drain runs at a time; the queue is guarded by this
  * object's monitor.
  */
-final class Outbox implements EventSink {
+public final class Outbox implements EventSink {
   /** Writes a batch of events to the client; may block while the client does not read. */
-  interface Printer {
+  public interface Printer {
     void print(List<ChatEvent> batch) throws IOException;
   }
 
   /** Told once why the outbox gave up: a reason fit to tell others, and the cause if any. */
-  interface FailureListener {
+  public interface FailureListener {
     void failed(String reason, Throwable cause);
   }
 
@@ -47,7 +47,7 @@ final class Outbox implements EventSink {
    * @param limit events that may wait before the session is dropped
    * @param onFailure told why, once, when the queue overflows or a write fails
    */
-  Outbox(int limit, Printer printer, FailureListener onFailure) {
+  public Outbox(int limit, Printer printer, FailureListener onFailure) {
     this.limit = limit;
     this.printer = printer;
     this.onFailure = onFailure;
@@ -131,7 +131,7 @@ final class Outbox implements EventSink {
    * Waits until everything queued so far is written, the outbox closes, or the time runs out.
    * Returns true only when everything was written.
    */
-  boolean awaitEmpty(Duration timeout) throws InterruptedException {
+  public boolean awaitEmpty(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (this) {
       while ((draining || !queue.isEmpty()) && !closed) {
@@ -146,7 +146,7 @@ final class Outbox implements EventSink {
   }
 
   /** Drops what is pending and refuses anything more. */
-  synchronized void close() {
+  public synchronized void close() {
     closed = true;
     queue.clear();
     notifyAll();
@@ -157,13 +157,13 @@ final class Outbox implements EventSink {
    * written: a client that stopped reading in a quiet channel never fills its queue, but this
    * grows.
    */
-  long blockedFor(long now) {
+  public long blockedFor(long now) {
     long since = writingSince;
     return since == 0 ? 0 : now - since;
   }
 
   /** True once the outbox refuses output (closed, overflowed, or a write failed). */
-  synchronized boolean isClosed() {
+  public synchronized boolean isClosed() {
     return closed;
   }
 

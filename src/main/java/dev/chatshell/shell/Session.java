@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *       #lastWords}): how and why it ends is one {@link SessionEnd}, under its monitor.
  * </ul>
  */
-final class Session {
+final class Session implements ManagedSession {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
   private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
 
@@ -64,7 +64,8 @@ final class Session {
     this.keepalive = new Keepalive(this, connection, outbox, end, settings, services.idleTimeout());
   }
 
-  void run() {
+  @Override
+  public void run() {
     thread = Thread.currentThread();
     try {
       Login login = new Login(services, connection, outbox, flood, end);
@@ -168,7 +169,8 @@ final class Session {
    * Ends the session from any thread. The reason is told to the user's channels, so it is never
    * more than a short phrase; the cause, if any, only goes to the log.
    */
-  void drop(String reason, Throwable cause) {
+  @Override
+  public void drop(String reason, Throwable cause) {
     SessionEnd.Drop kind = end.drop(reason);
     if (kind == SessionEnd.Drop.ALREADY) {
       return; // closing makes the pending write fail too: one reason is enough
@@ -211,21 +213,25 @@ final class Session {
   }
 
   /** The keepalive timer's check, about once a second (see {@link Keepalive}). */
-  void tick(long now) {
+  @Override
+  public void tick(long now) {
     keepalive.tick(now);
   }
 
-  boolean loggedIn() {
+  @Override
+  public boolean loggedIn() {
     return user != null;
   }
 
   /** True once the session has a screen: a ping can only be answered by a negotiated client. */
-  boolean shellOpen() {
+  @Override
+  public boolean pingable() {
     return shell != null;
   }
 
   /** True while the connection has not logged in yet (and is not on its way out). */
-  boolean awaitingLogin() {
+  @Override
+  public boolean awaitingLogin() {
     return user == null && !end.ending() && !end.dropped();
   }
 
@@ -233,7 +239,8 @@ final class Session {
    * How long a logged-in user has sent no line here, in nanoseconds; -1 for sessions that are never
    * disconnected for idling (not in the line loop yet, the console, already ending).
    */
-  long idleNanos(long now) {
+  @Override
+  public long idleNanos(long now) {
     LineLoop lines = loop;
     if (lines == null || isConsole() || end.ending()) { // an evicted session is ending too
       return -1;
@@ -246,7 +253,8 @@ final class Session {
    * then it closes and its channels see it quit with {@code reason} (or, when the account has other
    * terminals, those are told). Returns false when the session was not idling to begin with.
    */
-  boolean evict(String reason) {
+  @Override
+  public boolean evict(String reason) {
     long now = System.nanoTime();
     if (idleNanos(now) < 0 || !end.evict(reason, now)) {
       return false;
@@ -258,7 +266,8 @@ final class Session {
   }
 
   /** From now on, what the session is shown is its last (the server is going down). */
-  void lastWords() {
+  @Override
+  public void lastWords() {
     end.lastWords();
   }
 
@@ -275,7 +284,8 @@ final class Session {
   }
 
   /** Waits, up to {@code grace}, for what the user has been sent to be written. */
-  void awaitOutput(Duration grace) {
+  @Override
+  public void awaitOutput(Duration grace) {
     try {
       outbox.awaitEmpty(grace);
     } catch (InterruptedException e) {
@@ -284,7 +294,8 @@ final class Session {
   }
 
   /** Closes the session from outside, for example at shutdown; {@code reason} goes to the log. */
-  void close(String reason) {
+  @Override
+  public void close(String reason) {
     end.close(reason);
     outbox.close();
     connection.close();

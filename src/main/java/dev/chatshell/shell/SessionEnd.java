@@ -8,9 +8,9 @@ package dev.chatshell.shell;
  *
  * <p>Threading: any thread; every method holds the monitor for a few field reads and writes only.
  */
-final class SessionEnd {
+public final class SessionEnd {
   /** What a {@link #drop} call found, for the one log line it is worth. */
-  enum Drop {
+  public enum Drop {
     /** Dropped before: closing makes the pending write fail too, one reason is enough. */
     ALREADY,
     /** The session was already leaving (/BYE, shutdown): the client hung up first. */
@@ -29,7 +29,7 @@ final class SessionEnd {
   private boolean dropped;
 
   /** The user typed /BYE: they leave once their pending output is written. */
-  synchronized void bye(String reason) {
+  public synchronized void bye(String reason) {
     this.reason = reason;
     leaving = true;
     lastWords = true;
@@ -39,7 +39,7 @@ final class SessionEnd {
    * Disconnects the session for idling, unless it is on its way out already. Returns false when it
    * was.
    */
-  synchronized boolean evict(String reason, long now) {
+  public synchronized boolean evict(String reason, long now) {
     if (lastWords || evictedAt != 0) {
       return false;
     }
@@ -50,7 +50,7 @@ final class SessionEnd {
   }
 
   /** From now on, what the session is shown is its last (the server is going down). */
-  synchronized void lastWords() {
+  public synchronized void lastWords() {
     lastWords = true;
   }
 
@@ -58,13 +58,13 @@ final class SessionEnd {
    * True when a batch of output is the session's last: it ends the session ({@code farewell}), or
    * the session was already ending. The answer stays true from then on.
    */
-  synchronized boolean isLast(boolean farewell) {
+  public synchronized boolean isLast(boolean farewell) {
     lastWords |= farewell;
     return lastWords;
   }
 
   /** Closed from outside (shutdown); the reason only if none was given before. */
-  synchronized void close(String reason) {
+  public synchronized void close(String reason) {
     if (this.reason == null) {
       this.reason = reason;
     }
@@ -72,7 +72,7 @@ final class SessionEnd {
   }
 
   /** Dropped (a failed write, a timeout): says what kind of drop it was, once. */
-  synchronized Drop drop(String reason) {
+  public synchronized Drop drop(String reason) {
     if (dropped) {
       return Drop.ALREADY;
     }
@@ -85,26 +85,26 @@ final class SessionEnd {
     return clean ? Drop.CLEAN : evictedAt != 0 ? Drop.EVICTED : Drop.UNEXPECTED;
   }
 
-  synchronized boolean leaving() {
+  public synchronized boolean leaving() {
     return leaving;
   }
 
   /** True once what the session is shown is its last. */
-  synchronized boolean ending() {
+  public synchronized boolean ending() {
     return lastWords;
   }
 
-  synchronized boolean dropped() {
+  public synchronized boolean dropped() {
     return dropped;
   }
 
   /** When the session was told it is disconnected for idling ({@link System#nanoTime()}), or 0. */
-  synchronized long evictedAt() {
+  public synchronized long evictedAt() {
     return evictedAt;
   }
 
   /** Why the session ends, or {@code null} while nobody has said. */
-  synchronized String reason() {
+  public synchronized String reason() {
     return reason;
   }
 }

@@ -29,7 +29,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
   private final ChatServer chat;
   private final SessionServices services;
-  private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+  private final Set<ManagedSession> sessions = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer;
   private volatile boolean closing;
   private volatile Session console;
@@ -55,7 +55,14 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
 
   @Override
   public void handle(Connection connection) {
-    Session session = new Session(connection, services);
+    run(new Session(connection, services));
+  }
+
+  /**
+   * Runs a session of any door on the caller's thread until it ends, swept by the keepalive timer,
+   * counted, and ended at shutdown like every other.
+   */
+  public void run(ManagedSession session) {
     sessions.add(session);
     try {
       if (!closing) { // accepted just as the server began to shut down: nothing to serve
@@ -94,7 +101,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private void sweep() {
     drops.flush();
     long now = System.nanoTime();
-    for (Session session : sessions) {
+    for (ManagedSession session : sessions) {
       try {
         session.tick(now);
       } catch (Throwable e) {
@@ -132,16 +139,16 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
     // Someone who has not logged in takes nobody's place while another connection is still at the
     // nickname prompt: else a few connections that never log in would push every idle user out,
     // one each. Room is made again once that one logs in or times out.
-    for (Session session : sessions) {
+    for (ManagedSession session : sessions) {
       if (session.awaitingLogin()) {
         return false;
       }
     }
     long now = System.nanoTime();
     while (true) {
-      Session idlest = null;
+      ManagedSession idlest = null;
       long longest = least.toNanos();
-      for (Session session : sessions) {
+      for (ManagedSession session : sessions) {
         long idle = session.idleNanos(now);
         if (idle >= longest) {
           idlest = session;
@@ -185,6 +192,11 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
     return closing;
   }
 
+  /** What every session of this server shares: for the sessions of protocol doors (IRC). */
+  public SessionServices services() {
+    return services;
+  }
+
   /** Live sessions, logged in or not. */
   public int sessionCount() {
     return sessions.size();
@@ -197,12 +209,12 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
    */
   public void shutdown(String reason, Duration grace) {
     closing = true;
-    for (Session session : sessions) {
+    for (ManagedSession session : sessions) {
       session.lastWords(); // the notice below ends their screen: no prompt is drawn after it
     }
     chat.announce("The server is shutting down: " + reason + ". Goodbye!");
     List<Thread> waits = new ArrayList<>();
-    for (Session session : sessions) {
+    for (ManagedSession session : sessions) {
       waits.add(Thread.ofVirtual().start(() -> session.awaitOutput(grace)));
     }
     for (Thread wait : waits) {
@@ -214,7 +226,7 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
       }
     }
     chat.disconnectAll();
-    for (Session session : sessions) {
+    for (ManagedSession session : sessions) {
       session.close("server shutting down");
     }
   }

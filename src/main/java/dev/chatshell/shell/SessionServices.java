@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * @param shutdown stops the whole server at a user's request (who asked, and the reason), or
  *     refuses with a {@link dev.chatshell.chat.ChatException}
  */
-record SessionServices(
+public record SessionServices(
     ChatServer chat,
     CommandTable commands,
     ShellSettings settings,

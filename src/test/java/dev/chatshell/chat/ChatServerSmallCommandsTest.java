@@ -120,7 +120,17 @@ class ChatServerSmallCommandsTest {
           List.of(
               new ServerNotice(T0, "You are marked away: lunch (/AWAY alone when you are back).")),
           aliceInbox.events());
-      assertEquals(List.of(), bobInbox.events(), "nobody else is told");
+      // Those who share a channel learn it once (IRC's away-notify, the shell's "is away" line);
+      // nobody else is told.
+      ServerNotice changed = new ServerNotice(T0, "alice is away: lunch");
+      assertEquals(List.of(changed), bobInbox.events());
+      assertEquals(List.of(changed), carolInbox.events());
+      assertEquals(List.of(), daveInbox.events(), "dave shares no channel with alice");
+      bobInbox.clear();
+      server.setAway(alice, "lunch");
+      assertEquals(List.of(), bobInbox.events(), "the same message again changes nothing");
+      server.setAway(alice, null);
+      assertEquals(List.of(new ServerNotice(T0, "alice is back.")), bobInbox.events());
     }
 
     @Test

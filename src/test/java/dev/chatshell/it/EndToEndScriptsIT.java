@@ -70,14 +70,16 @@ class EndToEndScriptsIT {
     Path script = root.resolve("test-scripts").resolve(name);
     int port = Processes.freePort();
     int sshPort = Processes.freePort();
+    int ircPort = Processes.freePort();
+    int ircTlsPort = Processes.freePort();
     Path scratch = Files.createTempDirectory("chatshell-e2e");
-    Path config = writeConfig(root, scratch, sshPort);
+    Path config = writeConfig(root, scratch, sshPort, ircPort, ircTlsPort);
     Path serverLog = scratch.resolve("server.log");
     Path scriptLog = scratch.resolve("script.log");
     boolean ownServer = Files.readString(script).contains(OWN_SERVER);
     Process server = null;
     if (!ownServer) {
-      server = Processes.serve(null, config, port, sshPort, serverLog);
+      server = Processes.serve(null, config, port, sshPort, ircPort, ircTlsPort, serverLog);
     }
     try {
       if (server != null) {
@@ -94,6 +96,8 @@ class EndToEndScriptsIT {
       builder.environment().put("CHATSHELL_CONFIG", config.toString());
       builder.environment().put("CHATSHELL_DATA", scratch.resolve("var").toString());
       builder.environment().put("CHATSHELL_SSH_PORT", String.valueOf(sshPort));
+      builder.environment().put("CHATSHELL_IRC_PORT", String.valueOf(ircPort));
+      builder.environment().put("CHATSHELL_IRC_TLS_PORT", String.valueOf(ircTlsPort));
       Process run = builder.start();
       boolean finished = run.waitFor(120, TimeUnit.SECONDS);
       if (!finished) {
@@ -118,7 +122,8 @@ class EndToEndScriptsIT {
   }
 
   /** The scenario's configuration: its own data directory, no plugins, the test operator. */
-  private static Path writeConfig(Path root, Path scratch, int sshPort) throws IOException {
+  private static Path writeConfig(Path root, Path scratch, int sshPort, int ircPort, int ircTlsPort)
+      throws IOException {
     Files.createDirectories(scratch.resolve("commands"));
     String settings =
         "motd.file="
@@ -129,6 +134,10 @@ class EndToEndScriptsIT {
             + scratch.resolve("commands")
             + "\nssh.port="
             + sshPort
+            + "\nirc.port="
+            + ircPort
+            + "\nirc.tls-port="
+            + ircTlsPort
             + "\n"
             + Files.readString(root.resolve("test-scripts/test.properties"));
     Path config = scratch.resolve("chatshell.properties");

@@ -31,6 +31,10 @@ class ShutdownIT {
                 "--port",
                 String.valueOf(port),
                 "--ssh-port",
+                "0",
+                "--irc-port",
+                "0",
+                "--irc-tls-port",
                 "0")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())

@@ -48,6 +48,16 @@ public final class Processes {
    */
   public static Process serve(Path home, Path config, int port, int sshPort, Path output)
       throws IOException {
+    return serve(home, config, port, sshPort, 0, 0, output);
+  }
+
+  /**
+   * As {@link #serve(Path, Path, int, int, Path)}, with IRC on {@code ircPort} and IRC over TLS on
+   * {@code ircTlsPort} (0: off, as the shorter forms have them, so no test takes 6667 or 6697).
+   */
+  public static Process serve(
+      Path home, Path config, int port, int sshPort, int ircPort, int ircTlsPort, Path output)
+      throws IOException {
     java.util.List<String> command = new java.util.ArrayList<>();
     command.add(java());
     if (home != null) {
@@ -64,7 +74,11 @@ public final class Processes {
             "--port",
             String.valueOf(port),
             "--ssh-port",
-            String.valueOf(sshPort)));
+            String.valueOf(sshPort),
+            "--irc-port",
+            String.valueOf(ircPort),
+            "--irc-tls-port",
+            String.valueOf(ircTlsPort)));
     ProcessBuilder builder = new ProcessBuilder(command);
     if (home != null) {
       builder.directory(home.toFile());

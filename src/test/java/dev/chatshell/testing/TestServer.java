@@ -36,6 +36,8 @@ public final class TestServer {
     Map<Setting, String> all = new EnumMap<>(Setting.class);
     all.put(Setting.PORT, "0");
     all.put(Setting.SSH_PORT, "0"); // off unless a test asks: none takes the default 2222
+    all.put(Setting.IRC_PORT, "0"); // likewise 6667 and 6697
+    all.put(Setting.IRC_TLS_PORT, "0");
     all.put(Setting.BIND, "127.0.0.1");
     all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
     all.put(Setting.CONSOLE, "false");
@@ -62,6 +64,8 @@ public final class TestServer {
     Map<Setting, String> all = new EnumMap<>(Setting.class);
     all.put(Setting.PORT, "0");
     all.put(Setting.SSH_PORT, "0"); // off unless a test asks: none takes the default 2222
+    all.put(Setting.IRC_PORT, "0"); // likewise 6667 and 6697
+    all.put(Setting.IRC_TLS_PORT, "0");
     all.put(Setting.BIND, "127.0.0.1");
     all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
     all.put(Setting.CONSOLE, "false");

@@ -1,0 +1,461 @@
+package dev.chatshell.irc;
+
+import dev.chatshell.chat.ChatApi;
+import dev.chatshell.chat.ChatEvent;
+import dev.chatshell.chat.ChatServer;
+import dev.chatshell.chat.EventSink;
+import dev.chatshell.chat.User;
+import dev.chatshell.shell.FloodControl;
+import dev.chatshell.shell.Keepalive;
+import dev.chatshell.shell.ManagedSession;
+import dev.chatshell.shell.Outbox;
+import dev.chatshell.shell.SessionEnd;
+import dev.chatshell.shell.SessionServices;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One IRC client, from its first line to its QUIT: registration ({@link Registration}), then each
+ * line it sends run through the {@link IrcCommands} table. What the domain tells the user goes
+ * through the same {@link Outbox} as a shell's, and {@link IrcRenderer} turns it into IRC lines.
+ * The keepalive, flood control and the ways a session ends are the shell's own ({@link Keepalive},
+ * {@link FloodControl}, {@link SessionEnd}), so an IRC user meets the same limits as anyone.
+ *
+ * <p>Threading: the session's virtual thread reads and runs lines and alone changes the
+ * registration state; the outbox's drain renders and writes; the keepalive timer and others may end
+ * the session through {@link SessionEnd}.
+ */
+final class IrcSession implements ManagedSession {
+  private static final Logger log = LoggerFactory.getLogger(IrcSession.class);
+  private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
+  private static final Duration CLOSE_AFTER_ERROR = Duration.ofSeconds(2);
+
+  private final IrcConnection connection;
+  private final SessionServices services;
+  private final IrcServerInfo server;
+  private final IrcCommands commands;
+  private final IrcPeople people;
+  private final Outbox outbox;
+  private final HeldUntilWelcome sink;
+  private final SessionEnd end = new SessionEnd();
+  private final FloodControl flood;
+  private final Keepalive keepalive;
+  private final IrcRenderer renderer;
+  final Registration registration;
+  private volatile Set<String> caps = Set.of();
+  private volatile User user;
+  private volatile ChatApi chat;
+  private volatile long lastLine = System.nanoTime();
+  private boolean loggedOut; // the session's thread only
+
+  IrcSession(
+      IrcConnection connection,
+      SessionServices services,
+      IrcServerInfo server,
+      IrcCommands commands,
+      IrcPeople people) {
+    this.connection = connection;
+    this.people = people;
+    this.services = services;
+    this.server = server;
+    this.commands = commands;
+    this.outbox = new Outbox(services.settings().outboxLimit(), this::print, this::drop);
+    this.sink = new HeldUntilWelcome(outbox);
+    this.flood = new FloodControl(services.settings(), services.chat(), outbox, connection);
+    this.keepalive =
+        new Keepalive(this, connection, outbox, end, services.settings(), services.idleTimeout());
+    this.renderer = new IrcRenderer(server.name(), this);
+    this.registration = new Registration(this);
+    connection.setPingToken(server.name());
+  }
+
+  // ---- what handlers use
+
+  IrcServerInfo server() {
+    return server;
+  }
+
+  /** Who IRC users say they are, and who was here. */
+  IrcPeople people() {
+    return people;
+  }
+
+  ChatServer domain() {
+    return services.chat();
+  }
+
+  SessionServices services() {
+    return services;
+  }
+
+  IrcConnection connection() {
+    return connection;
+  }
+
+  FloodControl flood() {
+    return flood;
+  }
+
+  /** The logged-in user, or null while registering. */
+  User user() {
+    return user;
+  }
+
+  /** The domain as this user may ask it. */
+  ChatApi chat() {
+    return chat;
+  }
+
+  /** The client's nick as numerics address it: {@code *} before it has one. */
+  String nick() {
+    User me = user;
+    if (me != null) {
+      return me.nick();
+    }
+    String asked = registration.nick();
+    return asked == null ? "*" : asked;
+  }
+
+  Set<String> caps() {
+    return caps;
+  }
+
+  boolean has(String cap) {
+    return caps.contains(cap);
+  }
+
+  void setCaps(Set<String> enabled) {
+    caps = Set.copyOf(enabled);
+  }
+
+  /** A fresh response addressed to this client. */
+  Response response() {
+    return new Response(server.name(), nick());
+  }
+
+  /** Sends a response after what the user has been sent so far. */
+  void send(Response response) {
+    IrcLines lines = response.toEvent();
+    if (lines != null) {
+      outbox.deliver(lines);
+    }
+  }
+
+  /** Logs the user in: the domain is told, and from now on the user's events are sent. */
+  void loggedIn(User who, Response welcome) {
+    people.arrived(who, new IrcPeople.Identity(registration.userName(), registration.realName()));
+    this.user = who;
+    this.chat = services.chat().forUser(who);
+    this.lastLine = System.nanoTime(); // idle from here: registration time is not counted
+    sink.release(welcome.toEvent());
+    log.info("{} logged in as {}", connection, who.nick());
+  }
+
+  /** The sink the domain delivers this session's events to. */
+  EventSink sink() {
+    return sink;
+  }
+
+  /**
+   * The session ends once {@code goodbye} (which should hold an ERROR line) is written: QUIT, or a
+   * refused registration.
+   */
+  void quit(String reason, Response goodbye) {
+    end.bye(reason);
+    goodbye.closeAfter();
+    logOut(reason); // the nick is free before the client reads its ERROR, as clients expect
+  }
+
+  /** Takes the user out of the domain, once: their channels see them quit. */
+  private void logOut(String reason) {
+    User me = user;
+    if (me != null && !loggedOut) {
+      loggedOut = true;
+      people.left(me);
+      services.chat().disconnect(me, sink, reason);
+    }
+  }
+
+  // ---- the session's life
+
+  @Override
+  public void run() {
+    try {
+      while (!end.leaving()) {
+        String line;
+        try {
+          line = connection.readLine();
+        } catch (IrcConnection.LineTooLong e) {
+          send(response().numeric("417", "Input line was too long"));
+          continue;
+        }
+        if (line == null) {
+          return;
+        }
+        handle(line);
+      }
+    } catch (IOException e) {
+      log.debug("{}: {}", connection, e.toString());
+    } finally {
+      end();
+    }
+  }
+
+  private void handle(String line) {
+    // Virtual threads are not preempted: a client pouring lines in must let the others run.
+    Thread.yield();
+    if (line.indexOf('\0') >= 0) {
+      send(response().notice("Line dropped: it contained a NUL byte."));
+      return;
+    }
+    IrcMessage message = IrcMessage.parse(line);
+    if (message == null) {
+      return;
+    }
+    if (bodyLength(line) > IrcConnection.MAX_BODY) {
+      send(response().numeric("417", "Input line was too long"));
+      return;
+    }
+    if (user != null && !message.command().equals("PING") && !message.command().equals("PONG")) {
+      lastLine = System.nanoTime(); // a client answering pings is not therefore active
+    }
+    Response response = response();
+    try {
+      if (user == null) {
+        ChatServer.actingThrough(
+            connection.transport(), () -> commands.register(this, message, response));
+      } else {
+        ChatServer.actingThrough(
+            connection.transport(), () -> commands.run(this, message, response));
+      }
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      log.error("{} ({}): line failed", connection, nick(), e);
+      response.notice("That failed because of a server error; it has been logged.");
+    }
+    send(response);
+  }
+
+  /** The bytes of a line after its tags: what RFC 1459's limit of 512 applies to. */
+  private static int bodyLength(String line) {
+    int from = 0;
+    if (line.startsWith("@")) {
+      int space = line.indexOf(' ');
+      from = space < 0 ? line.length() : space + 1;
+    }
+    if (line.length() - from <= IrcConnection.MAX_BODY / 4) {
+      return line.length() - from; // short enough in any encoding
+    }
+    return line.substring(from).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** The outbox's printer: a batch of events as IRC lines, in one write. */
+  private void print(List<ChatEvent> batch) throws IOException {
+    List<String> lines = new ArrayList<>(batch.size() + 2);
+    boolean farewell = false;
+    for (ChatEvent event : batch) {
+      if (event instanceof IrcLines own) {
+        lines.addAll(own.lines());
+        farewell |= own.farewell();
+      } else {
+        farewell |= renderer.render(event, lines);
+      }
+    }
+    if (!lines.isEmpty()) {
+      StringBuilder text = new StringBuilder(lines.size() * 80);
+      for (String line : lines) {
+        text.append(line).append("\r\n");
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      connection.write(bytes, bytes.length);
+    }
+    if (farewell) {
+      String reason = end.reason();
+      drop(reason != null ? reason : "disconnected", null, false); // the ERROR line went above
+    }
+  }
+
+  @Override
+  public void drop(String reason, Throwable cause) {
+    drop(reason, cause, cause == null);
+  }
+
+  /** Ends the session; {@code tell}: an ERROR line says why first, if the client reads it. */
+  private void drop(String reason, Throwable cause, boolean tell) {
+    SessionEnd.Drop kind = end.drop(reason);
+    if (kind == SessionEnd.Drop.ALREADY) {
+      return;
+    }
+    String who = user == null ? "not logged in" : user.nick();
+    String why = reason + (cause == null ? "" : " (" + cause + ")");
+    switch (kind) {
+      case CLEAN -> log.debug("{} ({}) hung up as it left: {}", connection, who, why);
+      case EVICTED -> log.info("Dropping {} ({}): {}", connection, who, why);
+      default ->
+          services
+              .drops()
+              .log(
+                  "Dropping sessions: " + why,
+                  "Dropping " + connection + " (" + who + "): " + why,
+                  log::warn);
+    }
+    outbox.close();
+    if (tell && connection.isOpen()) {
+      // A client is told why it is dropped, as IRC servers do, unless it is not reading: the
+      // connection is closed after a moment whatever the write does.
+      Thread.ofVirtual().start(() -> lastError(reason));
+      Thread.ofVirtual().start(this::closeSoon);
+    } else {
+      connection.close();
+    }
+  }
+
+  private void lastError(String reason) {
+    try {
+      connection.writeLine("ERROR :Closing link: " + nick() + " (" + reason + ")");
+    } catch (IOException e) {
+      // gone already
+    } finally {
+      connection.close();
+    }
+  }
+
+  private void closeSoon() {
+    try {
+      Thread.sleep(CLOSE_AFTER_ERROR);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    connection.close();
+  }
+
+  @Override
+  public void tick(long now) {
+    keepalive.tick(now);
+  }
+
+  @Override
+  public boolean loggedIn() {
+    return user != null;
+  }
+
+  @Override
+  public boolean pingable() {
+    return true; // every IRC client answers PING, registered or not
+  }
+
+  @Override
+  public boolean awaitingLogin() {
+    return user == null && !end.ending() && !end.dropped();
+  }
+
+  @Override
+  public long idleNanos(long now) {
+    if (user == null || end.ending()) {
+      return -1;
+    }
+    return now - lastLine;
+  }
+
+  @Override
+  public boolean evict(String reason) {
+    long now = System.nanoTime();
+    if (idleNanos(now) < 0 || !end.evict(reason, now)) {
+      return false;
+    }
+    Response goodbye = response();
+    goodbye.line("ERROR :Closing link: " + nick() + " (" + reason + ")");
+    goodbye.closeAfter();
+    send(goodbye);
+    return true;
+  }
+
+  @Override
+  public void lastWords() {
+    end.lastWords();
+  }
+
+  @Override
+  public void awaitOutput(Duration grace) {
+    try {
+      outbox.awaitEmpty(grace);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close(String reason) {
+    end.close(reason);
+    outbox.close();
+    connection.close();
+  }
+
+  private void end() {
+    String given = end.reason();
+    String reason = given == null ? "connection closed" : given;
+    User me = user;
+    flood.close(); // held-back lines go with the user, before the quit
+    logOut(reason);
+    if (connection.isOpen()) {
+      awaitOutput(FLUSH_ON_EXIT);
+    }
+    outbox.close();
+    connection.close();
+    log.info("{} ({}) left: {}", connection, me == null ? "not logged in" : me.nick(), reason);
+  }
+
+  /**
+   * The sink the domain is given at login: it holds what the domain tells the user while logging in
+   * (channels joined again, missed mentions) until the welcome numerics are queued, which IRC
+   * clients expect first.
+   */
+  private static final class HeldUntilWelcome implements EventSink {
+    private final EventSink target;
+    private List<ChatEvent> held = new ArrayList<>();
+
+    HeldUntilWelcome(EventSink target) {
+      this.target = target;
+    }
+
+    @Override
+    public void deliver(ChatEvent event) {
+      synchronized (this) {
+        if (held != null) {
+          held.add(event);
+          return;
+        }
+      }
+      target.deliver(event);
+    }
+
+    /** Sends {@code first}, then everything held, and from now on passes events straight on. */
+    void release(ChatEvent first) {
+      List<ChatEvent> waiting;
+      synchronized (this) {
+        if (first != null) {
+          target.deliver(first);
+        }
+        waiting = held;
+        held = null;
+        waiting.forEach(target::deliver);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return connection + " (" + nick() + ")";
+  }
+
+  /** When the session was made: for LUSERS and logs. */
+  static Instant now() {
+    return Instant.now();
+  }
+}
