@@ -79,7 +79,12 @@ final class IrcComparison {
     for (int round = 1; round <= setup.rounds(); round++) {
       for (Target target : setup.targets()) {
         progress.printf(
-            Locale.ROOT, "%n== %s, round %d of %d ==%n", target.label(), round, setup.rounds());
+            Locale.ROOT,
+            "%n== %s, round %d of %d (load average %s) ==%n",
+            target.label(),
+            round,
+            setup.rounds(),
+            loadAverage());
         rounds.add(round(target, round));
       }
     }
@@ -250,6 +255,19 @@ final class IrcComparison {
       Files.writeString(work.resolve(file.getKey()), file.getValue());
     }
     return ServerProcess.startPeer(target, launch.command(), port, work);
+  }
+
+  /**
+   * The machine's load averages over 1, 5 and 15 minutes, or "?": the servers share two cores with
+   * the bench and whatever else runs, and the report should say how busy they were.
+   */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   private static boolean isRoot() {
