@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The figures of an IRC comparison, server by server: the median over rounds of each measure, the
@@ -200,18 +201,29 @@ final class ComparisonReport {
                   ? "–"
                   : String.format(Locale.ROOT, "%,.0f", s.deliveriesPerSecond()),
               s.p50Millis() < 0 ? "–" : String.format(Locale.ROOT, "%.2f ms", s.p50Millis()),
-              s.p99Millis() < 0 ? "–" : String.format(Locale.ROOT, "%.2f ms", s.p99Millis()),
+              s.p99Millis() < 0
+                  ? "–"
+                  : String.format(Locale.ROOT, "%.2f ms", s.p99Millis())
+                      + each(
+                          s.target(),
+                          r ->
+                              r.fixed() == null || r.fixed().expected() == 0
+                                  ? -1
+                                  : r.fixed().percentileMillis(99),
+                          "%.1f"),
               s.cpuMillisPer1000() < 0
                   ? "–"
                   : String.format(Locale.ROOT, "%.2f ms", s.cpuMillisPer1000()),
               s.sustainedRate() < 0
                   ? "–"
                   : String.format(
-                      Locale.ROOT,
-                      "%s%.0f msg/s (%,.0f deliveries/s)",
-                      s.cappedAtMax() ? "≥ " : "",
-                      s.sustainedRate(),
-                      s.sustainedDeliveriesPerSecond())));
+                          Locale.ROOT,
+                          "%s%.0f msg/s (%,.0f deliveries/s)",
+                          s.cappedAtMax() ? "≥ " : "",
+                          s.sustainedRate(),
+                          s.sustainedDeliveriesPerSecond())
+                      + each(
+                          s.target(), r -> r.steps().isEmpty() ? -1 : r.sustainedRate(), "%.0f")));
     }
     for (Summary s : summaries) {
       if (s.error() != null) {
@@ -220,6 +232,24 @@ final class ComparisonReport {
       }
     }
     return lines;
+  }
+
+  /**
+   * With more than one round, each round's value of a figure, so the table shows the spread behind
+   * a median: " (rounds: 12, 25)"; empty with one round.
+   */
+  private String each(Target target, ToDoubleFunction<ServerRound> figure, String format) {
+    List<ServerRound> mine = of(target);
+    if (mine.size() < 2) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder(" (rounds: ");
+    for (int i = 0; i < mine.size(); i++) {
+      double value = figure.applyAsDouble(mine.get(i));
+      text.append(i == 0 ? "" : ", ")
+          .append(value < 0 ? "–" : String.format(Locale.ROOT, format, value));
+    }
+    return text.append(')').toString();
   }
 
   /** Every round's figures as one JSON document. */

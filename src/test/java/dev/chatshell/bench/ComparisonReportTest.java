@@ -127,6 +127,9 @@ class ComparisonReportTest {
     assertEquals(26 * 1024, report.summaries().get(1).rssPerIdleConnection(), 1);
     assertEquals(
         Map.of(Target.NGIRCD, 3.0, Target.ERGO, 26.0).keySet(), report.memoryBars().keySet());
+    String row = report.table().get(2);
+    assertTrue(row.contains("| 12.00 ms (rounds: 12.0, 12.0, 12.0) |"), row);
+    assertTrue(row.endsWith("200 msg/s (199,800 deliveries/s) (rounds: 200, 400, 200) |"), row);
   }
 
   @Test
