@@ -709,7 +709,7 @@ public final class BenchCommand implements Callable<Integer> {
       String subtitle =
           String.format(
               Locale.ROOT,
-              "%d members in %d channel(s); idle: %d clients in %d channels; median of %d round(s)",
+              "%,d members in %,d channel(s); idle: %,d clients in %,d channels; median of %d round(s)",
               setup.load().sessions(),
               setup.load().channels(),
               setup.idle().sessions(),
