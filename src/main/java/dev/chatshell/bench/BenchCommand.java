@@ -185,8 +185,108 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "WHAT",
       description =
           "chatshell, baseline (the bare-socket fan-out server) or both, one after the other"
-              + " (default chatshell).")
+              + " (default chatshell). With --protocol irc: a comma-separated list of chatshell,"
+              + " ngircd, inspircd and ergo, run in that order in every round.")
   String against = "chatshell";
+
+  @Option(
+      names = "--protocol",
+      paramLabel = "PROTO",
+      description =
+          "telnet (the default: members log in through the shell) or irc: members register with"
+              + " NICK/USER, JOIN and say PRIVMSG, to chatshell's IRC door or to the other IRC"
+              + " servers --against names; for each server the bench measures memory per idle"
+              + " connection, the fixed-rate load, and the highest rate sustained (see --search-*).")
+  String protocol = "telnet";
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      description = "With --protocol irc: rounds, each running every server once (default 1).")
+  int rounds = 1;
+
+  @Option(
+      names = "--idle-clients",
+      paramLabel = "N",
+      description =
+          "With --protocol irc: idle clients for the memory measure, 0 to skip it (default"
+              + " 10000).")
+  int idleClients = 10_000;
+
+  @Option(
+      names = "--idle-channels",
+      paramLabel = "M",
+      description = "With --protocol irc: channels the idle clients are spread over (default 100).")
+  int idleChannels = 100;
+
+  @Option(
+      names = "--search-from",
+      paramLabel = "R",
+      description =
+          "With --protocol irc: first rate (messages/s) of the search for the highest rate whose"
+              + " p99 stays under --p99-limit; it doubles, then halves the gap; 0 skips the search"
+              + " (default 50).")
+  int searchFrom = 50;
+
+  @Option(
+      names = "--search-to",
+      paramLabel = "R",
+      description = "With --protocol irc: highest rate the search tries (default 3200).")
+  int searchTo = 3200;
+
+  @Option(
+      names = "--search-refine",
+      paramLabel = "N",
+      description =
+          "With --protocol irc: times the search halves the gap after a rate fails (default 2).")
+  int searchRefine = 2;
+
+  @Option(
+      names = "--step-duration",
+      paramLabel = "TIME",
+      description = "With --protocol irc: measured time of each search step (default 10s).")
+  String stepDuration = "10s";
+
+  @Option(
+      names = "--step-warmup",
+      paramLabel = "TIME",
+      description =
+          "With --protocol irc: sending before each search step is measured (default 2s).")
+  String stepWarmup = "2s";
+
+  @Option(
+      names = "--p99-limit",
+      paramLabel = "TIME",
+      description = "With --protocol irc: the p99 a sustained rate stays under (default 100ms).")
+  String p99Limit = "100ms";
+
+  @Option(
+      names = "--ngircd",
+      paramLabel = "PATH",
+      description = "ngIRCd's program (default: ngircd on the PATH or in /usr/sbin).")
+  String ngircd;
+
+  @Option(
+      names = "--inspircd",
+      paramLabel = "PATH",
+      description = "InspIRCd's program (default: inspircd on the PATH or in /usr/sbin).")
+  String inspircd;
+
+  @Option(
+      names = "--ergo",
+      paramLabel = "PATH",
+      description =
+          "Ergo's program, built from its source (no default: Debian's package named ergo is"
+              + " another program).")
+  String ergo;
+
+  @Option(
+      names = "--charts",
+      paramLabel = "DIR",
+      description =
+          "With --protocol irc: draw the results as PNG files in DIR (p99 against delivery rate,"
+              + " memory per idle connection).")
+  Path charts;
 
   @Option(
       names = "--connect",
@@ -402,8 +502,236 @@ public final class BenchCommand implements Callable<Integer> {
     return settings;
   }
 
+  /** Whether the options ask for the IRC comparison. */
+  boolean irc() {
+    return switch (protocol.toLowerCase(Locale.ROOT)) {
+      case "telnet" -> false;
+      case "irc" -> true;
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--protocol must be telnet or irc, not '" + protocol + "'");
+    };
+  }
+
+  /** The servers of an IRC comparison, in the order given. */
+  List<Target> ircTargets() {
+    List<Target> targets = new ArrayList<>();
+    for (String name : against.split(",")) {
+      Target target =
+          switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "chatshell" -> Target.CHATSHELL;
+            case "ngircd" -> Target.NGIRCD;
+            case "inspircd" -> Target.INSPIRCD;
+            case "ergo" -> Target.ERGO;
+            default ->
+                throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--against with --protocol irc takes chatshell, ngircd, inspircd and ergo,"
+                        + " not '"
+                        + name.strip()
+                        + "'");
+          };
+      if (targets.contains(target)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--against names " + target.label() + " twice");
+      }
+      targets.add(target);
+    }
+    return targets;
+  }
+
+  /** The IRC comparison the options describe; throws a picocli error for what does not fit. */
+  IrcComparison.Setup ircSetup(Path resultsDir, String stem) {
+    CommandLine line = spec.commandLine();
+    CommandLine.ParseResult given = line.getParseResult();
+    if (transport.equalsIgnoreCase("ssh") || churn > 0 || stalled > 0 || flooders > 0) {
+      throw new CommandLine.ParameterException(
+          line,
+          "--protocol irc measures IRC members alone: no --transport ssh, --churn,"
+              + " --stalled or --flooders");
+    }
+    if (connect != null) {
+      throw new CommandLine.ParameterException(
+          line, "--protocol irc starts every server itself: no --connect");
+    }
+    if (given != null && !given.hasMatchedOption("--sessions")) {
+      sessions = 1000; // the issue's load: 1,000 members in one channel, 100 messages a second
+    }
+    if (given != null && !given.hasMatchedOption("--rate")) {
+      rate = "100";
+    }
+    if (rate.equalsIgnoreCase("max")) {
+      throw new CommandLine.ParameterException(line, "--protocol irc needs a --rate in messages/s");
+    }
+    if (messageBytes > 400) {
+      throw new CommandLine.ParameterException(
+          line, "--message-bytes is at most 400 with --protocol irc (a line is 512 bytes)");
+    }
+    if (rounds < 1 || idleClients < 0 || idleChannels < 1 || searchFrom < 0 || searchRefine < 0) {
+      throw new CommandLine.ParameterException(
+          line,
+          "--rounds and --idle-channels are at least 1; --idle-clients, --search-from and"
+              + " --search-refine cannot be negative");
+    }
+    if (searchFrom > 0 && searchTo < searchFrom) {
+      throw new CommandLine.ParameterException(line, "--search-to is below --search-from");
+    }
+    if (idleClients > 0 && idleChannels > idleClients) {
+      throw new CommandLine.ParameterException(line, "--idle-channels is more than --idle-clients");
+    }
+    List<Target> targets = ircTargets();
+    Map<Target, String> binaries = new java.util.EnumMap<>(Target.class);
+    for (Target target : targets) {
+      if (target.peer()) {
+        binaries.put(target, program(target));
+      }
+    }
+    Plan base = plan();
+    Plan load =
+        new Plan(
+            base.sessions(),
+            base.channels(),
+            Plan.Mode.PLAIN,
+            base.rate(),
+            base.duration(),
+            base.warmup(),
+            base.rampRate(),
+            base.messageBytes(),
+            0,
+            0,
+            base.sourceAddresses(),
+            base.window(),
+            Duration.ZERO,
+            Duration.ZERO,
+            ChurnPlan.NONE,
+            0,
+            Plan.Door.IRC);
+    if (load.duration().isZero()) {
+      throw new CommandLine.ParameterException(line, "--duration cannot be 0 with --protocol irc");
+    }
+    Plan idle = load.with(idleClients, Math.max(1, idleChannels), 1, Duration.ZERO, Duration.ZERO);
+    List<String> options =
+        serverJavaOpts.isBlank() ? List.of() : Arrays.asList(serverJavaOpts.strip().split("\\s+"));
+    return new IrcComparison.Setup(
+        targets,
+        rounds,
+        idle,
+        load,
+        searchFrom,
+        searchTo,
+        searchRefine,
+        duration("--step-warmup", stepWarmup),
+        duration("--step-duration", stepDuration),
+        duration("--p99-limit", p99Limit).toNanos() / 1e6,
+        binaries,
+        options,
+        (plan, work) -> {
+          Map<String, String> settings = serverSettings(plan, work);
+          settings.putAll(PeerConfigs.chatshellIrc());
+          settings.putAll(serverSettings); // --server-setting has the last word
+          return settings;
+        },
+        resultsDir,
+        stem);
+  }
+
+  /** A peer's program: the option's, or the first found on the PATH or in the sbin folders. */
+  private String program(Target target) {
+    String given =
+        switch (target) {
+          case NGIRCD -> ngircd;
+          case INSPIRCD -> inspircd;
+          case ERGO -> ergo;
+          default -> null;
+        };
+    if (given != null) {
+      if (!Files.isExecutable(Path.of(given))) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--" + target.label() + " " + given + " is not a program");
+      }
+      return given;
+    }
+    if (target == Target.ERGO) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--against ergo needs --ergo PATH: Ergo built from its source (BENCHMARKS.md says how)");
+    }
+    List<String> dirs = new ArrayList<>();
+    String path = System.getenv("PATH");
+    if (path != null) {
+      dirs.addAll(Arrays.asList(path.split(java.io.File.pathSeparator)));
+    }
+    dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/sbin"));
+    for (String dir : dirs) {
+      Path candidate = Path.of(dir, target.label());
+      if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        target.label()
+            + " is not installed (apt-get install "
+            + target.label()
+            + "), or give --"
+            + target.label()
+            + " PATH");
+  }
+
+  /** The IRC comparison: runs it, prints the table, writes the JSON and the charts. */
+  private int callIrc(PrintStream out, PrintStream progress, String stem) throws Exception {
+    IrcComparison.Setup setup = ircSetup(results, stem);
+    ComparisonReport report = new IrcComparison(setup, progress).run();
+    Files.createDirectories(results);
+    Path json = results.resolve(stem + "-irc.json");
+    Files.writeString(json, report.json());
+    out.println();
+    out.println(
+        Colours.out()
+            .strong(
+                String.format(
+                    Locale.ROOT,
+                    "IRC comparison: %d idle clients in %d channels; %d members in %d channel(s) at"
+                        + " %d messages/s for %d s; search from %d msg/s, p99 under %.0f ms;"
+                        + " %d round(s)",
+                    setup.idle().sessions(),
+                    setup.idle().channels(),
+                    setup.load().sessions(),
+                    setup.load().channels(),
+                    setup.load().rate(),
+                    setup.load().duration().toSeconds(),
+                    setup.searchFrom(),
+                    setup.p99LimitMillis(),
+                    setup.rounds())));
+    report.table().forEach(out::println);
+    out.println(Colours.out().faint("  results: " + json));
+    if (charts != null) {
+      String subtitle =
+          String.format(
+              Locale.ROOT,
+              "%,d members in %,d channel(s); idle: %,d clients in %,d channels; median of %d round(s)",
+              setup.load().sessions(),
+              setup.load().channels(),
+              setup.idle().sessions(),
+              setup.idle().channels(),
+              setup.rounds());
+      for (Path file : BenchCharts.write(report, charts, subtitle, setup.p99LimitMillis())) {
+        out.println(Colours.out().faint("  chart: " + file));
+      }
+    }
+    out.flush();
+    return report.summaries().stream().allMatch(s -> s.error() == null) ? 0 : 1;
+  }
+
   @Override
   public Integer call() throws Exception {
+    if (irc()) {
+      String stem =
+          label != null
+              ? label
+              : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+      return callIrc(System.out, System.err, stem);
+    }
     Plan plan = plan();
     List<Target> targets = targets();
     if (connect != null && targets.contains(Target.BASELINE)) {
@@ -502,7 +830,7 @@ public final class BenchCommand implements Callable<Integer> {
       sshPort = freePort();
       settings.put("ssh.port", String.valueOf(sshPort));
     }
-    return ServerProcess.start(target, freePort(), sshPort, options, settings, work);
+    return ServerProcess.start(target, freePort(), sshPort, 0, options, settings, work);
   }
 
   private static int freePort() throws IOException {

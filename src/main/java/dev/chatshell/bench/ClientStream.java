@@ -162,6 +162,7 @@ final class ClientStream {
     expected = new String[0];
     keepText = false;
     text.setLength(0);
+    text.trimToSize(); // 10,000 idle clients would otherwise each keep their welcome's buffer
   }
 
   /** The last text kept, to say what came instead of what was expected. */

@@ -46,6 +46,7 @@ final class LoadRun {
   private static final Duration DRAIN_IDLE = Duration.ofSeconds(5);
   private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
   private static final int OPENING_AT_ONCE = 256;
+
   private static final String KEX = "mlkem768x25519-sha256";
 
   private final Plan plan;
@@ -68,7 +69,9 @@ final class LoadRun {
   private volatile long measureStart = Long.MAX_VALUE;
   private volatile long measureEnd = Long.MAX_VALUE;
   private volatile boolean finished;
-  private final DoorCount[] doors = {new DoorCount(Plan.Door.TELNET), new DoorCount(Plan.Door.SSH)};
+  private final DoorCount[] doors = {
+    new DoorCount(Plan.Door.TELNET), new DoorCount(Plan.Door.SSH), new DoorCount(Plan.Door.IRC)
+  };
   private SshClient sshClient; // only with SSH members
   private volatile String sshCipher = "?";
 
@@ -95,6 +98,18 @@ final class LoadRun {
     }
   }
 
+  private int openingAtOnce = OPENING_AT_ONCE;
+
+  /**
+   * At most {@code logins} logins under way at once in the ramp, for a server whose accept queue is
+   * shorter than the bench's default (256): past it, the kernel drops a connection's handshake and
+   * the client waits a minute for an answer that never comes.
+   */
+  LoadRun openingAtOnce(int logins) {
+    this.openingAtOnce = logins;
+    return this;
+  }
+
   LoadRun(Plan plan, Target target, ServerProcess server, PrintStream progress) {
     this.plan = plan;
     this.target = target;
@@ -103,6 +118,15 @@ final class LoadRun {
   }
 
   BenchResult run() throws InterruptedException, IOException {
+    startReactors();
+    try {
+      return measure();
+    } finally {
+      stopReactors();
+    }
+  }
+
+  private void startReactors() throws IOException {
     int threads = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < threads; i++) {
       reactors.add(new Reactor("bench-reader-" + i));
@@ -110,16 +134,112 @@ final class LoadRun {
     if (plan.sshSessions() > 0 && target == Target.CHATSHELL) {
       sshClient = sshClient();
     }
-    try {
-      return measure();
-    } finally {
-      for (Reactor reactor : reactors) {
-        reactor.close();
-      }
-      if (sshClient != null) {
-        sshClient.stop();
-      }
+  }
+
+  private void stopReactors() throws IOException {
+    for (Reactor reactor : reactors) {
+      reactor.close();
     }
+    reactors.clear();
+    if (sshClient != null) {
+      sshClient.stop();
+    }
+  }
+
+  // ---- a series of sendings on one set of members (the IRC comparison) ----
+
+  /**
+   * Opens the plan's members, as {@link #run} does, and leaves them in their channels for {@link
+   * #step}s; returns the seconds the ramp took. {@link #close} ends them.
+   */
+  double open() throws IOException, InterruptedException {
+    startReactors();
+    long start = System.nanoTime();
+    ramp();
+    primary().rampSeconds = (System.nanoTime() - start) / 1e9;
+    Thread.sleep(SETTLE);
+    return primary().rampSeconds;
+  }
+
+  /** Members still connected. */
+  int held() {
+    return (int) members.stream().filter(Member::isOpen).count();
+  }
+
+  /** Members that failed to log in. */
+  int failures() {
+    return failures.get();
+  }
+
+  /**
+   * One sending on the open members at {@code load}'s rate, warm-up and duration, then waits for
+   * the last deliveries: the figures of this step alone, as a run of {@code load} would give them
+   * (the heap is not read: steps compare servers that have none).
+   */
+  BenchResult step(Plan load) throws InterruptedException {
+    resetCounts();
+    String startedAt = Instant.now().toString();
+    Map<Plan.Door, List<List<Member>>> channels = channelMembers();
+    if (channels.isEmpty()) {
+      throw new IllegalStateException("no member is in a channel");
+    }
+    Sent sent = send(load, channels, null);
+    drain();
+    double measured =
+        sent.messages == 0
+            ? 0
+            : Math.max(load.duration().toNanos(), lastDelivery.get() - measureStart) / 1e9;
+    Histogram copy;
+    synchronized (latency) {
+      copy = latency.copy();
+    }
+    return new BenchResult(
+        target,
+        load,
+        startedAt,
+        held(),
+        failures.get(),
+        primary().rampSeconds,
+        measured,
+        sent.messages,
+        sent.expected,
+        delivered.sum(),
+        copy,
+        -1,
+        -1,
+        List.of(),
+        sent.cores,
+        sent.clientCores);
+  }
+
+  /**
+   * Forgets the last step's figures; deliveries of its messages that still come are not counted.
+   */
+  private void resetCounts() {
+    measureStart = Long.MAX_VALUE;
+    measureEnd = Long.MAX_VALUE;
+    delivered.reset();
+    lastDelivery.reset();
+    synchronized (latency) {
+      recorder.reset();
+      latency.reset();
+    }
+    // a message of an earlier step that never arrived is not waited for again
+    expectedAll.set(deliveredAll.sum());
+  }
+
+  /** Closes every member and stops reading. */
+  void close() throws IOException {
+    finished = true;
+    for (Member member : members) {
+      member.close();
+    }
+    stopReactors();
+  }
+
+  /** The counts of the members the plan opens first: telnet or IRC ones. */
+  private DoorCount primary() {
+    return doors[plan.door().ordinal()];
   }
 
   private BenchResult measure() throws InterruptedException {
@@ -128,14 +248,14 @@ final class LoadRun {
     long rampStart = System.nanoTime();
     ramp();
     double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
-    doors[0].rampSeconds = rampSeconds;
+    primary().rampSeconds = rampSeconds;
     Thread.sleep(SETTLE);
     long heapWithSessions = server.liveHeap();
     if (sshClient != null) {
       // The SSH members after the telnet ones, with the heap read in between: each door's heap
       // per session is what its own sessions added.
-      doors[0].heapBefore = heapIdle;
-      doors[0].heapAfter = heapWithSessions;
+      primary().heapBefore = heapIdle;
+      primary().heapAfter = heapWithSessions;
       long sshStart = System.nanoTime();
       long cpuBefore = server.cpuNanos();
       rampSsh();
@@ -160,7 +280,7 @@ final class LoadRun {
     double clientCores = -1;
     Map<Plan.Door, List<List<Member>>> channels = channelMembers();
     if (!channels.isEmpty() && plan.duration().toNanos() > 0) {
-      Sent sent = send(channels, churn);
+      Sent sent = send(plan, channels, churn);
       messages = sent.messages;
       expected = sent.expected;
       cores = sent.cores;
@@ -218,7 +338,10 @@ final class LoadRun {
     }
     List<BenchResult.DoorResult> results = new ArrayList<>();
     for (DoorCount count : doors) {
-      int asked = count.door == Plan.Door.SSH ? plan.sshSessions() : plan.sessions();
+      int asked =
+          count.door == Plan.Door.SSH
+              ? plan.sshSessions()
+              : count.door == plan.door() ? plan.sessions() : 0;
       if (asked == 0) {
         continue;
       }
@@ -304,10 +427,25 @@ final class LoadRun {
   // ---- ramp ----
 
   private void ramp() throws InterruptedException {
+    if (plan.door() == Plan.Door.IRC) {
+      ramp(
+          plan.sessions(),
+          0,
+          primary(),
+          i -> new IrcBenchSession(i, plan.channelOf(i)),
+          member ->
+              ((IrcBenchSession) member)
+                  .open(
+                      sourceAddress(member.index()),
+                      server.ircAddress(),
+                      reactors.get(member.index() % reactors.size()),
+                      (sent, sender) -> delivered(sent, sender, primary())));
+      return;
+    }
     ramp(
         plan.sessions(),
         0,
-        doors[0],
+        primary(),
         i ->
             new BenchSession(
                 i, plan.channelOf(i), plan.mode().character(i), BenchSession.Role.MEMBER),
@@ -355,7 +493,7 @@ final class LoadRun {
       java.util.function.IntFunction<Member> make,
       Opener opener)
       throws InterruptedException {
-    Semaphore opening = new Semaphore(OPENING_AT_ONCE);
+    Semaphore opening = new Semaphore(openingAtOnce);
     long period = TimeUnit.SECONDS.toNanos(1) / Math.max(1, plan.rampRate());
     long start = System.nanoTime();
     Thread reporter = reporter(() -> rampLine(start));
@@ -402,7 +540,7 @@ final class LoadRun {
     // Only members are measured: what the troublemakers receive is not counted.
     ClientStream.Deliveries deliveries =
         session.role == BenchSession.Role.MEMBER
-            ? (sent, sender) -> delivered(sent, sender, doors[0])
+            ? (sent, sender) -> delivered(sent, sender, primary())
             : (sent, sender) -> {};
     session.open(sourceAddress(index), server.address(), target, reactor, deliveries);
   }
@@ -486,16 +624,17 @@ final class LoadRun {
     return byDoor;
   }
 
-  private Sent send(Map<Plan.Door, List<List<Member>>> byDoor, ChurnRun churn)
+  /** Sends {@code load}'s messages (its rate, warm-up, duration, size) to the members. */
+  private Sent send(Plan load, Map<Plan.Door, List<List<Member>>> byDoor, ChurnRun churn)
       throws InterruptedException {
     long start = System.nanoTime();
-    measureStart = start + plan.warmup().toNanos();
-    measureEnd = measureStart + plan.duration().toNanos();
+    measureStart = start + load.warmup().toNanos();
+    measureEnd = measureStart + load.duration().toNanos();
     if (churn != null) {
       churn.start(start, measureStart, measureEnd);
     }
     Thread reporter = reporter(() -> sendLine(start));
-    Thread sampler = plan.heapEvery().isZero() ? null : heapSampler();
+    Thread sampler = load.heapEvery().isZero() ? null : heapSampler();
     long messages = 0;
     long expected = 0;
     long cpuStart = -1;
@@ -504,7 +643,7 @@ final class LoadRun {
     Plan.Door slice = null; // the door whose slice is being measured
     long sliceCpu = 0;
     long sliceStart = 0;
-    long period = plan.rate() == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / plan.rate();
+    long period = load.rate() == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / load.rate();
     try {
       for (long i = 0; ; i++) {
         long due;
@@ -515,7 +654,7 @@ final class LoadRun {
           }
           parkUntil(due);
         } else {
-          while (expectedAll.get() - deliveredAll.sum() > plan.window()) {
+          while (expectedAll.get() - deliveredAll.sum() > load.window()) {
             LockSupport.parkNanos(20_000);
           }
           due = System.nanoTime();
@@ -527,7 +666,7 @@ final class LoadRun {
           cpuStart = server.cpuNanos();
           clientStart = ownCpuNanos();
         }
-        Plan.Door door = plan.door(due - measureStart);
+        Plan.Door door = load.door(due - measureStart);
         if (!byDoor.containsKey(door)) {
           door = byDoor.keySet().iterator().next(); // every member of the other door failed
         }
@@ -553,7 +692,7 @@ final class LoadRun {
           expected += receivers;
           doors[door.ordinal()].expected += receivers;
         }
-        sender.send(ClientStream.message(due, sender.index(), plan.messageBytes()));
+        sender.send(ClientStream.message(due, sender.index(), load.messageBytes()));
       }
     } finally {
       reporter.interrupt();

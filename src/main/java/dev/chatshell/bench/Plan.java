@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param churn other clients' joins, parts, nick changes, grants and logins while sending
  * @param sshSessions measured SSH sessions (pty, one key each) next to the {@code sessions} telnet
  *     members, in channels of their own; 0 for telnet only
+ * @param door how the {@code sessions} members connect: {@link Door#TELNET}, or {@link Door#IRC}
+ *     for an IRC server (chatshell's IRC door or another IRC server)
  */
 record Plan(
     int sessions,
@@ -39,10 +41,49 @@ record Plan(
     Duration heapEvery,
     Duration hold,
     ChurnPlan churn,
-    int sshSessions) {
+    int sshSessions,
+    Door door) {
 
   /** How long the telnet members, then the SSH members, have the channels to themselves. */
   static final Duration SLICE = Duration.ofSeconds(5);
+
+  /** A load with telnet members, and SSH members next to them or not. */
+  Plan(
+      int sessions,
+      int channels,
+      Mode mode,
+      int rate,
+      Duration duration,
+      Duration warmup,
+      int rampRate,
+      int messageBytes,
+      int stalled,
+      int flooders,
+      int sourceAddresses,
+      int window,
+      Duration heapEvery,
+      Duration hold,
+      ChurnPlan churn,
+      int sshSessions) {
+    this(
+        sessions,
+        channels,
+        mode,
+        rate,
+        duration,
+        warmup,
+        rampRate,
+        messageBytes,
+        stalled,
+        flooders,
+        sourceAddresses,
+        window,
+        heapEvery,
+        hold,
+        churn,
+        sshSessions,
+        Door.TELNET);
+  }
 
   /** A load with churn and telnet members only. */
   Plan(
@@ -77,7 +118,8 @@ record Plan(
         heapEvery,
         hold,
         churn,
-        0);
+        0,
+        Door.TELNET);
   }
 
   /** A load without churn. */
@@ -112,7 +154,8 @@ record Plan(
         heapEvery,
         hold,
         ChurnPlan.NONE,
-        0);
+        0,
+        Door.TELNET);
   }
 
   /** How the sessions speak telnet. */
@@ -152,20 +195,45 @@ record Plan(
    */
   Door door(long sinceMeasuring) {
     if (sshSessions == 0) {
-      return Door.TELNET;
+      return door;
     }
     if (sessions == 0) {
       return Door.SSH;
     }
-    return Math.floorMod(Math.floorDiv(sinceMeasuring, SLICE.toNanos()), 2) == 0
-        ? Door.TELNET
-        : Door.SSH;
+    return Math.floorMod(Math.floorDiv(sinceMeasuring, SLICE.toNanos()), 2) == 0 ? door : Door.SSH;
   }
 
   /** How a member connects. */
   enum Door {
     TELNET,
-    SSH
+    SSH,
+    /** Plain IRC (RFC 1459 registration, JOIN, PRIVMSG), to chatshell's IRC door or a peer. */
+    IRC
+  }
+
+  /**
+   * The same load with other members, channels and sending: the phases of an IRC comparison (idle
+   * clients, then a fixed rate, then a search for the highest rate) derive theirs from one plan.
+   */
+  Plan with(int members, int inChannels, int atRate, Duration warm, Duration measured) {
+    return new Plan(
+        members,
+        inChannels,
+        mode,
+        atRate,
+        measured,
+        warm,
+        rampRate,
+        messageBytes,
+        stalled,
+        flooders,
+        sourceAddresses,
+        window,
+        heapEvery,
+        hold,
+        churn,
+        sshSessions,
+        door);
   }
 
   /** The messages that will be sent in the measured part, or -1 at full speed. */

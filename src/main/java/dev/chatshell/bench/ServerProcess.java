@@ -20,12 +20,18 @@ import javax.management.remote.JMXServiceURL;
 
 /**
  * The server under test: a child JVM the bench starts (chatshell or the bare baseline) on a free
- * loopback port, or a server already running elsewhere. For a local process the bench attaches
- * through JMX to read its heap and CPU time, which the load clients cannot see from outside.
+ * loopback port, another IRC server it starts (ngIRCd, InspIRCd, Ergo), or a server already running
+ * elsewhere. For a local JVM the bench attaches through JMX to read its heap and CPU time, which
+ * the load clients cannot see from outside; for any process it started it reads the CPU time and
+ * resident memory from {@code /proc}, the same way for every server.
  */
 final class ServerProcess implements AutoCloseable {
+  /** Clock ticks per second in {@code /proc/<pid>/stat}: USER_HZ, 100 on every Linux port. */
+  private static final long TICKS_PER_SECOND = 100;
+
   private final InetSocketAddress address;
   private InetSocketAddress sshAddress; // null: no SSH door
+  private InetSocketAddress ircAddress; // null: no IRC door
   private final Process process; // null for a server the bench did not start
   private final Path log;
   private JMXConnector jmx;
@@ -57,12 +63,14 @@ final class ServerProcess implements AutoCloseable {
    * connections.
    *
    * @param sshPort the port of its SSH door, also waited for; 0 when it has none
+   * @param ircPort the port of its IRC door ({@code serve --irc-port}), also waited for; 0: none
    * @param settings chatshell settings written to its configuration file (ignored for the baseline)
    */
   static ServerProcess start(
       Target target,
       int port,
       int sshPort,
+      int ircPort,
       List<String> javaOptions,
       Map<String, String> settings,
       Path work)
@@ -81,11 +89,14 @@ final class ServerProcess implements AutoCloseable {
       command.add("-Dchatshell.home=" + work.toAbsolutePath());
       command.add("dev.chatshell.cli.Main");
       command.addAll(List.of("serve", "--config", config.toString(), "--port", "" + port));
+      if (ircPort > 0) {
+        command.addAll(List.of("--irc-port", String.valueOf(ircPort)));
+      }
     } else {
       command.add(BareFanoutServer.class.getName());
       command.add(String.valueOf(port));
     }
-    Path log = work.resolve(target.name().toLowerCase() + "-server.log");
+    Path log = work.resolve(target.label() + "-server.log");
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -100,7 +111,44 @@ final class ServerProcess implements AutoCloseable {
         server.sshAddress = new InetSocketAddress("127.0.0.1", sshPort);
         server.awaitListening(server.sshAddress);
       }
+      if (ircPort > 0) {
+        server.ircAddress = new InetSocketAddress("127.0.0.1", ircPort);
+        server.awaitListening(server.ircAddress);
+      }
       server.attach(process.pid());
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  /**
+   * Starts another IRC server with {@code command} in {@code work} (its configuration already
+   * written there), its output in {@code <target>-server.log}, and waits until it accepts
+   * connections on {@code port}.
+   */
+  static ServerProcess startPeer(Target target, List<String> command, int port, Path work)
+      throws IOException, InterruptedException {
+    Files.createDirectories(work);
+    Path log = work.resolve(target.label() + "-server.log");
+    Process process;
+    try {
+      process =
+          new ProcessBuilder(command)
+              .directory(work.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+              .start();
+    } catch (IOException e) {
+      throw new IOException("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
+    }
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+    ServerProcess server = new ServerProcess(address, process, log);
+    server.ircAddress = address;
+    try {
+      server.awaitListening(address);
     } catch (IOException | InterruptedException | RuntimeException e) {
       server.close();
       throw e;
@@ -160,14 +208,19 @@ final class ServerProcess implements AutoCloseable {
     return address;
   }
 
+  /** Where its IRC door listens; null when it has none. */
+  InetSocketAddress ircAddress() {
+    return ircAddress;
+  }
+
   /** Where its SSH door listens; null when it has none. */
   InetSocketAddress sshAddress() {
     return sshAddress;
   }
 
-  /** True when the bench can read the server's memory and CPU. */
+  /** True when the bench can read the server's CPU (and, for a JVM, its heap). */
   boolean observable() {
-    return memory != null;
+    return os != null || procCpuNanos() >= 0;
   }
 
   /** Heap in use after a full collection: what the server really holds, in bytes; -1 if unknown. */
@@ -179,9 +232,66 @@ final class ServerProcess implements AutoCloseable {
     return memory.getHeapMemoryUsage().getUsed();
   }
 
-  /** CPU time the server process has used, in nanoseconds; -1 if unknown. */
+  /**
+   * CPU time the server process has used, in nanoseconds; -1 if unknown. A JVM's comes through JMX
+   * (the kernel's figure, to the nanosecond), another server's from {@code /proc}.
+   */
   long cpuNanos() {
-    return os == null ? -1 : os.getProcessCpuTime();
+    return os != null ? os.getProcessCpuTime() : procCpuNanos();
+  }
+
+  /** utime + stime of the process the bench started, from {@code /proc}; -1 if unknown. */
+  private long procCpuNanos() {
+    if (process == null) {
+      return -1;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      return cpuTicks(stat) * (1_000_000_000L / TICKS_PER_SECOND);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * User plus system time in clock ticks from the text of {@code /proc/<pid>/stat}: fields 14 and
+   * 15, counted after the command name, which is in parentheses and may itself hold spaces.
+   */
+  static long cpuTicks(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).strip().split(" ");
+    // fields[0] is field 3 (the state), so utime (14) and stime (15) are at 11 and 12
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /**
+   * Resident memory of the process the bench started, in bytes, from {@code /proc}; -1 if unknown.
+   */
+  long rssBytes() {
+    if (process == null) {
+      return -1;
+    }
+    try {
+      return residentBytes(
+          Files.readString(Path.of("/proc", String.valueOf(process.pid()), "status")));
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** The {@code VmRSS} line of {@code /proc/<pid>/status}, in bytes; -1 when there is none. */
+  static long residentBytes(String status) {
+    for (String line : status.split("\n")) {
+      if (line.startsWith("VmRSS:")) {
+        String[] parts = line.substring(6).strip().split("\\s+");
+        return Long.parseLong(parts[0]) * 1024; // always in kB
+      }
+    }
+    return -1;
+  }
+
+  /** The process id of the server the bench started, or -1. */
+  long pid() {
+    return process == null ? -1 : process.pid();
   }
 
   /** Where the child's output went, or null. */
