@@ -474,6 +474,12 @@ final class IrcRenderer {
   }
 
   private String source(String nick) {
+    User me = session.user();
+    if (me != null && nick.equals(me.nick())) {
+      // the client's own lines carry the user name it gave, even when they are written after it
+      // left (a QUIT right behind a JOIN) and the door no longer lists it
+      return nick + "!" + session.ownIdent() + "@" + server;
+    }
     return session.people().source(nick);
   }
 

@@ -54,6 +54,7 @@ final class IrcSession implements ManagedSession {
   private volatile ChatApi chat;
   private volatile long lastLine = System.nanoTime();
   private boolean loggedOut; // the session's thread only
+  private volatile String ownIdent = "~"; // the user name this client shows, set at login
 
   IrcSession(
       IrcConnection connection,
@@ -123,6 +124,11 @@ final class IrcSession implements ManagedSession {
     return asked == null ? "*" : asked;
   }
 
+  /** The user name this client shows ({@code ~} and what USER gave). */
+  String ownIdent() {
+    return ownIdent;
+  }
+
   Set<String> caps() {
     return caps;
   }
@@ -151,10 +157,8 @@ final class IrcSession implements ManagedSession {
   /** Logs the user in: the domain is told, and from now on the user's events are sent. */
   void loggedIn(User who, Response welcome) {
     String ident = registration.userName();
-    people.arrived(
-        who,
-        new IrcPeople.Identity(
-            ident.equals("*") ? "~" + Masks.ident(who.nick()) : ident, registration.realName()));
+    this.ownIdent = ident.equals("*") ? "~" + Masks.ident(who.nick()) : ident;
+    people.arrived(who, new IrcPeople.Identity(ownIdent, registration.realName()));
     this.user = who;
     this.chat = services.chat().forUser(who);
     renderer.startAs(who.nick()); // before any event is released to the drain
