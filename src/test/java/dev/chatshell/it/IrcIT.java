@@ -75,6 +75,18 @@ class IrcIT {
 
   // ---- registration
 
+  /** A client's own JOIN keeps its user name even when its QUIT comes right behind it. */
+  @Test
+  void ownLinesKeepTheUserNameGivenWhenQuitFollowsAtOnce() throws Exception {
+    try (IrcTestClient irc = IrcTestClient.connect(server.ircPort())) {
+      irc.sendRaw(
+          ("NICK hasty\r\nUSER hurried 0 * :In A Hurry\r\nJOIN #hasty\r\nQUIT :gone\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      irc.await("^:hasty!~hurried@[^ ]+ JOIN #hasty$");
+      irc.await("^ERROR :Closing link: hasty \\(Quit: gone\\)$");
+    }
+  }
+
   @Test
   void registrationAnswersCapWelcomeIsupportLusersAndMotd() throws Exception {
     try (IrcTestClient irc = IrcTestClient.connect(server.ircPort())) {
