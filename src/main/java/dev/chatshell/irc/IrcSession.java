@@ -392,7 +392,12 @@ final class IrcSession implements ManagedSession {
   public void close(String reason) {
     end.close(reason);
     outbox.close();
-    connection.close();
+    if (connection.isOpen()) {
+      // IRC clients are told why the server closes them (shutdown): on threads of their own, so a
+      // client that does not read holds up nobody, and closed within moments regardless
+      Thread.ofVirtual().start(() -> lastError(reason));
+      Thread.ofVirtual().start(this::closeSoon);
+    }
   }
 
   private void end() {

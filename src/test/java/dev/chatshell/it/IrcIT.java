@@ -75,6 +75,19 @@ class IrcIT {
 
   // ---- registration
 
+  /** At shutdown an IRC client is told, as a NOTICE, then why it is closed (ERROR). */
+  @Test
+  void shutdownTellsIrcClientsAndClosesThem() throws Exception {
+    ChatshellServer own = TestServer.start(ircSettings(Map.of()));
+    try (IrcTestClient irc = IrcTestClient.registered(own.ircPort(), "lastone")) {
+      own.shutdown("maintenance");
+      irc.await("NOTICE lastone :The server is shutting down: maintenance");
+      irc.await("^ERROR :Closing link: lastone \\(server shutting down\\)$");
+    } finally {
+      own.shutdown("test over");
+    }
+  }
+
   /** A client's own JOIN keeps its user name even when its QUIT comes right behind it. */
   @Test
   void ownLinesKeepTheUserNameGivenWhenQuitFollowsAtOnce() throws Exception {
@@ -236,7 +249,8 @@ class IrcIT {
       bob.send("AWAY");
       bob.await(" 305 bobc ");
       alice.send("/away gone fishing");
-      alice.expect("away");
+      // her own confirmation: "away" alone also matches the lines about bob going and coming back
+      alice.expect("You are marked away: gone fishing");
       bob.send("PRIVMSG alicec :still there?");
       bob.await(" 301 bobc alicec :gone fishing");
       alice.send("/away");
