@@ -134,6 +134,9 @@ final class ChannelCommands {
       return;
     }
     for (int i = 0; i < nicks.size(); i++) {
+      if (i > 0 && !s.flood().awaitTurn()) {
+        return; // each kick costs a line, as each /KICK does in the shell
+      }
       kickOne(s, channels.get(channels.size() == 1 ? 0 : i), nicks.get(i), reason, out);
     }
   }

@@ -65,7 +65,7 @@ final class IrcCommands {
     // messages and presence
     add("PRIVMSG", 0, false, Messages::privmsg);
     add("NOTICE", 0, false, Messages::notice);
-    add("AWAY", 0, false, Messages::away);
+    add("AWAY", 0, true, Messages::away); // everyone in the user's channels is told
     // client-only tags (typing notifications): nobody here shows them, so they go nowhere
     add("TAGMSG", 1, false, (s, m, out) -> {});
     // accounts and operators

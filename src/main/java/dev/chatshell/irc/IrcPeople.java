@@ -28,11 +28,16 @@ final class IrcPeople {
   record Departure(String nick, String ident, String realName, Instant at) {}
 
   private static final int DEPARTURES_KEPT = 1000;
+  private static final int RECENT_KEPT = 64;
 
   private final ChatServer chat;
   private final String host;
   private final Map<User, Identity> identities = new ConcurrentHashMap<>();
   private final Deque<Departure> departures = new ArrayDeque<>(); // newest first
+  // The user names of those who just left, by nick, for the lines about them still on their way
+  // to others (their QUIT); the oldest forgotten first.
+  private final Map<String, String> recentIdents = new ConcurrentHashMap<>();
+  private final Deque<String> recentOrder = new ArrayDeque<>(); // guarded by departures
 
   IrcPeople(ChatServer chat, String host) {
     this.chat = chat;
@@ -59,6 +64,28 @@ final class IrcPeople {
           new Departure(user.nick(), identity.ident(), identity.realName(), Instant.now()));
       if (departures.size() > DEPARTURES_KEPT) {
         departures.removeLast();
+      }
+    }
+  }
+
+  /**
+   * An IRC user is about to leave: the lines about them still on their way to others (their QUIT,
+   * rendered once they are gone) show the user name they gave.
+   */
+  void leaving(User user) {
+    Identity identity = identities.get(user);
+    if (identity == null) {
+      return;
+    }
+    String key = Names.key(user.nick());
+    synchronized (departures) {
+      recentIdents.put(key, identity.ident());
+      recentOrder.addLast(key);
+      if (recentOrder.size() > RECENT_KEPT) {
+        String old = recentOrder.removeFirst();
+        if (!recentOrder.contains(old)) {
+          recentIdents.remove(old);
+        }
       }
     }
   }
@@ -120,9 +147,15 @@ final class IrcPeople {
   /** {@code nick!user@host} for whoever is online under {@code nick} now. */
   String source(String nick) {
     User user = chat.online(nick);
-    if (user == null) {
-      return Masks.of(nick, host);
+    Identity identity = user == null ? null : identities.get(user);
+    if (identity != null) {
+      return nick + "!" + identity.ident() + "@" + host;
     }
-    return nick + "!" + ident(user) + "@" + host;
+    String recent =
+        user != null || recentIdents.isEmpty() ? null : recentIdents.get(Names.key(nick));
+    if (recent != null) {
+      return nick + "!" + recent + "@" + host; // an IRC user who just left: their QUIT
+    }
+    return Masks.of(nick, host);
   }
 }

@@ -47,7 +47,8 @@ final class IrcRenderer {
   // Nicks told to have quit, until they join again: the domain tells a quit in each channel the
   // two share, IRC once. Bounded: the oldest are forgotten first.
   private final java.util.LinkedHashSet<String> quitSent = new java.util.LinkedHashSet<>();
-  private static final int QUITS_REMEMBERED = 512;
+  // The repeats of one quit come together (one removal tells every channel), so a few will do.
+  private static final int QUITS_REMEMBERED = 16;
 
   IrcRenderer(String server, IrcSession session) {
     this.server = server;

@@ -36,6 +36,14 @@ final class IrcSession implements ManagedSession {
   private static final Logger log = LoggerFactory.getLogger(IrcSession.class);
   private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
   private static final Duration CLOSE_AFTER_ERROR = Duration.ofSeconds(2);
+  private static final int WRITE_CHUNK = 64 * 1024;
+
+  /**
+   * A reply this long (WHO, NAMES, LIST, CHATHISTORY on big channels) is written before the next
+   * line is read: queries cost nothing in flood control, so without this a client that sends them
+   * and does not read would pile up replies without bound.
+   */
+  private static final int LONG_REPLY_LINES = 50;
 
   private final IrcConnection connection;
   private final SessionServices services;
@@ -187,8 +195,11 @@ final class IrcSession implements ManagedSession {
     User me = user;
     if (me != null && !loggedOut) {
       loggedOut = true;
-      people.left(me);
+      people.leaving(me);
       services.chat().disconnect(me, sink, reason);
+      if (me.isGone()) {
+        people.left(me); // not while the account has other terminals, which still show as it
+      }
     }
   }
 
@@ -249,6 +260,23 @@ final class IrcSession implements ManagedSession {
       response.notice("That failed because of a server error; it has been logged.");
     }
     send(response);
+    if (response.size() > LONG_REPLY_LINES) {
+      awaitLongReply();
+    }
+  }
+
+  /**
+   * Waits until a long reply is written, up to a keepalive period; drops a client that reads not.
+   */
+  private void awaitLongReply() {
+    Duration patience = services.settings().keepalive();
+    try {
+      if (!outbox.awaitEmpty(patience) && !outbox.isClosed()) {
+        drop("not reading: a long reply waited " + patience.toSeconds() + " s", null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The bytes of a line after its tags: what RFC 1459's limit of 512 applies to. */
@@ -276,18 +304,28 @@ final class IrcSession implements ManagedSession {
         farewell |= renderer.render(event, lines);
       }
     }
-    if (!lines.isEmpty()) {
-      StringBuilder text = new StringBuilder(lines.size() * 80);
-      for (String line : lines) {
-        text.append(line).append("\r\n");
+    // Written in pieces of at most WRITE_CHUNK characters: a long reply (WHO on a big channel)
+    // never becomes one buffer the size of all of it.
+    StringBuilder text = new StringBuilder(Math.min(WRITE_CHUNK, lines.size() * 80) + 512);
+    for (String line : lines) {
+      text.append(line).append("\r\n");
+      if (text.length() >= WRITE_CHUNK) {
+        write(text);
       }
-      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-      connection.write(bytes, bytes.length);
+    }
+    if (!text.isEmpty()) {
+      write(text);
     }
     if (farewell) {
       String reason = end.reason();
       drop(reason != null ? reason : "disconnected", null, false); // the ERROR line went above
     }
+  }
+
+  private void write(StringBuilder text) throws IOException {
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    text.setLength(0);
+    connection.write(bytes, bytes.length);
   }
 
   @Override

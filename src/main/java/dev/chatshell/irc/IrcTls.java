@@ -100,6 +100,15 @@ public final class IrcTls {
   private static final Map<SSLContext, X509Certificate> SERVED =
       Collections.synchronizedMap(new WeakHashMap<>());
 
+  static {
+    // A client may not start new handshakes on a connection (TLS 1.2 renegotiation): each costs
+    // the server a key exchange, and no IRC client needs one. Read when the first server handshake
+    // is made, which is after this class makes the door's context.
+    if (System.getProperty("jdk.tls.rejectClientInitiatedRenegotiation") == null) {
+      System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+    }
+  }
+
   private IrcTls() {}
 
   /**

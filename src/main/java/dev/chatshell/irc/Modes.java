@@ -25,6 +25,10 @@ final class Modes {
     }
     Channel channel = ChannelCommands.requireExisting(s, target);
     if (m.params().size() == 1) {
+      if (channel.isPrivate() && !channel.contains(s.user()) && !s.user().isOperator()) {
+        out.numeric("442", channel.name(), "You're not on that channel");
+        return;
+      }
       int limit = channel.memberLimit();
       String modes = channelModes(channel);
       if (limit > 0) {
@@ -167,6 +171,10 @@ final class Modes {
 
   private static void ban(
       IrcSession s, Channel channel, boolean adding, String mask, Response out) {
+    // its turn first: reading a mask on the cloaked host looks through every IRC user
+    if (!s.flood().awaitTurn()) {
+      return;
+    }
     String typed = Masks.banTarget(mask, s.people());
     if (typed == null) {
       out.notice(
@@ -176,7 +184,7 @@ final class Modes {
               + " is none of these.");
       return;
     }
-    guarded(
+    changeNow(
         s,
         channel,
         out,
@@ -207,9 +215,13 @@ final class Modes {
 
   /** Runs a change on the channel made current, a refusal told as its numeric. */
   private static void guarded(IrcSession s, Channel channel, Response out, Runnable change) {
-    if (!s.flood().awaitTurn()) {
-      return;
+    if (s.flood().awaitTurn()) {
+      changeNow(s, channel, out, change);
     }
+  }
+
+  /** As {@link #guarded}, when the caller has waited its flood turn already. */
+  private static void changeNow(IrcSession s, Channel channel, Response out, Runnable change) {
     try {
       s.chat().switchTo(channel.name());
       change.run();
@@ -241,6 +253,11 @@ final class Modes {
         return;
       }
     }
-    // +i and +w are what every user has here; +o comes only with OPER, -o is not offered
+    // +i and +w are what every user has here; +o comes only with OPER, -o is not offered: what was
+    // asked is said back, as servers do, so clients know where they stand
+    String asked = m.param(1).replace("o", "");
+    if (asked.chars().anyMatch(c -> c == 'i' || c == 'w')) {
+      out.line(":" + s.user().nick() + " MODE " + s.user().nick() + " :" + asked);
+    }
   }
 }

@@ -21,7 +21,7 @@ final class Queries {
   private Queries() {}
 
   static void ping(IrcSession s, IrcMessage m, Response out) {
-    out.line(":" + out.server() + " PONG " + out.server() + " :" + m.param(0));
+    out.line(IrcFormat.fit(":" + out.server() + " PONG " + out.server() + " :" + m.param(0)));
   }
 
   static void quit(IrcSession s, IrcMessage m, Response out) {
@@ -320,10 +320,18 @@ final class Queries {
     out.numeric("321", "Channel", "Users  Name");
     List<String> wanted =
         m.params().isEmpty() || !m.param(0).startsWith("#") ? null : List.of(m.param(0).split(","));
-    for (Channel channel : s.chat().channels()) {
-      if (wanted != null && wanted.stream().noneMatch(w -> w.equalsIgnoreCase(channel.name()))) {
-        continue;
+    List<Channel> shown = s.chat().channels();
+    if (wanted != null) {
+      // the channels named, looked up one by one (at most a few: not a scan of them all each)
+      shown = new ArrayList<>();
+      for (String name : wanted.subList(0, Math.min(wanted.size(), Isupport.MAX_JOIN_TARGETS))) {
+        Channel channel = s.chat().channel(name);
+        if (channel != null && !shown.contains(channel)) {
+          shown.add(channel);
+        }
       }
+    }
+    for (Channel channel : shown) {
       boolean member = channel.contains(s.user());
       if (channel.isPrivate() && !member && !s.user().isOperator()) {
         continue;

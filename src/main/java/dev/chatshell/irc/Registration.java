@@ -41,6 +41,7 @@ final class Registration {
           "userhost-in-names");
 
   private static final int SASL_CHUNK = 400;
+  private static final int MAX_REAL_NAME = 50; // shown to others in WHOIS, WHO and WHOWAS
   private static final int SASL_MAX = 4096; // base64 of a user name and a long password, with room
 
   private final IrcSession session;
@@ -98,7 +99,8 @@ final class Registration {
     }
     String typed = message.param(0).replaceAll("[^A-Za-z0-9._\\-]", "");
     userName = "~" + (typed.isEmpty() ? "user" : typed.substring(0, Math.min(typed.length(), 9)));
-    realName = message.param(3);
+    String real = dev.chatshell.chat.Text.visible(message.param(3)).strip();
+    realName = real.length() <= MAX_REAL_NAME ? real : real.substring(0, MAX_REAL_NAME);
     finishIfReady(out);
   }
 
@@ -281,7 +283,14 @@ final class Registration {
       refused(e, out);
       return;
     }
-    session.loggedIn(user, welcome(user));
+    Response welcome;
+    try {
+      welcome = welcome(user);
+    } catch (RuntimeException e) {
+      chat.disconnect(user, session.sink(), "login failed"); // no user left holding the nick
+      throw e;
+    }
+    session.loggedIn(user, welcome);
   }
 
   private void refused(ChatException e, Response out) {

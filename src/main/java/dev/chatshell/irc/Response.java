@@ -62,6 +62,11 @@ final class Response {
     last = true;
   }
 
+  /** Lines gathered so far. */
+  int size() {
+    return lines.size();
+  }
+
   boolean isEmpty() {
     return lines.isEmpty();
   }

@@ -5,6 +5,7 @@ import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.User;
 import dev.chatshell.command.CommandContext;
 import dev.chatshell.command.CommandTable;
+import dev.chatshell.command.Cost;
 
 /**
  * chatshell's slash commands that have no IRC form (/ACCEPT, /DENY, /REQUESTS, /IGNORE, /DEL, /KEY,
@@ -21,8 +22,13 @@ final class SlashCommands {
 
   /** Runs the message as a slash command; false when no command has its name. */
   boolean run(IrcSession session, IrcMessage message, Response out) {
-    if (table.find(message.command()) == null) {
+    CommandTable.Entry entry = table.find(message.command());
+    if (entry == null) {
       return false;
+    }
+    // a command that costs a line in the shell costs one here: /quote MSG is /MSG
+    if (costsLine(entry) && !session.flood().awaitTurn()) {
+      return true;
     }
     StringBuilder line = new StringBuilder("/").append(message.command());
     for (String param : message.params()) {
@@ -35,6 +41,14 @@ final class SlashCommands {
       out.notice(e.getMessage());
     }
     return true;
+  }
+
+  private static boolean costsLine(CommandTable.Entry entry) {
+    try {
+      return entry.spec().cost() == Cost.LINE;
+    } catch (RuntimeException e) {
+      return true; // a plugin built against a later server, naming a cost this one lacks
+    }
   }
 
   /** What a slash command run from IRC may use: replies as NOTICEs in this line's response. */

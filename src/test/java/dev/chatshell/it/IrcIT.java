@@ -75,6 +75,28 @@ class IrcIT {
 
   // ---- registration
 
+  /**
+   * Commands sent raw (/quote ME, /quote MSG) and AWAY cost a line in flood control, as their shell
+   * forms do: a burst past flood.burst is delayed, and the client is told.
+   */
+  @Test
+  void rawShellCommandsAndAwayWaitTheirTurnInFloodControl() throws Exception {
+    ChatshellServer own =
+        TestServer.start(ircSettings(Map.of(Setting.FLOOD_RATE, "1", Setting.FLOOD_BURST, "3")));
+    try (IrcTestClient me = IrcTestClient.registered(own.ircPort(), "paster");
+        IrcTestClient away = IrcTestClient.registered(own.ircPort(), "toggler")) {
+      me.send("JOIN #paste");
+      me.await(" 366 paster #paste ");
+      me.sendRaw("ME a\r\nME b\r\nME c\r\nME d\r\nME e\r\n".getBytes(StandardCharsets.UTF_8));
+      me.await("NOTICE paster :You are sending too fast");
+      away.sendRaw(
+          "AWAY :1\r\nAWAY\r\nAWAY :2\r\nAWAY\r\nAWAY :3\r\n".getBytes(StandardCharsets.UTF_8));
+      away.await("NOTICE toggler :You are sending too fast");
+    } finally {
+      own.close();
+    }
+  }
+
   /** At shutdown an IRC client is told, as a NOTICE, then why it is closed (ERROR). */
   @Test
   void shutdownTellsIrcClientsAndClosesThem() throws Exception {
