@@ -30,6 +30,18 @@ public final class CommandTable {
       return spec.name();
     }
 
+    /**
+     * What running it costs in flood control, as it declares: a line when a plugin built against a
+     * later server names a cost this one lacks.
+     */
+    public Cost cost() {
+      try {
+        return spec.cost();
+      } catch (RuntimeException e) {
+        return Cost.LINE;
+      }
+    }
+
     /** The arguments as the usage line shows them: {@code <nick> [reason]}, or "". */
     public String usage() {
       return signature.usage();

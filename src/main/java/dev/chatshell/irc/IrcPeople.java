@@ -149,12 +149,12 @@ final class IrcPeople {
     User user = chat.online(nick);
     Identity identity = user == null ? null : identities.get(user);
     if (identity != null) {
-      return nick + "!" + identity.ident() + "@" + host;
+      return Masks.of(nick, identity.ident(), host);
     }
     String recent =
         user != null || recentIdents.isEmpty() ? null : recentIdents.get(Names.key(nick));
     if (recent != null) {
-      return nick + "!" + recent + "@" + host; // an IRC user who just left: their QUIT
+      return Masks.of(nick, recent, host); // an IRC user who just left: their QUIT
     }
     return Masks.of(nick, host);
   }

@@ -479,7 +479,7 @@ final class IrcRenderer {
     if (me != null && nick.equals(me.nick())) {
       // the client's own lines carry the user name it gave, even when they are written after it
       // left (a QUIT right behind a JOIN) and the door no longer lists it
-      return nick + "!" + session.ownIdent() + "@" + server;
+      return Masks.of(nick, session.ownIdent(), server);
     }
     return session.people().source(nick);
   }

@@ -10,9 +10,14 @@ import dev.chatshell.chat.Ban;
 final class Masks {
   private Masks() {}
 
-  /** The source of what {@code nick} does, as IRC lines carry it. */
+  /** The source of what {@code nick} does, as IRC lines carry it, for a user of another door. */
   static String of(String nick, String host) {
-    return nick + "!~" + ident(nick) + "@" + host;
+    return of(nick, "~" + ident(nick), host);
+  }
+
+  /** {@code nick!user@host}. */
+  static String of(String nick, String user, String host) {
+    return nick + "!" + user + "@" + host;
   }
 
   /** The user part shown for {@code nick}: the nick itself, cut to ten characters. */

@@ -233,11 +233,9 @@ final class Registration {
       String shown = nick == null ? name : nick;
       out.numeric(
           "900",
-          shown
-              + "!"
-              + (userName == null ? "~" + Masks.ident(shown) : userName)
-              + "@"
-              + out.server(),
+          userName == null
+              ? Masks.of(shown, out.server())
+              : Masks.of(shown, userName, out.server()),
           name,
           "You are now logged in as " + name);
       out.numeric("903", "SASL authentication successful");
@@ -320,7 +318,7 @@ final class Registration {
     IrcServerInfo info = session.server();
     Response out = new Response(info.name(), user.nick());
     // The mask every other line shows for this user (ident from the nick, host the server's).
-    String mask = user.nick() + "!" + userName + "@" + info.name(); // as every line shows them
+    String mask = Masks.of(user.nick(), userName, info.name()); // as every line shows them
     out.numeric("001", "Welcome to the " + info.network() + " IRC Network " + mask);
     out.numeric(
         "002", "Your host is " + info.name() + ", running version chatshell-" + info.version());

@@ -27,7 +27,7 @@ final class SlashCommands {
       return false;
     }
     // a command that costs a line in the shell costs one here: /quote MSG is /MSG
-    if (costsLine(entry) && !session.flood().awaitTurn()) {
+    if (entry.cost() == Cost.LINE && !session.flood().awaitTurn()) {
       return true;
     }
     StringBuilder line = new StringBuilder("/").append(message.command());
@@ -41,14 +41,6 @@ final class SlashCommands {
       out.notice(e.getMessage());
     }
     return true;
-  }
-
-  private static boolean costsLine(CommandTable.Entry entry) {
-    try {
-      return entry.spec().cost() == Cost.LINE;
-    } catch (RuntimeException e) {
-      return true; // a plugin built against a later server, naming a cost this one lacks
-    }
   }
 
   /** What a slash command run from IRC may use: replies as NOTICEs in this line's response. */
