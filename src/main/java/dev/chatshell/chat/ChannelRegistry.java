@@ -22,7 +22,7 @@ public interface ChannelRegistry {
       Set<String> admins,
       Topic topic,
       Instant historyFrom,
-      boolean isPrivate,
+      Modes modes,
       List<JoinRequest> requests) {
     public Registered(String name, String founder, Set<String> admins, Topic topic) {
       this(name, founder, admins, topic, null);
@@ -30,8 +30,17 @@ public interface ChannelRegistry {
 
     public Registered(
         String name, String founder, Set<String> admins, Topic topic, Instant historyFrom) {
-      this(name, founder, admins, topic, historyFrom, false, List.of());
+      this(name, founder, admins, topic, historyFrom, Modes.DEFAULT, List.of());
     }
+  }
+
+  /**
+   * How a registered channel is used: private (/PRIVATE), the most members it lets in (/LIMIT, 0:
+   * no limit) and whether every member may set its topic (/TOPICLOCK off).
+   */
+  record Modes(boolean isPrivate, int memberLimit, boolean topicOpen) {
+    /** A new channel's: open, no limit, topic set by its admins. */
+    public static final Modes DEFAULT = new Modes(false, 0, false);
   }
 
   /** Nothing is registered and nothing can be. */
@@ -67,6 +76,12 @@ public interface ChannelRegistry {
         public void setPrivate(String channel, boolean isPrivate) {}
 
         @Override
+        public void setMemberLimit(String channel, int limit) {}
+
+        @Override
+        public void setTopicOpen(String channel, boolean open) {}
+
+        @Override
         public void addRequest(String channel, JoinRequest request) {}
 
         @Override
@@ -91,6 +106,12 @@ public interface ChannelRegistry {
   void delete(String channel);
 
   void setPrivate(String channel, boolean isPrivate);
+
+  /** The most members the channel lets in; 0 lifts the limit. */
+  void setMemberLimit(String channel, int limit);
+
+  /** Whether every member may set the topic (true), or its admins only. */
+  void setTopicOpen(String channel, boolean open);
 
   /** Keeps a join request or invitation, replacing one of the same kind for the same nick. */
   void addRequest(String channel, JoinRequest request);

@@ -8,16 +8,18 @@ import java.time.Clock;
 /**
  * A channel's settings that say how it is used rather than who is in it: the most members it lets
  * in (/LIMIT, IRC's {@code +l}) and whether every member may set its topic (/TOPICLOCK, IRC's
- * {@code -t}). Both are kept in memory while the channel exists, registered or not: a restart
- * forgets them (the topic and the private flag of a registered channel are what is stored).
+ * {@code -t}). A registered channel's are stored first, like its private flag, and outlive a
+ * restart; an unregistered channel's go with it.
  */
 final class ChannelSettings {
   private final ChatState state;
   private final Clock clock;
+  private final ChannelRegistry registry;
 
   ChannelSettings(ChatState state) {
     this.state = state;
     this.clock = state.clock;
+    this.registry = state.registry;
   }
 
   /**
@@ -32,7 +34,7 @@ final class ChannelSettings {
           "A member limit is a number of members, 1 or more (0 lifts it).",
           limit);
     }
-    state.locked(
+    state.storedFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           RankRules.checkMemberLimit(actor, channel);
@@ -45,6 +47,12 @@ final class ChannelSettings {
                 channel.name(),
                 limit);
           }
+          if (channel.isRegistered()) {
+            int before = channel.memberLimit();
+            state.store(
+                () -> registry.setMemberLimit(channel.name(), limit),
+                () -> channel.setMemberLimit(before));
+          }
           channel.setMemberLimit(limit);
           channel.broadcast(
               new Notice.LimitSet(clock.instant(), channel.name(), actor.nick(), limit));
@@ -55,7 +63,7 @@ final class ChannelSettings {
   /** Locks the topic of the actor's current channel for its admins, or opens it to every member. */
   void setTopicLocked(User actor, boolean locked) {
     requireOnline(actor);
-    state.locked(
+    state.storedFirst(
         () -> {
           Channel channel = requireCurrent(actor);
           RankRules.checkTopicLock(actor, channel);
@@ -67,6 +75,11 @@ final class ChannelSettings {
                     + (locked ? " is locked already." : " is open already."),
                 channel.name(),
                 locked);
+          }
+          if (channel.isRegistered()) {
+            state.store(
+                () -> registry.setTopicOpen(channel.name(), !locked),
+                () -> channel.setTopicOpen(locked));
           }
           channel.setTopicOpen(!locked);
           channel.broadcast(

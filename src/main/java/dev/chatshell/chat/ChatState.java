@@ -96,7 +96,9 @@ final class ChatState {
       Channel channel = new Channel(stored.name(), stored.historyFrom());
       channel.register(stored.founder(), keys(stored.admins()));
       channel.setTopic(stored.topic());
-      channel.setPrivate(stored.isPrivate());
+      channel.setPrivate(stored.modes().isPrivate());
+      channel.setMemberLimit(stored.modes().memberLimit());
+      channel.setTopicOpen(stored.modes().topicOpen());
       channel.setRequests(stored.requests());
       channels.put(Names.key(stored.name()), channel);
     } // Bans of channels that did not survive the restart went with them.

@@ -340,7 +340,8 @@ final class Moderation {
                   admins,
                   channel.topic(),
                   channel.historyFrom(),
-                  channel.isPrivate(),
+                  new ChannelRegistry.Modes(
+                      channel.isPrivate(), channel.memberLimit(), channel.isTopicOpen()),
                   channel.requests());
           Instant at = clock.instant();
           Set<String> before = channel.adminAccounts();

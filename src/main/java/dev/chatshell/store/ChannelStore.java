@@ -72,7 +72,7 @@ public final class ChannelStore implements ChannelRegistry {
           try (PreparedStatement select =
                   connection.prepareStatement(
                       "SELECT c.name_key, c.name, a.name, c.topic, c.topic_by, c.topic_at,"
-                          + " c.history_from, c.private"
+                          + " c.history_from, c.private, c.member_limit, c.topic_open"
                           + " FROM channels c JOIN accounts a ON a.name_key = c.founder_key"
                           + " ORDER BY c.name_key");
               ResultSet rows = select.executeQuery()) {
@@ -90,7 +90,8 @@ public final class ChannelStore implements ChannelRegistry {
                           : new Topic(
                               topic, rows.getString(5), Instant.ofEpochMilli(rows.getLong(6))),
                       historyFrom,
-                      rows.getBoolean(8),
+                      new ChannelRegistry.Modes(
+                          rows.getBoolean(8), rows.getInt(9), rows.getBoolean(10)),
                       requests.getOrDefault(rows.getString(1), List.of())));
             }
           }
@@ -105,7 +106,7 @@ public final class ChannelStore implements ChannelRegistry {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO channels (name_key, name, founder_key, created_at, history_from,"
-                      + " private) VALUES (?, ?, ?, ?, ?, ?)")) {
+                      + " private, member_limit, topic_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, Names.key(channel.name()));
             insert.setString(2, channel.name());
             insert.setString(3, Names.key(channel.founder()));
@@ -115,7 +116,9 @@ public final class ChannelStore implements ChannelRegistry {
             } else {
               insert.setLong(5, channel.historyFrom().toEpochMilli());
             }
-            insert.setBoolean(6, channel.isPrivate());
+            insert.setBoolean(6, channel.modes().isPrivate());
+            insert.setInt(7, channel.modes().memberLimit());
+            insert.setBoolean(8, channel.modes().topicOpen());
             insert.executeUpdate();
           }
           writeTopic(connection, channel.name(), channel.topic());
@@ -212,6 +215,16 @@ public final class ChannelStore implements ChannelRegistry {
   @Override
   public void setPrivate(String channel, boolean isPrivate) {
     update("UPDATE channels SET private = ? WHERE name_key = ?", isPrivate, Names.key(channel));
+  }
+
+  @Override
+  public void setMemberLimit(String channel, int limit) {
+    update("UPDATE channels SET member_limit = ? WHERE name_key = ?", limit, Names.key(channel));
+  }
+
+  @Override
+  public void setTopicOpen(String channel, boolean open) {
+    update("UPDATE channels SET topic_open = ? WHERE name_key = ?", open, Names.key(channel));
   }
 
   @Override

@@ -41,7 +41,8 @@ public final class Database implements AutoCloseable {
           "V3__history.sql",
           "V4__bans.sql",
           "V5__preferences.sql",
-          "V6__keys.sql");
+          "V6__keys.sql",
+          "V7__channel_modes.sql");
 
   /**
    * Work done inside one transaction. It must let every {@link SQLException} out: after some

@@ -271,6 +271,27 @@ class ChatServerRegisteredChannelTest extends ThreeUsersChat {
   }
 
   @Test
+  void aMemberLimitAndAnOpenTopicAreKeptAcrossRestarts() throws Exception {
+    den();
+    server.setMemberLimit(alice, 2);
+    server.setTopicLocked(alice, false);
+    restart();
+    Channel den = server.channel("#den");
+    assertEquals(2, den.memberLimit());
+    assertTrue(den.isTopicOpen());
+  }
+
+  @Test
+  void aLimitSetBeforeRegistrationIsRegisteredWithTheChannel() throws Exception {
+    server.join(alice, "#den");
+    server.setMemberLimit(alice, 5);
+    server.registerChannel(alice, null);
+    restart();
+    assertEquals(5, server.channel("#den").memberLimit());
+    assertFalse(server.channel("#den").isTopicOpen());
+  }
+
+  @Test
   void theFounderGetsMainAdminBackAfterARestart() throws Exception {
     den();
     restart();

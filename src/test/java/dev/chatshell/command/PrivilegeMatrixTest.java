@@ -441,6 +441,12 @@ class PrivilegeMatrixTest {
         public void setPrivate(String channel, boolean isPrivate) {}
 
         @Override
+        public void setMemberLimit(String channel, int limit) {}
+
+        @Override
+        public void setTopicOpen(String channel, boolean open) {}
+
+        @Override
         public void addRequest(String channel, JoinRequest request) {}
 
         @Override

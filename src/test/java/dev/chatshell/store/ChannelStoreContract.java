@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.Ban;
+import dev.chatshell.chat.ChannelRegistry.Modes;
 import dev.chatshell.chat.ChannelRegistry.Registered;
 import dev.chatshell.chat.ChatException;
 import dev.chatshell.chat.JoinRequest;
@@ -27,6 +28,7 @@ abstract class ChannelStoreContract extends StoreContract {
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00.123Z");
   private static final Instant LATER = Instant.parse("2026-11-22T08:30:00.456Z");
 
+  private static final Modes PRIVATE = new Modes(true, 0, false);
   private ChannelStore channels;
 
   @BeforeEach
@@ -155,6 +157,31 @@ abstract class ChannelStoreContract extends StoreContract {
   }
 
   @Test
+  void aChannelsModesAreRegisteredWithItChangedAndKeptAcrossRestartsAndRenames() throws Exception {
+    assertEquals(Modes.DEFAULT, registeredWith(Modes.DEFAULT).modes());
+    channels.delete("#rust");
+    Modes given = new Modes(true, 25, true);
+    assertEquals(given, registeredWith(given).modes(), "registered with the modes it had");
+    channels.setPrivate("#RUST", false);
+    channels.setMemberLimit("#rust", 7);
+    channels.setTopicOpen("#Rust", false);
+    restart();
+    assertEquals(new Modes(false, 7, false), only().modes());
+    channels.setMemberLimit("#rust", 0);
+    channels.setTopicOpen("#rust", true);
+    channels.rename("#rust", "#Ferris");
+    restart();
+    assertEquals(new Modes(false, 0, true), only().modes());
+  }
+
+  private Registered registeredWith(Modes modes) throws Exception {
+    channels.register(
+        new Registered("#rust", "Alice", Set.of(), null, null, modes, List.of()), NOW);
+    restart();
+    return only();
+  }
+
+  @Test
   void aRenameThatOnlyChangesTheCaseKeepsEverything() {
     channels.register(new Registered("#rust", "Alice", Set.of("Bob"), null), NOW);
     channels.rename("#rust", "#Rust");
@@ -263,7 +290,7 @@ abstract class ChannelStoreContract extends StoreContract {
     JoinRequest invited =
         new JoinRequest(JoinRequest.Kind.INVITATION, "erin", null, "Alice", LATER);
     channels.register(
-        new Registered("#p", "Alice", Set.of(), null, null, true, List.of(asked)), NOW);
+        new Registered("#p", "Alice", Set.of(), null, null, PRIVATE, List.of(asked)), NOW);
 
     channels.replaceRequest("#p", asked, invited);
 
@@ -275,7 +302,7 @@ abstract class ChannelStoreContract extends StoreContract {
   void anAnswerWhoseInvitationCannotBeStoredKeepsTheRequest() throws Exception {
     JoinRequest asked = new JoinRequest(JoinRequest.Kind.REQUEST, "erin", null, "erin", NOW);
     channels.register(
-        new Registered("#p", "Alice", Set.of(), null, null, true, List.of(asked)), NOW);
+        new Registered("#p", "Alice", Set.of(), null, null, PRIVATE, List.of(asked)), NOW);
     // made_by is required: the insert fails after the request was deleted, in one transaction
     JoinRequest broken = new JoinRequest(JoinRequest.Kind.INVITATION, "erin", null, null, LATER);
 
