@@ -1,5 +1,6 @@
 package dev.chatshell.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
@@ -9,6 +10,7 @@ import dev.chatshell.testing.IrcTestClient;
 import dev.chatshell.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -22,10 +24,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plain IRC clients are served by a reactor: one that sends nothing holds no thread, and its place
- * in the per-address count is given back when its session ends, not when it is handed over.
+ * Plain IRC clients are served by a reactor: one that sends nothing holds no thread, its place in
+ * the per-address count is given back when its session ends, not when it is handed over, and one
+ * that does not read what it is sent is found out as on a blocking socket.
  */
-class IrcIdleIT {
+class IrcReactorIT {
   private static final int CLIENTS = 1000;
 
   /**
@@ -93,7 +96,47 @@ class IrcIdleIT {
     }
   }
 
-  /** Reads {@code client} until a line holding both {@code words} comes. */
+  /**
+   * A client that sends and never reads: its replies fill the socket, the write that does not go
+   * through waits (without a thread spinning), and keepalive drops the client for not reading.
+   */
+  @Test
+  void aClientThatDoesNotReadIsDroppedWhenItsOutputIsStuck() throws Exception {
+    ChatshellServer own =
+        TestServer.start(
+            IrcIT.ircSettings(
+                Map.of(
+                    Setting.KEEPALIVE_SECONDS, "1",
+                    Setting.OUTBOX_LINES, "1000000",
+                    Setting.FLOOD_RATE, "1000",
+                    Setting.FLOOD_BURST, "1000")));
+    try (IrcTestClient watcher = IrcTestClient.registered(own.ircPort(), "watcherd");
+        Socket deaf = new Socket(InetAddress.getLoopbackAddress(), own.ircPort())) {
+      watcher.send("JOIN #deaf");
+      watcher.await(" 366 watcherd #deaf ");
+      OutputStream out = deaf.getOutputStream();
+      out.write("NICK deafd\r\nUSER deafd 0 * :Deaf\r\nJOIN #deaf\r\n".getBytes(UTF_8));
+      watcher.await(":deafd![^ ]+ JOIN #deaf");
+      // Pings with long tokens: each answer is as long, and none is read.
+      byte[] ping = ("PING :" + "p".repeat(400) + "\r\n").getBytes(UTF_8);
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  for (int i = 0; i < 100_000; i++) {
+                    out.write(ping);
+                  }
+                } catch (IOException e) {
+                  // dropped: the server closed it
+                }
+              });
+      watcher.await(":deafd![^ ]+ QUIT :.*not reading");
+    } finally {
+      own.close();
+    }
+  }
+
+  /** Reads {@code client} until what it read holds both {@code command} and {@code token}. */
   private static void awaitText(Socket client, String command, String token) throws IOException {
     InputStream in = client.getInputStream();
     StringBuilder seen = new StringBuilder();
