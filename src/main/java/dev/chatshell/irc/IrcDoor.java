@@ -101,7 +101,12 @@ public final class IrcDoor implements AutoCloseable {
   public void start() throws IOException {
     if (plain != null) {
       reactor = new IrcReactor("irc-reactor");
-      plain.start();
+      try {
+        plain.start();
+      } catch (IOException e) {
+        reactor.close();
+        throw e;
+      }
     }
     if (secure != null) {
       try {

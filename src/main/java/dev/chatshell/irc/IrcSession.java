@@ -47,9 +47,8 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
   private static final int WRITE_CHUNK = 64 * 1024;
   private static final ThreadFactory LINE_RUNNERS = Thread.ofVirtual().name("irc-lines").factory();
 
-  // Where a reactor-served session is (lineState): waiting for lines with no thread, running some
-  // on
-  // one, or ended.
+  // Where a reactor-served session is (lineState): waiting for lines, with no thread; running
+  // some, on one; or ended.
   private static final int WAITING = 0;
   private static final int RUNNING = 1;
   private static final int ENDED = 2;
