@@ -4,134 +4,59 @@ import dev.chatshell.transport.Connection;
 import dev.chatshell.transport.ResizeListener;
 import dev.chatshell.transport.TerminalInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import javax.net.ssl.SSLSocket;
 
 /**
- * The socket of one IRC client: lines in, lines out. Lines end with CR LF, LF or a bare CR (some
- * clients and bots send either); the part of a line before its tags may be {@link #MAX_BODY} bytes
- * and its tags {@link #MAX_TAGS} more, as RFC 1459 and IRCv3 allow. A longer line is read to its
- * end and thrown away, and the caller is told ({@link LineTooLong}) so the client gets its numeric.
+ * The socket of one IRC client: lines in, lines out. Two kinds, for the two ways a client is
+ * served:
  *
- * <p>Threading: the session's thread reads; any thread writes (the outbox's drain, a keepalive
- * ping, a last ERROR line), one whole write at a time under this object's write lock.
+ * <ul>
+ *   <li>{@link ChannelIrcConnection}, plain IRC: a non-blocking channel the {@link IrcReactor}
+ *       reads, so a client that sends nothing costs no thread and no buffer;
+ *   <li>{@link StreamIrcConnection}, IRC over TLS: a blocking socket read line by line on the
+ *       session's own thread ({@link #readLine}), as the JDK's TLS sockets are only blocking.
+ * </ul>
+ *
+ * <p>Lines are cut by {@link IrcLineSplitter}, the same for both. What is common lives here: the
+ * address, when the client was last heard from, whether the connection is open, the server's PING.
+ *
+ * <p>Threading: any thread writes (the outbox's drain, a keepalive ping, a last ERROR line), one
+ * whole write at a time.
  */
-final class IrcConnection implements Connection {
+abstract class IrcConnection implements Connection {
   /** RFC 1459's 512 bytes, less the CR LF. */
   static final int MAX_BODY = 510;
 
   /** IRCv3 message-tags: at most 8191 bytes of tags, with the '@' and the space. */
   static final int MAX_TAGS = 8191;
 
-  /** A line longer than the limits: dropped whole; the client is told. */
-  static final class LineTooLong extends IOException {
-    LineTooLong() {
-      super("line too long");
-    }
-  }
-
-  private final Socket socket;
-  private final Socket underneath; // the TCP socket under TLS, or the socket itself
-  private final InputStream in;
-  private final OutputStream out;
   private final String address;
-  private final boolean tls;
-  private final Object writeLock = new Object();
-  private final byte[] buffer = new byte[1024];
-  private int start;
-  private int end;
-  private byte[] line = new byte[256];
-  private volatile long lastHeard = System.nanoTime();
-  private volatile boolean open = true;
+  private final int port;
+  volatile long lastHeard = System.nanoTime();
+  volatile boolean open = true;
   private volatile String pingToken = "chatshell";
 
   /**
-   * @param underneath the TCP socket {@code socket} runs over (itself when in the clear): closing
-   *     it ends the connection at once, whatever state a TLS exchange is in
+   * @param address the client's address as text: interned, so the many connections of one address
+   *     share one string
    */
-  IrcConnection(Socket socket, Socket underneath) throws IOException {
-    this.socket = socket;
-    this.underneath = underneath;
-    this.in = socket.getInputStream();
-    this.out = socket.getOutputStream();
-    this.address = socket.getInetAddress().getHostAddress();
-    this.tls = socket instanceof SSLSocket;
+  IrcConnection(String address, int port) {
+    this.address = address.intern();
+    this.port = port;
   }
 
   /**
-   * The next line the client sent, without its end; {@code null} when the client has gone. Empty
-   * lines are skipped.
-   *
-   * @throws LineTooLong for a line over the limits, which is read to its end and dropped
+   * The next line the client sent, without its end; {@code null} when the client has gone; {@link
+   * IrcLineSplitter#TOO_LONG} for a line over the limits, which was read to its end and dropped.
+   * Only for connections read by their session's thread (TLS).
    */
   String readLine() throws IOException {
-    int length = 0;
-    boolean tooLong = false;
-    while (true) {
-      if (start == end) {
-        int read = in.read(buffer, 0, buffer.length);
-        if (read < 0) {
-          open = false;
-          return null;
-        }
-        lastHeard = System.nanoTime();
-        start = 0;
-        end = read;
-      }
-      byte b = buffer[start++];
-      if (b == '\n' || b == '\r') {
-        if (tooLong) {
-          throw new LineTooLong();
-        }
-        if (length == 0) {
-          continue; // the LF of a CR LF, or a blank line
-        }
-        return decode(line, length);
-      }
-      if (tooLong) {
-        continue;
-      }
-      if (length == line.length) {
-        if (length >= MAX_BODY + MAX_TAGS + 2) {
-          tooLong = true;
-          continue;
-        }
-        line = Arrays.copyOf(line, Math.min(length * 2, MAX_BODY + MAX_TAGS + 2));
-      }
-      line[length++] = b;
-    }
-  }
-
-  /**
-   * UTF-8, as modern clients send; a line that is not UTF-8 is read as Latin-1, which old clients
-   * and bots still send, so every byte stays a character.
-   */
-  private static String decode(byte[] bytes, int length) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes, 0, length))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-    }
+    throw new UnsupportedOperationException("this connection is read by the reactor");
   }
 
   /** Writes {@code bytes} (whole lines, each ending in CR LF) as one write. */
-  void write(byte[] bytes, int length) throws IOException {
-    synchronized (writeLock) {
-      out.write(bytes, 0, length);
-      out.flush();
-    }
-  }
+  abstract void write(byte[] bytes, int length) throws IOException;
 
   /** Writes one line (CR LF added). */
   void writeLine(String text) throws IOException {
@@ -155,11 +80,6 @@ final class IrcConnection implements Connection {
   }
 
   @Override
-  public boolean encrypted() {
-    return tls;
-  }
-
-  @Override
   public TerminalInfo awaitTerminal() {
     throw new UnsupportedOperationException("an IRC client has no terminal");
   }
@@ -169,9 +89,22 @@ final class IrcConnection implements Connection {
     throw new UnsupportedOperationException("IRC input is read line by line");
   }
 
+  /** The connection as a stream, for what writes to any connection; IRC's own output uses write. */
   @Override
   public OutputStream output() {
-    return out;
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) throws IOException {
+        IrcConnection.this.write(
+            offset == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, offset, offset + length),
+            length);
+      }
+    };
   }
 
   @Override
@@ -192,22 +125,7 @@ final class IrcConnection implements Connection {
   }
 
   @Override
-  public boolean isOpen() {
-    return open && !underneath.isClosed();
-  }
-
-  @Override
-  public void close() {
-    open = false;
-    try {
-      underneath.close();
-    } catch (IOException e) {
-      // closing a socket that is going anyway
-    }
-  }
-
-  @Override
   public String toString() {
-    return (tls ? "ircs:" : "irc:") + address + ":" + socket.getPort();
+    return (encrypted() ? "ircs:" : "irc:") + address + ":" + port;
   }
 }

@@ -2,6 +2,7 @@ package dev.chatshell.irc;
 
 import dev.chatshell.command.CommandTable;
 import dev.chatshell.shell.SessionManager;
+import dev.chatshell.transport.ChannelServerSockets;
 import dev.chatshell.transport.ConnectionLimits;
 import dev.chatshell.transport.SocketListener;
 import java.io.IOException;
@@ -19,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * The IRC door: plain IRC on one port, IRC over TLS on another, each client one more user of the
  * same domain, under the same limits as telnet and SSH users (connections counted in the shared
  * {@link ConnectionLimits}, sessions run and swept by the {@link SessionManager}).
+ *
+ * <p>Plain IRC clients are served by an {@link IrcReactor}: an idle one holds no thread (the
+ * reactor watches them all) and no read buffer, and its lines run on a virtual thread only while
+ * there are some. IRC over TLS is served as telnet is, one virtual thread per client blocked in its
+ * read ({@link StreamIrcConnection}): the JDK's TLS sockets only block.
  */
 public final class IrcDoor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IrcDoor.class);
@@ -47,8 +53,10 @@ public final class IrcDoor implements AutoCloseable {
   private final IrcServerInfo info;
   private final IrcCommands commands;
   private final IrcPeople people;
+  private final ConnectionLimits limits;
   private final SocketListener plain;
   private final SocketListener secure;
+  private IrcReactor reactor; // plain IRC's, once started
 
   public IrcDoor(
       Settings settings,
@@ -67,7 +75,7 @@ public final class IrcDoor implements AutoCloseable {
             settings.channelsPerUser());
     this.commands = new IrcCommands(shellCommands);
     this.people = new IrcPeople(sessions.services().chat(), info.name());
-    SocketListener.Door door = door(null);
+    this.limits = limits;
     this.plain =
         settings.port() == 0
             ? null
@@ -75,9 +83,9 @@ public final class IrcDoor implements AutoCloseable {
                 "irc",
                 settings.bind(),
                 settings.port(),
-                ServerSocketFactory.getDefault(),
+                new ChannelServerSockets(),
                 limits,
-                door);
+                plainDoor());
     this.secure =
         settings.tlsPort() == 0
             ? null
@@ -92,7 +100,13 @@ public final class IrcDoor implements AutoCloseable {
 
   public void start() throws IOException {
     if (plain != null) {
-      plain.start();
+      reactor = new IrcReactor("irc-reactor");
+      try {
+        plain.start();
+      } catch (IOException e) {
+        reactor.close();
+        throw e;
+      }
     }
     if (secure != null) {
       try {
@@ -122,20 +136,47 @@ public final class IrcDoor implements AutoCloseable {
     if (secure != null) {
       secure.close();
     }
+    if (reactor != null) {
+      reactor.close(); // once the sessions it serves are gone: shutdown closes them after this
+    }
   }
 
-  /** What the door does with a client, in the clear or, with {@code tls}, over TLS. */
-  private SocketListener.Door door(SSLContext tls) {
+  /** A refused client's line: over TLS it goes out in the clear, before any handshake. */
+  private static String refusal(String reason) {
+    return "ERROR :Closing link: (connection refused: " + reason + "; try again later)";
+  }
+
+  /** What the door does with a client in the clear: hands it to the reactor. */
+  private SocketListener.Door plainDoor() {
     return new SocketListener.Door() {
       @Override
       public void serve(Socket socket) throws IOException {
-        IrcDoor.this.serve(tls == null ? socket : secured(tls, socket), socket);
+        servePlain(socket);
       }
 
       @Override
       public String refusal(String reason) {
-        // over TLS the line goes out in the clear, before any handshake: clients show the close
-        return "ERROR :Closing link: (connection refused: " + reason + "; try again later)";
+        return IrcDoor.refusal(reason);
+      }
+
+      @Override
+      public boolean keepsConnections() {
+        return true;
+      }
+    };
+  }
+
+  /** What the door does with a client over TLS: serves it on the listener's thread for it. */
+  private SocketListener.Door door(SSLContext tls) {
+    return new SocketListener.Door() {
+      @Override
+      public void serve(Socket socket) throws IOException {
+        IrcDoor.this.serve(secured(tls, socket), socket);
+      }
+
+      @Override
+      public String refusal(String reason) {
+        return IrcDoor.refusal(reason);
       }
     };
   }
@@ -157,8 +198,30 @@ public final class IrcDoor implements AutoCloseable {
   }
 
   private void serve(Socket socket, Socket underneath) throws IOException {
-    IrcConnection connection = new IrcConnection(socket, underneath);
+    IrcConnection connection = new StreamIrcConnection(socket, underneath);
     log.info("Connection from {}", connection);
     sessions.run(new IrcSession(connection, sessions.services(), info, commands, people));
+  }
+
+  /**
+   * Hands a plain client to the reactor and returns: from here on the session closes the socket and
+   * counts the connection out when it ends (or here, when the server is shutting down).
+   */
+  private void servePlain(Socket socket) throws IOException {
+    InetAddress address = socket.getInetAddress();
+    ChannelIrcConnection connection = new ChannelIrcConnection(socket.getChannel(), reactor);
+    log.info("Connection from {}", connection);
+    IrcSession session = new IrcSession(connection, sessions.services(), info, commands, people);
+    if (!sessions.register(session)) {
+      connection.close();
+      limits.release(address);
+      return;
+    }
+    session.start(
+        connection,
+        () -> {
+          sessions.unregister(session);
+          limits.release(address);
+        });
   }
 }

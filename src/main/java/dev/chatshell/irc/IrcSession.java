@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +29,29 @@ import org.slf4j.LoggerFactory;
  * The keepalive, flood control and the ways a session ends are the shell's own ({@link Keepalive},
  * {@link FloodControl}, {@link SessionEnd}), so an IRC user meets the same limits as anyone.
  *
- * <p>Threading: the session's virtual thread reads and runs lines and alone changes the
- * registration state; the outbox's drain renders and writes; the keepalive timer and others may end
- * the session through {@link SessionEnd}.
+ * <p>Two ways to be served. Over TLS the session has a virtual thread of its own that reads lines
+ * and runs them ({@link #run}). In the clear the {@link IrcReactor} reads for it ({@link #start})
+ * and hands it lines, which run in order on a virtual thread started for them and ended when they
+ * are done; the reactor reads no more from the client until then, so the client is held back as a
+ * blocking reader would hold it. Either way one thread at a time runs the lines, and flood
+ * control's waits and the wait for a long reply happen on it, holding back only this client.
+ *
+ * <p>Threading: the thread running lines alone changes the registration state; the outbox's drain
+ * renders and writes; the keepalive timer and others may end the session through {@link
+ * SessionEnd}.
  */
-final class IrcSession implements ManagedSession {
+final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
   private static final Logger log = LoggerFactory.getLogger(IrcSession.class);
   private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
   private static final Duration CLOSE_AFTER_ERROR = Duration.ofSeconds(2);
   private static final int WRITE_CHUNK = 64 * 1024;
+  private static final ThreadFactory LINE_RUNNERS = Thread.ofVirtual().name("irc-lines").factory();
+
+  // Where a reactor-served session is (lineState): waiting for lines, with no thread; running
+  // some, on one; or ended.
+  private static final int WAITING = 0;
+  private static final int RUNNING = 1;
+  private static final int ENDED = 2;
 
   /**
    * A reply this long (WHO, NAMES, LIST, CHATHISTORY on big channels) is written before the next
@@ -63,6 +78,8 @@ final class IrcSession implements ManagedSession {
   private volatile long lastLine = System.nanoTime();
   private boolean loggedOut; // the session's thread only
   private volatile String ownIdent = "~"; // the user name this client shows, set at login
+  private int lineState = WAITING; // guarded by this; reactor-served sessions only
+  private Runnable whenEnded; // reactor-served sessions: told once the session has ended
 
   IrcSession(
       IrcConnection connection,
@@ -205,26 +222,110 @@ final class IrcSession implements ManagedSession {
 
   // ---- the session's life
 
+  /** Over TLS: reads and runs lines on the caller's thread until the session ends. */
   @Override
   public void run() {
     try {
       while (!end.leaving()) {
-        String line;
-        try {
-          line = connection.readLine();
-        } catch (IrcConnection.LineTooLong e) {
-          send(response().numeric("417", "Input line was too long"));
-          continue;
-        }
+        String line = connection.readLine();
         if (line == null) {
           return;
         }
-        handle(line);
+        take(line);
       }
     } catch (IOException e) {
       log.debug("{}: {}", connection, e.toString());
     } finally {
       end();
+    }
+  }
+
+  /**
+   * In the clear: starts reading {@code channel} through the reactor and returns at once; lines
+   * then come to {@link #received}. {@code ended} runs once, when the session has ended.
+   */
+  void start(ChannelIrcConnection channel, Runnable ended) {
+    this.whenEnded = ended;
+    channel.start(this);
+  }
+
+  /** On the reactor thread: runs the lines on a thread of their own; the reactor waits for it. */
+  @Override
+  public void received(List<String> lines, boolean gone) {
+    synchronized (this) {
+      if (lineState != WAITING) {
+        return; // ended meanwhile
+      }
+      lineState = RUNNING;
+    }
+    LINE_RUNNERS.newThread(() -> runLines(lines, gone)).start();
+  }
+
+  /** Runs lines in order, then lets the reactor read again, or ends the session. */
+  private void runLines(List<String> lines, boolean gone) {
+    boolean failed = true;
+    try {
+      for (String line : lines) {
+        if (end.leaving()) {
+          break;
+        }
+        take(line);
+      }
+      failed = false;
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      log.error("{} ({}): session failed", connection, nick(), e);
+    } finally {
+      if (failed || gone || end.leaving() || !connection.isOpen()) {
+        finish();
+      } else {
+        synchronized (this) {
+          lineState = WAITING;
+        }
+        channel().resumeReading();
+        if (!connection.isOpen()) {
+          closed(); // closed while the lines ran: nobody else will end the session
+        }
+      }
+    }
+  }
+
+  /** The connection was closed: a session waiting for lines ends here, on a thread of its own. */
+  @Override
+  public void closed() {
+    synchronized (this) {
+      if (lineState != WAITING) {
+        return; // the thread running lines ends it, or it has ended
+      }
+      lineState = ENDED;
+    }
+    LINE_RUNNERS.newThread(this::ended).start();
+  }
+
+  private void finish() {
+    synchronized (this) {
+      lineState = ENDED;
+    }
+    ended();
+  }
+
+  private void ended() {
+    try {
+      end();
+    } finally {
+      whenEnded.run();
+    }
+  }
+
+  private ChannelIrcConnection channel() {
+    return (ChannelIrcConnection) connection;
+  }
+
+  /** Runs one line the client sent; a line dropped as too long is answered. */
+  private void take(String line) {
+    if (line == IrcLineSplitter.TOO_LONG) {
+      send(response().numeric("417", "Input line was too long"));
+    } else {
+      handle(line);
     }
   }
 

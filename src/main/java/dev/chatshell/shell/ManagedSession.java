@@ -26,6 +26,9 @@ public interface ManagedSession extends Keepalive.Watched {
   /** Closes the session from outside, for example at shutdown; {@code reason} goes to the log. */
   void close(String reason);
 
-  /** Runs the session on the caller's thread until it ends. */
+  /**
+   * Runs the session on the caller's thread until it ends ({@link SessionManager#run}). Sessions
+   * that run without a thread of their own ({@link SessionManager#register}) are never run.
+   */
   void run();
 }

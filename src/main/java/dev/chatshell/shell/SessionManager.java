@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * for the keepalive timer and for shutdown, and hands each session what they all share (domain,
  * command table, settings: {@link SessionServices}).
  *
- * <p>Threading: sessions register from their own threads; one platform timer thread sweeps them.
+ * <p>Threading: sessions register from their own threads (or, for sessions without one, from their
+ * door's); one platform timer thread sweeps them.
  */
 public final class SessionManager implements ConnectionHandler, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
@@ -71,6 +72,26 @@ public final class SessionManager implements ConnectionHandler, AutoCloseable {
     } finally {
       sessions.remove(session);
     }
+  }
+
+  /**
+   * Takes on a session that runs without a thread of its own (plain IRC, served by a selector): it
+   * is swept, counted and ended at shutdown like every other until {@link #unregister}, which the
+   * session's door calls once it has ended. False when the server is shutting down: the session is
+   * not to be served (and is not registered).
+   */
+  public boolean register(ManagedSession session) {
+    sessions.add(session);
+    if (closing) {
+      sessions.remove(session);
+      return false;
+    }
+    return true;
+  }
+
+  /** A session taken on with {@link #register} has ended. */
+  public void unregister(ManagedSession session) {
+    sessions.remove(session);
   }
 
   /**

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A listening TCP socket that runs each client on a virtual thread of its own, for doors built on
- * plain sockets (telnet, IRC, IRC over TLS). Enforces the limits on connections in total and per
- * address: a client over a limit is told so in one line of the door's own form before the
- * connection closes, unless, when the server is full, room is made for it ({@link
- * ConnectionLimits}).
+ * plain sockets (telnet, IRC, IRC over TLS), or hands it to a door that serves it without one
+ * (plain IRC's reactor: {@link Door#keepsConnections}, with {@link ChannelServerSockets}). Enforces
+ * the limits on connections in total and per address: a client over a limit is told so in one line
+ * of the door's own form before the connection closes, unless, when the server is full, room is
+ * made for it ({@link ConnectionLimits}).
  *
  * <p>Sockets get TCP keepalive (first probe after 30 s idle), which finds dead peers even for
  * clients that cannot be pinged at the protocol level.
@@ -33,10 +34,21 @@ public final class SocketListener implements AutoCloseable {
   /** What a door does with a connection it accepted. */
   public interface Door {
     /**
-     * Serves one client on its own virtual thread until it leaves; the socket is closed and the
-     * connection counted out afterwards, whatever happens.
+     * Serves one client, on a virtual thread of its own. A door that reads on that thread returns
+     * when the client leaves; the socket is then closed and the connection counted out, whatever
+     * happens. A door that {@linkplain #keepsConnections keeps connections} returns at once
+     * instead.
      */
     void serve(Socket socket) throws IOException;
+
+    /**
+     * True when {@link #serve} hands the client over (to a selector) and returns while it is still
+     * served: the door then closes the socket and calls {@link ConnectionLimits#release} itself,
+     * once the client has left. When {@code serve} throws, the listener does both, as for others.
+     */
+    default boolean keepsConnections() {
+      return false;
+    }
 
     /** The line a client refused for {@code reason} is sent, in the door's protocol (no CR LF). */
     String refusal(String reason);
@@ -151,15 +163,20 @@ public final class SocketListener implements AutoCloseable {
   }
 
   private void serve(Socket socket, InetAddress address) {
-    try (socket) {
+    boolean kept = false;
+    try {
       configure(socket);
       door.serve(socket);
+      kept = door.keepsConnections();
     } catch (IOException e) {
       log.info("Connection from {} ({}) failed: {}", address.getHostAddress(), name, e.toString());
     } catch (RuntimeException e) {
       log.error("Session of {} ({}) crashed", address.getHostAddress(), name, e);
     } finally {
-      limits.release(address);
+      if (!kept) {
+        closeQuietly(socket);
+        limits.release(address);
+      }
     }
   }
 

@@ -79,7 +79,7 @@ class IrcRendererTest {
             SERVER, "testnet", "test net", "1.0", Instant.now(), List.of("hello"), 50);
     session =
         new IrcSession(
-            new IrcConnection(serverSide, serverSide),
+            new StreamIrcConnection(serverSide, serverSide),
             services,
             info,
             new IrcCommands(services.commands()),

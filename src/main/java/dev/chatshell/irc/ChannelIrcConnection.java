@@ -1,0 +1,191 @@
+package dev.chatshell.irc;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A plain IRC client on a non-blocking channel served by the {@link IrcReactor}: no thread waits
+ * for its lines and no buffer is kept for it between lines (the reactor reads into its own buffer;
+ * only an unfinished line is kept, by the {@link IrcLineSplitter}). This is what makes an idle IRC
+ * client cheap: a channel, a selection key and this small object.
+ *
+ * <p>Input: the reactor reads and cuts lines, then hands them to the {@link Input} (the session)
+ * and stops reading this client until the session says it has run them ({@link #resumeReading}). So
+ * a client that sends faster than its lines are run is held back by TCP, as a blocking reader would
+ * hold it, and what is read but not yet run is at most one read's worth.
+ *
+ * <p>Output: a write puts out what the socket takes; when it takes nothing the writing thread parks
+ * until the reactor sees the socket writable again. The writer blocks as on a blocking socket (the
+ * outbox sees a blocked write, keepalive drops a client that does not read), and no thread spins.
+ *
+ * <p>Threading: the reactor thread reads and owns the {@link IrcLineSplitter}; any thread writes,
+ * one whole write at a time under the write lock; any thread may close.
+ */
+final class ChannelIrcConnection extends IrcConnection {
+  /** Where the lines go: the session. */
+  interface Input {
+    /**
+     * Lines the client sent, in order ({@link IrcLineSplitter#TOO_LONG} for one dropped as too
+     * long); {@code gone}: the client has closed its side after them. Called on the reactor thread,
+     * which must not block; the connection is not read again until {@link #resumeReading}.
+     */
+    void received(List<String> lines, boolean gone);
+
+    /**
+     * The connection was closed (from any thread, once): the session ends if nothing else ends it.
+     */
+    void closed();
+  }
+
+  private final SocketChannel channel;
+  private final IrcReactor reactor;
+  private final SelectionKey key;
+  private final IrcLineSplitter lines = new IrcLineSplitter();
+  private final Object writeLock = new Object();
+  private volatile Thread writer; // parked until the socket takes more, or null
+  private Input input;
+
+  /**
+   * Registers {@code channel} (non-blocking) with the reactor; nothing is read until {@link
+   * #start}.
+   */
+  ChannelIrcConnection(SocketChannel channel, IrcReactor reactor) throws IOException {
+    super(channel.socket().getInetAddress().getHostAddress(), channel.socket().getPort());
+    this.channel = channel;
+    this.reactor = reactor;
+    this.key = reactor.register(channel, this);
+  }
+
+  /** Starts reading: from now on lines go to {@code input}. */
+  void start(Input input) {
+    this.input = input;
+    resumeReading();
+  }
+
+  /** The session has run what it was given: the client may be read again. */
+  void resumeReading() {
+    reactor.interested(key, SelectionKey.OP_READ);
+  }
+
+  /**
+   * The reactor's part, on its thread: reads what has come into the reactor's {@code buffer}, cuts
+   * it into lines, and hands any whole lines on (reading stops until they have been run). Part of a
+   * line is kept here until the rest comes.
+   */
+  void readable(ByteBuffer buffer) {
+    buffer.clear();
+    int read;
+    try {
+      read = channel.read(buffer);
+    } catch (IOException e) {
+      read = -1; // reset by the peer, or closed by us meanwhile: gone either way
+    }
+    if (read == 0) {
+      return;
+    }
+    List<String> got = List.of();
+    boolean gone = read < 0;
+    if (gone) {
+      open = false;
+    } else {
+      lastHeard = System.nanoTime();
+      buffer.flip();
+      String line;
+      while ((line = lines.next(buffer)) != null) {
+        if (got.isEmpty()) {
+          got = new ArrayList<>(4);
+        }
+        got.add(line);
+      }
+      if (got.isEmpty()) {
+        return; // only part of a line so far
+      }
+    }
+    try {
+      key.interestOpsAnd(~SelectionKey.OP_READ);
+    } catch (CancelledKeyException e) {
+      gone = true; // closed meanwhile: the session ends after what was read
+    }
+    input.received(got, gone);
+  }
+
+  /**
+   * The reactor's part, on its thread: the socket takes bytes again; the waiting writer goes on.
+   */
+  void writable() {
+    Thread waiting = writer;
+    if (waiting != null) {
+      LockSupport.unpark(waiting);
+    }
+  }
+
+  @Override
+  void write(byte[] bytes, int length) throws IOException {
+    synchronized (writeLock) {
+      ByteBuffer out = ByteBuffer.wrap(bytes, 0, length);
+      channel.write(out); // throws once the connection is closed
+      while (out.hasRemaining()) {
+        awaitWritable();
+        channel.write(out);
+      }
+    }
+  }
+
+  /**
+   * Parks until the reactor says the socket is writable or the connection is closed (a spurious
+   * wake-up only costs one more write that takes nothing). An interrupt closes the connection, as
+   * it would a blocking channel's.
+   */
+  private void awaitWritable() throws IOException {
+    writer = Thread.currentThread();
+    try {
+      reactor.interested(key, SelectionKey.OP_WRITE);
+      if (isOpen()) {
+        LockSupport.park(this);
+      }
+      if (Thread.interrupted()) {
+        close();
+        throw new InterruptedIOException("interrupted while writing");
+      }
+    } finally {
+      writer = null;
+    }
+  }
+
+  @Override
+  public boolean encrypted() {
+    return false;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open && channel.isOpen();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (!channel.isOpen()) {
+        return;
+      }
+      open = false;
+      try {
+        channel.close(); // cancels the key: the reactor forgets the client
+      } catch (IOException e) {
+        // closing a socket that is going anyway
+      }
+    }
+    writable(); // a writer parked on it fails at its next write
+    Input told = input;
+    if (told != null) {
+      told.closed();
+    }
+  }
+}
