@@ -56,7 +56,9 @@ final class IrcSession implements ManagedSession {
   private final FloodControl flood;
   private final Keepalive keepalive;
   private final IrcRenderer renderer;
-  final Registration registration;
+  // What registering needs (the nick and user name asked, SASL): dropped at login, so that an idle
+  // session does not keep it. Volatile: nick() reads it from other threads.
+  private volatile Registration registration;
   private volatile Set<String> caps = Set.of();
   private volatile User user;
   private volatile ChatApi chat;
@@ -128,8 +130,18 @@ final class IrcSession implements ManagedSession {
     if (me != null) {
       return me.nick();
     }
-    String asked = registration.nick();
+    Registration registering = registration;
+    if (registering == null) {
+      return user.nick(); // logged in meanwhile: the registration is dropped after the user is set
+    }
+    String asked = registering.nick();
     return asked == null ? "*" : asked;
+  }
+
+  /** The registration under way, or after login a fresh one that answers CAP and AUTHENTICATE. */
+  Registration registration() {
+    Registration registering = registration;
+    return registering != null ? registering : new Registration(this);
   }
 
   /** The user name this client shows ({@code ~} and what USER gave). */
@@ -168,6 +180,7 @@ final class IrcSession implements ManagedSession {
     this.ownIdent = ident.equals("*") ? "~" + Masks.ident(who.nick()) : ident;
     people.arrived(who, new IrcPeople.Identity(ownIdent, registration.realName()));
     this.user = who;
+    this.registration = null; // after the user: nick() finds one or the other
     this.chat = services.chat().forUser(who);
     renderer.startAs(who.nick()); // before any event is released to the drain
     this.lastLine = System.nanoTime(); // idle from here: registration time is not counted
