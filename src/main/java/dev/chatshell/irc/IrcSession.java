@@ -61,7 +61,6 @@ final class IrcSession implements ManagedSession {
   private volatile Registration registration;
   private volatile Set<String> caps = Set.of();
   private volatile User user;
-  private volatile ChatApi chat;
   private volatile long lastLine = System.nanoTime();
   private boolean loggedOut; // the session's thread only
   private volatile String ownIdent = "~"; // the user name this client shows, set at login
@@ -121,7 +120,9 @@ final class IrcSession implements ManagedSession {
 
   /** The domain as this user may ask it. */
   ChatApi chat() {
-    return chat;
+    // Made for each use, as the shell makes one per line: not kept by an idle session.
+    User me = user;
+    return me == null ? null : services.chat().forUser(me);
   }
 
   /** The client's nick as numerics address it: {@code *} before it has one. */
@@ -181,7 +182,6 @@ final class IrcSession implements ManagedSession {
     people.arrived(who, new IrcPeople.Identity(ownIdent, registration.realName()));
     this.user = who;
     this.registration = null; // after the user: nick() finds one or the other
-    this.chat = services.chat().forUser(who);
     renderer.startAs(who.nick()); // before any event is released to the drain
     this.lastLine = System.nanoTime(); // idle from here: registration time is not counted
     sink.release(welcome.toEvent());
