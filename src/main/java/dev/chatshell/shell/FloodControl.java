@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * the login prompt included), chat lines held back in a {@link FloodQueue}, commands that cost a
  * line waiting their turn, and the warnings that say so, each once per flood.
  *
- * <p>Threading: the session's thread calls every method and owns the warning state; held lines are
- * sent on the flood queue's own thread, which touches nothing here but the domain and the outbox.
+ * <p>Threading: the session's thread calls every method and owns the warning state and the queue
+ * field (the queue is made on that thread, when a first line has to wait); held lines are sent on
+ * the flood queue's own thread, which touches nothing here but the domain and the outbox.
  */
 public final class FloodControl {
   // Logged under the session's name: operators read one name for everything a session does.
