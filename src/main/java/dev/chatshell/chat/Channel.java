@@ -1,7 +1,8 @@
 package dev.chatshell.chat;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,10 @@ import java.util.Set;
  * under its lock; every change publishes a new immutable snapshot that fan-out, /WHO and completion
  * read without locking. Members are kept in join order, which is what "longest-standing" means for
  * succession.
+ *
+ * <p>The snapshot is the only copy of the membership: each change (under the lock) builds the next
+ * one from the last. A mutable map beside it would cost an entry per member for nothing, since
+ * every change copies the whole membership anyway.
  */
 public final class Channel {
   private static final Member[] NO_MEMBERS = {};
@@ -18,7 +23,6 @@ public final class Channel {
   /** An immutable view of the membership: in join order for fan-out, by user for role lookups. */
   private record Snapshot(Member[] inOrder, Map<User, Member> byUser) {}
 
-  private final Map<User, Member> members = new LinkedHashMap<>(); // guarded by ChatServer.lock
   private volatile String name;
   private volatile Snapshot snapshot = new Snapshot(NO_MEMBERS, Map.of());
   private volatile String founder; // the account that is main admin once registered, else null
@@ -163,27 +167,65 @@ public final class Channel {
     }
   }
 
+  // The changes below run under ChatServer.lock, so no two build a snapshot at once.
+
   void add(User user, ChannelRole role, long since) {
-    members.put(user, new Member(user, role, since));
-    publish();
+    Member[] old = snapshot.inOrder();
+    Member added = new Member(user, role, since);
+    int at = indexOf(old, user);
+    Member[] next;
+    if (at >= 0) {
+      next = old.clone(); // there already: keeps its place, as a map's put did
+      next[at] = added;
+    } else {
+      next = Arrays.copyOf(old, old.length + 1);
+      next[old.length] = added;
+    }
+    publish(next);
   }
 
   void remove(User user) {
-    members.remove(user);
-    publish();
+    Member[] old = snapshot.inOrder();
+    int at = indexOf(old, user);
+    if (at < 0) {
+      return;
+    }
+    Member[] next = new Member[old.length - 1];
+    System.arraycopy(old, 0, next, 0, at);
+    System.arraycopy(old, at + 1, next, at, old.length - at - 1);
+    publish(next);
   }
 
   void setRole(User user, ChannelRole role) {
-    members.computeIfPresent(user, (u, m) -> new Member(u, role, m.since()));
-    publish();
+    Member[] old = snapshot.inOrder();
+    int at = indexOf(old, user);
+    if (at < 0) {
+      return;
+    }
+    Member[] next = old.clone();
+    next[at] = new Member(user, role, old[at].since());
+    publish(next);
+  }
+
+  private static int indexOf(Member[] members, User user) {
+    for (int i = 0; i < members.length; i++) {
+      if (members[i].user() == user) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   void rename(String newName) {
     this.name = newName;
   }
 
-  private void publish() {
-    snapshot = new Snapshot(members.values().toArray(NO_MEMBERS), Map.copyOf(members));
+  private void publish(Member[] inOrder) {
+    Map<User, Member> byUser = new HashMap<>(inOrder.length * 2);
+    for (Member member : inOrder) {
+      byUser.put(member.user(), member);
+    }
+    snapshot = new Snapshot(inOrder, Map.copyOf(byUser));
   }
 
   @Override

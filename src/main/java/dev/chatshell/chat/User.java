@@ -15,7 +15,9 @@ import java.util.List;
 public final class User {
   private final long id;
   private final String address;
-  private final Instant since;
+  // When the user logged in, kept as numbers rather than an Instant: one object less per user.
+  private final long sinceSecond;
+  private final int sinceNano;
   private volatile EventSink[] sinks; // one per session, copy-on-write
   private volatile String account; // the account logged in to, or null
   private volatile String away; // the away message, or null when here
@@ -34,7 +36,8 @@ public final class User {
     this.nick = nick;
     this.address = address;
     this.sinks = new EventSink[] {sink};
-    this.since = since;
+    this.sinceSecond = since.getEpochSecond();
+    this.sinceNano = since.getNano();
   }
 
   public long id() {
@@ -51,7 +54,7 @@ public final class User {
   }
 
   public Instant since() {
-    return since;
+    return Instant.ofEpochSecond(sinceSecond, sinceNano);
   }
 
   /** The channel plain text goes to, or {@code null} when the user is in none. */

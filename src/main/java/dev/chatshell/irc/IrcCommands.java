@@ -31,8 +31,8 @@ final class IrcCommands {
   IrcCommands(CommandTable shellCommands) {
     this.slash = new SlashCommands(shellCommands);
     // registration and connection
-    add("CAP", 1, false, (s, m, out) -> s.registration.cap(m, out));
-    add("AUTHENTICATE", 1, false, (s, m, out) -> s.registration.authenticate(m, out));
+    add("CAP", 1, false, (s, m, out) -> s.registration().cap(m, out));
+    add("AUTHENTICATE", 1, false, (s, m, out) -> s.registration().authenticate(m, out));
     add("NICK", 0, true, ChannelCommands::nick);
     add("USER", 0, false, (s, m, out) -> out.numeric("462", "You may not reregister"));
     add("PASS", 0, false, (s, m, out) -> out.numeric("462", "You may not reregister"));
@@ -84,8 +84,8 @@ final class IrcCommands {
     switch (message.command()) {
       case "CAP" -> run(session, message, out);
       case "AUTHENTICATE" -> run(session, message, out);
-      case "NICK" -> session.registration.nick(message, out);
-      case "USER" -> session.registration.user(message, out);
+      case "NICK" -> session.registration().nick(message, out);
+      case "USER" -> session.registration().user(message, out);
       case "PASS" -> {} // accounts log in with SASL; a server password is not asked
       case "PING", "PONG", "QUIT" -> run(session, message, out);
       default -> out.numeric("451", message.command(), "You have not registered");

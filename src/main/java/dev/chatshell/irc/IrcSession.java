@@ -71,10 +71,11 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
   private final FloodControl flood;
   private final Keepalive keepalive;
   private final IrcRenderer renderer;
-  final Registration registration;
+  // What registering needs (the nick and user name asked, SASL): dropped at login, so that an idle
+  // session does not keep it. Volatile: nick() reads it from other threads.
+  private volatile Registration registration;
   private volatile Set<String> caps = Set.of();
   private volatile User user;
-  private volatile ChatApi chat;
   private volatile long lastLine = System.nanoTime();
   private boolean loggedOut; // the session's thread only
   private volatile String ownIdent = "~"; // the user name this client shows, set at login
@@ -136,7 +137,9 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
 
   /** The domain as this user may ask it. */
   ChatApi chat() {
-    return chat;
+    // Made for each use, as the shell makes one per line: not kept by an idle session.
+    User me = user;
+    return me == null ? null : services.chat().forUser(me);
   }
 
   /** The client's nick as numerics address it: {@code *} before it has one. */
@@ -145,8 +148,18 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
     if (me != null) {
       return me.nick();
     }
-    String asked = registration.nick();
+    Registration registering = registration;
+    if (registering == null) {
+      return user.nick(); // logged in meanwhile: the registration is dropped after the user is set
+    }
+    String asked = registering.nick();
     return asked == null ? "*" : asked;
+  }
+
+  /** The registration under way, or after login a fresh one that answers CAP and AUTHENTICATE. */
+  Registration registration() {
+    Registration registering = registration;
+    return registering != null ? registering : new Registration(this);
   }
 
   /** The user name this client shows ({@code ~} and what USER gave). */
@@ -185,7 +198,7 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
     this.ownIdent = ident.equals("*") ? "~" + Masks.ident(who.nick()) : ident;
     people.arrived(who, new IrcPeople.Identity(ownIdent, registration.realName()));
     this.user = who;
-    this.chat = services.chat().forUser(who);
+    this.registration = null; // after the user: nick() finds one or the other
     renderer.startAs(who.nick()); // before any event is released to the drain
     this.lastLine = System.nanoTime(); // idle from here: registration time is not counted
     sink.release(welcome.toEvent());

@@ -20,6 +20,10 @@ import java.util.Set;
  * (PASS is ignored), CAP LS/REQ/END, SASL PLAIN against the accounts (throttled like every login),
  * and, once all is said, the login and the welcome numerics.
  *
+ * <p>Lifecycle: one per client until it is logged in; the session drops it then (an idle session
+ * should not keep what registering needed), and a CAP or AUTHENTICATE after login is answered by a
+ * fresh one, which needs none of that state.
+ *
  * <p>Threading: the session's thread only.
  */
 final class Registration {
@@ -49,9 +53,9 @@ final class Registration {
   private String userName; // "~" and what USER gave, or null before USER
   private String realName;
   private boolean negotiating; // CAP LS or REQ seen, CAP END not yet
-  private final Set<String> requested = new LinkedHashSet<>();
   private String saslMechanism; // PLAIN while an AUTHENTICATE exchange runs
-  private final StringBuilder saslData = new StringBuilder();
+  private StringBuilder
+      saslData; // made by the first AUTHENTICATE with data: most clients send none
   private String account; // the account SASL proved, or null
 
   Registration(IrcSession session) {
@@ -190,6 +194,9 @@ final class Registration {
       out.line("AUTHENTICATE +");
       return;
     }
+    if (saslData == null) {
+      saslData = new StringBuilder();
+    }
     if (!data.equals("+")) {
       saslData.append(data);
     }
@@ -248,7 +255,7 @@ final class Registration {
 
   private void reset() {
     saslMechanism = null;
-    saslData.setLength(0);
+    saslData = null;
   }
 
   // ---- the login

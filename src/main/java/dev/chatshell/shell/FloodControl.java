@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * the login prompt included), chat lines held back in a {@link FloodQueue}, commands that cost a
  * line waiting their turn, and the warnings that say so, each once per flood.
  *
- * <p>Threading: the session's thread calls every method and owns the warning state; held lines are
- * sent on the flood queue's own thread, which touches nothing here but the domain and the outbox.
+ * <p>Threading: the session's thread calls every method and owns the warning state and the queue
+ * field (the queue is made on that thread, when a first line has to wait); held lines are sent on
+ * the flood queue's own thread, which touches nothing here but the domain and the outbox.
  */
 public final class FloodControl {
   // Logged under the session's name: operators read one name for everything a session does.
@@ -30,7 +31,10 @@ public final class FloodControl {
   private final EventSink outbox;
   private final Connection connection; // for log lines only
   private final TokenBucket bucket;
-  private final FloodQueue<HeldLine> queue;
+  // Made when a first line has to wait: most sessions never flood, and an idle one should not keep
+  // an empty queue. Once made it stays (its release thread may be using it).
+  private FloodQueue<HeldLine> queue;
+  private boolean closed; // the session is ending: no line goes out any more
   private boolean warned; // the user was told their lines are delayed, this flood
   private int commandsWaited; // commands in a row that waited for their turn
   private boolean commandsDroppedTold;
@@ -42,7 +46,13 @@ public final class FloodControl {
     this.outbox = outbox;
     this.connection = connection;
     this.bucket = new TokenBucket(settings.floodRate(), settings.floodBurst(), System::nanoTime);
-    this.queue = new FloodQueue<>(bucket, settings.floodQueueLines(), this::sendHeld);
+  }
+
+  private FloodQueue<HeldLine> queue() {
+    if (queue == null) {
+      queue = new FloodQueue<>(bucket, settings.floodQueueLines(), this::sendHeld);
+    }
+    return queue;
   }
 
   /** A chat line held back by flood control: who typed it, in which channel. */
@@ -53,7 +63,13 @@ public final class FloodControl {
    * the queue or is dropped past its bound, and the user is told the first time.
    */
   public boolean offerChat(User user, Channel channel, String text) {
-    switch (queue.offer(new HeldLine(user, channel, text))) {
+    if (closed) {
+      return false;
+    }
+    if (queue == null && bucket.tryTake()) {
+      return true; // nothing can be waiting: no queue yet
+    }
+    switch (queue().offer(new HeldLine(user, channel, text))) {
       case NOW -> {
         return true;
       }
@@ -94,7 +110,7 @@ public final class FloodControl {
    * Returns false when the command is dropped.
    */
   public boolean awaitTurn() {
-    if (queue.tryTakeAfterHeld()) {
+    if (tryTakeAfterHeld()) {
       commandsWaited = 0;
       warned = false; // the flood is over: the next one is told again
       return true;
@@ -116,7 +132,7 @@ public final class FloodControl {
       error(delayed());
     }
     try {
-      while (!queue.tryTakeAfterHeld()) {
+      while (!tryTakeAfterHeld()) {
         Thread.sleep(
             Duration.ofMillis(Math.max(1, Math.min(100, bucket.nanosUntilToken() / 1_000_000))));
       }
@@ -153,7 +169,20 @@ public final class FloodControl {
    * arrives after their quit.
    */
   public void close() {
-    queue.close(FLUSH_ON_EXIT.toMillis());
+    closed = true;
+    if (queue != null) {
+      queue.close(FLUSH_ON_EXIT.toMillis());
+    }
+  }
+
+  /** A token for something the caller sends itself, after the lines held before it. */
+  private boolean tryTakeAfterHeld() {
+    return queue == null ? bucket.tryTake() : queue.tryTakeAfterHeld();
+  }
+
+  /** Lines held back now (for tests): 0 when nothing ever had to wait. */
+  int waiting() {
+    return queue == null ? 0 : queue.waiting();
   }
 
   private String delayed() {

@@ -928,6 +928,13 @@ class IrcIT {
         irc.await(" 001 saslalice ");
         irc.send("WHOIS saslalice");
         irc.await(" 330 saslalice saslalice saslalice ");
+        // the registration's state is dropped at login: CAP and AUTHENTICATE are still answered
+        irc.send("AUTHENTICATE PLAIN");
+        irc.await(" 907 saslalice :You have already authenticated");
+        irc.send("CAP REQ :echo-message");
+        irc.await(" CAP saslalice ACK :echo-message$");
+        irc.send("CAP LIST");
+        irc.await(" CAP saslalice LIST :sasl echo-message$");
         login(bob, "saslbob");
         bob.send("/msg saslalice hello account");
         irc.await("PRIVMSG saslalice :hello account$");
