@@ -280,8 +280,13 @@ final class IrcComparison {
     if (target == Target.CHATSHELL) {
       Files.writeString(work.resolve("motd.txt"), "chatshell bench\n");
       Map<String, String> settings = setup.chatshellSettings().apply(plan, work);
+      // the IRC port was closed again when it was found, so the kernel may hand it out twice
+      int telnet = freePort();
+      while (telnet == port) {
+        telnet = freePort();
+      }
       return ServerProcess.start(
-          Target.CHATSHELL, freePort(), 0, port, setup.javaOptions(), settings, work);
+          Target.CHATSHELL, telnet, 0, port, setup.javaOptions(), settings, work);
     }
     String binary = setup.binaries().get(target);
     PeerConfigs.Launch launch =
