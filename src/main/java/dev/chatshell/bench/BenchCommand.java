@@ -311,7 +311,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--server-java-opts",
       paramLabel = "OPTS",
-      description = "JVM options for the servers the bench starts, e.g. \"-Xmx4g\".")
+      description =
+          "JVM options for the servers the bench starts, e.g. \"-Xmx4g\"; a chatshell server gets"
+              + " those of etc/jvm.options first, as 'serve' does.")
   String serverJavaOpts = "";
 
   @Option(
