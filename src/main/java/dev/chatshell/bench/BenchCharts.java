@@ -29,8 +29,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Draws a comparison's results as PNG files with JFreeChart: the p99 latency against the delivery
  * rate, a line per server (the steps of the rate search and the fixed-rate load), and the resident
- * memory per idle connection as bars. The pictures in BENCHMARKS.md are these files as the bench
- * wrote them.
+ * memory per idle connection (the settled slope) as bars. The pictures in BENCHMARKS.md are these
+ * files as the bench wrote them.
  */
 final class BenchCharts {
   static final String LATENCY_FILE = "irc-p99-vs-rate.png";
@@ -133,7 +133,10 @@ final class BenchCharts {
     return chart;
   }
 
-  /** KiB of resident memory per idle connection, a bar per server with its value on it. */
+  /**
+   * KiB of resident memory per idle connection (the settled slope between a fifth of the idle
+   * clients and all of them), a bar per server with its value on it.
+   */
   static JFreeChart memoryChart(Map<Target, Double> kibPerConnection, String subtitle) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (Map.Entry<Target, Double> bar : kibPerConnection.entrySet()) {
@@ -141,7 +144,7 @@ final class BenchCharts {
     }
     JFreeChart chart =
         ChartFactory.createBarChart(
-            "Resident memory per idle IRC connection",
+            "Resident memory per idle IRC connection (marginal, settled)",
             "server",
             "KiB per connection",
             data,

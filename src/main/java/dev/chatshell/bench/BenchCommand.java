@@ -220,6 +220,14 @@ public final class BenchCommand implements Callable<Integer> {
   int idleChannels = 100;
 
   @Option(
+      names = "--idle-settle",
+      paramLabel = "TIME",
+      description =
+          "With --protocol irc: how long each server is left idle before its memory is read, once"
+              + " a fifth of the idle clients are in and once all are (default 10s).")
+  String idleSettle = "10s";
+
+  @Option(
       names = "--search-from",
       paramLabel = "R",
       description =
@@ -303,7 +311,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--server-java-opts",
       paramLabel = "OPTS",
-      description = "JVM options for the servers the bench starts, e.g. \"-Xmx4g\".")
+      description =
+          "JVM options for the servers the bench starts, e.g. \"-Xmx4g\"; a chatshell server gets"
+              + " those of etc/jvm.options first, as 'serve' does.")
   String serverJavaOpts = "";
 
   @Option(
@@ -616,6 +626,7 @@ public final class BenchCommand implements Callable<Integer> {
         targets,
         rounds,
         idle,
+        duration("--idle-settle", idleSettle),
         load,
         searchFrom,
         searchTo,
@@ -709,11 +720,13 @@ public final class BenchCommand implements Callable<Integer> {
       String subtitle =
           String.format(
               Locale.ROOT,
-              "%,d members in %,d channel(s); idle: %,d clients in %,d channels; median of %d round(s)",
+              "%,d members in %,d channel(s); idle: %,d clients in %,d channels, memory from a"
+                  + " fifth to all, each settled %d s; median of %d round(s)",
               setup.load().sessions(),
               setup.load().channels(),
               setup.idle().sessions(),
               setup.idle().channels(),
+              setup.idleSettle().toSeconds(),
               setup.rounds());
       for (Path file : BenchCharts.write(report, charts, subtitle, setup.p99LimitMillis())) {
         out.println(Colours.out().faint("  chart: " + file));

@@ -29,13 +29,17 @@ final class ComparisonReport {
 
   /**
    * One server's figures, each the median of its rounds (rounds where a figure is missing are left
-   * out of that figure's median); -1 where no round has it.
+   * out of that figure's median); -1 where no round has it. The memory per idle connection is the
+   * settled slope ({@link ServerRound.IdleMemory#rssPerConnection}); the "whole" figures are the
+   * growth over the whole idle phase per client, one-off costs included.
    */
   record Summary(
       Target target,
       int rounds,
       double rssPerIdleConnection,
       double heapPerIdleConnection,
+      double rssWholePerIdleConnection,
+      double heapWholePerIdleConnection,
       int fixedRate,
       double deliveriesPerSecond,
       double p50Millis,
@@ -66,6 +70,8 @@ final class ComparisonReport {
       List<ServerRound> mine = of(target);
       List<Double> rss = new ArrayList<>();
       List<Double> heap = new ArrayList<>();
+      List<Double> rssWhole = new ArrayList<>();
+      List<Double> heapWhole = new ArrayList<>();
       List<Double> rate = new ArrayList<>();
       List<Double> p50 = new ArrayList<>();
       List<Double> p99 = new ArrayList<>();
@@ -82,6 +88,8 @@ final class ComparisonReport {
         if (round.idle() != null) {
           rss.add(round.idle().rssPerConnection());
           heap.add(round.idle().heapPerConnection());
+          rssWhole.add(round.idle().rssWholePerConnection());
+          heapWhole.add(round.idle().heapWholePerConnection());
         }
         if (round.fixed() != null && round.fixed().expected() > 0) {
           fixedRate = round.fixed().plan().rate();
@@ -102,6 +110,8 @@ final class ComparisonReport {
               mine.size(),
               median(rss),
               median(heap),
+              median(rssWhole),
+              median(heapWhole),
               fixedRate,
               median(rate),
               median(p50),
@@ -161,7 +171,10 @@ final class ComparisonReport {
     return curves;
   }
 
-  /** Memory per idle connection (resident, KiB) of each server that has it, for its chart. */
+  /**
+   * Memory per idle connection (resident, KiB, the settled slope) of each server that has it, for
+   * its chart.
+   */
   Map<Target, Double> memoryBars() {
     Map<Target, Double> bars = new LinkedHashMap<>();
     for (Summary summary : summaries()) {
@@ -178,7 +191,7 @@ final class ComparisonReport {
     List<Summary> summaries = summaries();
     int fixedRate = summaries.stream().mapToInt(Summary::fixedRate).max().orElse(0);
     lines.add(
-        "| server | rounds | RSS per idle connection | deliveries/s at "
+        "| server | rounds | RSS per idle connection (whole) | deliveries/s at "
             + fixedRate
             + " msg/s | p50 | p99 | server CPU per 1,000 deliveries | highest rate with p99 under"
             + " the limit |");
@@ -190,13 +203,7 @@ final class ComparisonReport {
               "| %s | %d | %s | %s | %s | %s | %s | %s |",
               s.target().label(),
               s.rounds(),
-              s.rssPerIdleConnection() < 0
-                  ? "–"
-                  : String.format(Locale.ROOT, "%.1f KiB", s.rssPerIdleConnection() / 1024)
-                      + (s.heapPerIdleConnection() < 0
-                          ? ""
-                          : String.format(
-                              Locale.ROOT, " (heap %.1f KiB)", s.heapPerIdleConnection() / 1024)),
+              memoryCell(s),
               s.deliveriesPerSecond() < 0
                   ? "–"
                   : String.format(Locale.ROOT, "%,.0f", s.deliveriesPerSecond()),
@@ -235,6 +242,28 @@ final class ComparisonReport {
   }
 
   /**
+   * "2.7 KiB (whole 3.1 KiB)", with the live heap's two figures for a JVM: "21.6 KiB, heap 6.9 KiB
+   * (whole 22.6 KiB, heap 7.0 KiB)"; "–" when unknown.
+   */
+  private static String memoryCell(Summary s) {
+    if (s.rssPerIdleConnection() < 0 && s.rssWholePerIdleConnection() < 0) {
+      return "–";
+    }
+    return kib(s.rssPerIdleConnection())
+        + (s.heapPerIdleConnection() < 0 ? "" : ", heap " + kib(s.heapPerIdleConnection()))
+        + " (whole "
+        + kib(s.rssWholePerIdleConnection())
+        + (s.heapWholePerIdleConnection() < 0
+            ? ""
+            : ", heap " + kib(s.heapWholePerIdleConnection()))
+        + ")";
+  }
+
+  private static String kib(double bytes) {
+    return bytes < 0 ? "–" : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024);
+  }
+
+  /**
    * With more than one round, each round's value of a figure, so the table shows the spread behind
    * a median: " (rounds: 12, 25)"; empty with one round.
    */
@@ -265,10 +294,16 @@ final class ComparisonReport {
         fields.put("idleChannels", r.idle().channels());
         fields.put("idleHeld", r.idle().held());
         fields.put("idleRampSeconds", r.idle().rampSeconds());
-        fields.put("rssBeforeBytes", r.idle().rssBefore());
-        fields.put("rssAfterBytes", r.idle().rssAfter());
+        fields.put("idleSettleSeconds", r.idle().settleSeconds());
+        reading(fields, "Before", r.idle().before());
+        reading(fields, "Partial", r.idle().partial());
+        reading(fields, "After", r.idle().after());
+        // the settled slope between the partial and the last reading
         fields.put("rssBytesPerIdleConnection", r.idle().rssPerConnection());
         fields.put("heapBytesPerIdleConnection", r.idle().heapPerConnection());
+        // the growth over the whole idle phase per client, one-off costs included
+        fields.put("rssBytesPerIdleConnectionWhole", r.idle().rssWholePerConnection());
+        fields.put("heapBytesPerIdleConnectionWhole", r.idle().heapWholePerConnection());
       }
       if (r.fixed() != null) {
         BenchResult f = r.fixed();
@@ -317,6 +352,15 @@ final class ComparisonReport {
       json.append(i + 1 < rounds.size() ? "},\n" : "}\n");
     }
     return json.append("  ]\n}\n").toString();
+  }
+
+  /** One idle-phase reading as fields: idleClientsAfter, rssAfterBytes, heapAfterBytes. */
+  private static void reading(Map<String, Object> fields, String when, ServerRound.Reading r) {
+    if (r != null) {
+      fields.put("idleClients" + when, r.clients());
+      fields.put("rss" + when + "Bytes", r.rss());
+      fields.put("heap" + when + "Bytes", r.heap());
+    }
   }
 
   /** JSON text put in as it is. */

@@ -20,9 +20,11 @@ import java.util.function.BiFunction;
  * stopped after it:
  *
  * <ol>
- *   <li>idle: {@code idle.sessions()} clients register and join {@code idle.channels()} channels;
- *       the server's resident memory before and after, over the clients held, is the memory per
- *       idle connection;
+ *   <li>idle: {@code idle.sessions()} clients register and join {@code idle.channels()} channels, a
+ *       fifth of them first; the server's resident memory, read after a settle time once the fifth
+ *       and once all are in, grows by the memory per idle connection times the clients in between
+ *       (the slope, without what the server spends once; the whole growth over the clients is
+ *       reported next to it);
  *   <li>load: {@code load.sessions()} members in {@code load.channels()} channels, {@code
  *       load.rate()} messages a second for the load's duration: deliveries a second, latency, and
  *       the server's CPU time per 1,000 deliveries; then, on the same members, a step search for
@@ -39,6 +41,7 @@ final class IrcComparison {
    *
    * @param targets the servers, in the order each round runs them
    * @param idle the idle phase's clients and channels; {@code sessions() == 0} skips it
+   * @param idleSettle how long the server is left idle before each idle-phase reading
    * @param load the fixed-rate load (members, channels, rate, warm-up, duration)
    * @param searchFrom the search's first rate; 0 skips the search
    * @param searchTo the highest rate it tries
@@ -52,6 +55,7 @@ final class IrcComparison {
       List<Target> targets,
       int rounds,
       Plan idle,
+      Duration idleSettle,
       Plan load,
       int searchFrom,
       int searchTo,
@@ -163,24 +167,35 @@ final class IrcComparison {
     return new ServerRound(target, round, idle, null, List.of(), 0, false, why);
   }
 
-  /** The idle phase on a fresh server: memory before and after the idle clients came. */
+  /**
+   * The idle phase on a fresh server: its memory before the idle clients come, once a fifth of them
+   * are in and once all are, each of the last two after the server was left idle for the settle
+   * time (the same for every server), so that a collector has had the time to give back the ramp's
+   * garbage.
+   */
   private ServerRound.IdleMemory idle(Target target, Path work)
       throws IOException, InterruptedException {
     Plan plan = setup.idle();
     try (ServerProcess server = start(target, work, plan)) {
       Thread.sleep(SETTLE);
-      // resident memory first: the full GC that reading a JVM's live heap makes may give memory
-      // back
-      long rssBefore = server.rssBytes();
-      long heapBefore = server.liveHeap();
+      ServerRound.Reading before = read(server, 0);
       LoadRun run =
           new LoadRun(plan, target, server, progress)
               .openingAtOnce(PeerConfigs.loginsInFlight(target));
       try {
-        double ramp = run.open(); // settles after the ramp
+        int fifth = Math.max(1, plan.sessions() / 5);
+        double ramp = run.openNext(fifth);
+        ServerRound.Reading partial = null;
+        if (fifth < plan.sessions()) {
+          Thread.sleep(setup.idleSettle());
+          partial = read(server, run.held());
+          progress.printf(Locale.ROOT, "[idle] %s%n", readingLine(partial));
+          ramp += run.openNext(plan.sessions() - fifth);
+        }
         run.failureReasons().forEach(reason -> progress.println("  login failure: " + reason));
-        long rssAfter = server.rssBytes();
-        long heapAfter = server.liveHeap();
+        Thread.sleep(setup.idleSettle());
+        ServerRound.Reading after = read(server, run.held());
+        progress.printf(Locale.ROOT, "[idle] %s%n", readingLine(after));
         ServerRound.IdleMemory idle =
             new ServerRound.IdleMemory(
                 plan.sessions(),
@@ -188,31 +203,56 @@ final class IrcComparison {
                 run.held(),
                 run.failures(),
                 ramp,
-                rssBefore,
-                rssAfter,
-                heapBefore,
-                heapAfter);
+                setup.idleSettle().toMillis() / 1000.0,
+                before,
+                partial,
+                after);
         progress.printf(
             Locale.ROOT,
-            "[idle] %d of %d clients in %d channels, %d failed, ramp %.1f s; RSS %.1f → %.1f MiB:"
-                + " %.1f KiB per connection%s%n",
+            "[idle] %d of %d clients in %d channels, %d failed, ramp %.1f s, settled %.0f s: %s"
+                + " per connection (whole: %s)%n",
             idle.held(),
             idle.asked(),
             idle.channels(),
             idle.failures(),
             ramp,
-            rssBefore / 1048576.0,
-            rssAfter / 1048576.0,
-            idle.rssPerConnection() / 1024,
-            idle.heapPerConnection() < 0
-                ? ""
-                : String.format(
-                    Locale.ROOT, " (live heap %.1f KiB)", idle.heapPerConnection() / 1024));
+            idle.settleSeconds(),
+            perConnection(idle.rssPerConnection(), idle.heapPerConnection()),
+            perConnection(idle.rssWholePerConnection(), idle.heapWholePerConnection()));
         return idle;
       } finally {
         run.close();
       }
     }
+  }
+
+  /**
+   * The server's memory now: resident memory first, then the live heap, since reading the heap
+   * makes a full GC that may give memory back.
+   */
+  private static ServerRound.Reading read(ServerProcess server, int clients) {
+    long rss = server.rssBytes();
+    return new ServerRound.Reading(clients, rss, server.liveHeap());
+  }
+
+  private static String readingLine(ServerRound.Reading reading) {
+    return String.format(
+        Locale.ROOT,
+        "%d clients: RSS %.1f MiB%s",
+        reading.clients(),
+        reading.rss() / 1048576.0,
+        reading.heap() < 0
+            ? ""
+            : String.format(Locale.ROOT, ", live heap %.1f MiB", reading.heap() / 1048576.0));
+  }
+
+  /** "2.7 KiB RSS (live heap 0.9 KiB)", or "?" when the resident memory is unknown. */
+  static String perConnection(double rss, double heap) {
+    if (rss < 0) {
+      return "?";
+    }
+    return String.format(Locale.ROOT, "%.1f KiB RSS", rss / 1024)
+        + (heap < 0 ? "" : String.format(Locale.ROOT, " (live heap %.1f KiB)", heap / 1024));
   }
 
   private static String stepLine(Target target, BenchResult step, boolean sustained) {
@@ -240,8 +280,13 @@ final class IrcComparison {
     if (target == Target.CHATSHELL) {
       Files.writeString(work.resolve("motd.txt"), "chatshell bench\n");
       Map<String, String> settings = setup.chatshellSettings().apply(plan, work);
+      // the IRC port was closed again when it was found, so the kernel may hand it out twice
+      int telnet = freePort();
+      while (telnet == port) {
+        telnet = freePort();
+      }
       return ServerProcess.start(
-          Target.CHATSHELL, freePort(), 0, port, setup.javaOptions(), settings, work);
+          Target.CHATSHELL, telnet, 0, port, setup.javaOptions(), settings, work);
     }
     String binary = setup.binaries().get(target);
     PeerConfigs.Launch launch =

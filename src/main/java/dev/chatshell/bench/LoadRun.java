@@ -73,6 +73,7 @@ final class LoadRun {
     new DoorCount(Plan.Door.TELNET), new DoorCount(Plan.Door.SSH), new DoorCount(Plan.Door.IRC)
   };
   private SshClient sshClient; // only with SSH members
+  private int opened; // first-door members whose opening has been started (open, openNext)
   private volatile String sshCipher = "?";
 
   /**
@@ -153,12 +154,28 @@ final class LoadRun {
    * #step}s; returns the seconds the ramp took. {@link #close} ends them.
    */
   double open() throws IOException, InterruptedException {
-    startReactors();
-    long start = System.nanoTime();
-    ramp();
-    primary().rampSeconds = (System.nanoTime() - start) / 1e9;
+    openNext(plan.sessions());
     Thread.sleep(SETTLE);
     return primary().rampSeconds;
+  }
+
+  /**
+   * Opens the next {@code count} of the plan's members (after those opened before), as {@link
+   * #open} does but without waiting afterwards, so that the caller can measure the server at points
+   * of its own; returns the seconds this part of the ramp took.
+   */
+  double openNext(int count) throws IOException, InterruptedException {
+    if (reactors.isEmpty()) {
+      startReactors();
+    }
+    int first = opened;
+    int upTo = Math.min(plan.sessions(), first + Math.max(0, count));
+    opened = upTo;
+    long start = System.nanoTime();
+    ramp(first, upTo - first);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    primary().rampSeconds += seconds;
+    return seconds;
   }
 
   /** Members still connected. */
@@ -427,10 +444,15 @@ final class LoadRun {
   // ---- ramp ----
 
   private void ramp() throws InterruptedException {
+    ramp(0, plan.sessions());
+  }
+
+  /** Opens the plan's first-door members numbered {@code first} to {@code first + count - 1}. */
+  private void ramp(int first, int count) throws InterruptedException {
     if (plan.door() == Plan.Door.IRC) {
       ramp(
-          plan.sessions(),
-          0,
+          count,
+          first,
           primary(),
           i -> new IrcBenchSession(i, plan.channelOf(i)),
           member ->
@@ -443,8 +465,8 @@ final class LoadRun {
       return;
     }
     ramp(
-        plan.sessions(),
-        0,
+        count,
+        first,
         primary(),
         i ->
             new BenchSession(

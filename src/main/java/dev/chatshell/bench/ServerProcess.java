@@ -64,6 +64,8 @@ final class ServerProcess implements AutoCloseable {
    *
    * @param sshPort the port of its SSH door, also waited for; 0 when it has none
    * @param ircPort the port of its IRC door ({@code serve --irc-port}), also waited for; 0: none
+   * @param javaOptions JVM options; chatshell's come after those of the installation's {@link
+   *     JvmOptions#FILE}
    * @param settings chatshell settings written to its configuration file (ignored for the baseline)
    */
   static ServerProcess start(
@@ -78,7 +80,12 @@ final class ServerProcess implements AutoCloseable {
     Files.createDirectories(work);
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(javaOptions);
+    // chatshell runs with the options it runs with when served (etc/jvm.options), the baseline
+    // with only those given
+    command.addAll(
+        target == Target.CHATSHELL
+            ? JvmOptions.merge(JvmOptions.read(JvmOptions.home()), javaOptions)
+            : javaOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     if (target == Target.CHATSHELL) {

@@ -1,6 +1,7 @@
 package dev.chatshell.bench;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * What one server did in one round of an IRC comparison: the memory its idle clients took, the
@@ -25,13 +26,23 @@ record ServerRound(
     String error) {
 
   /**
-   * The idle phase: {@code asked} clients registered and in their channels, nobody talking.
+   * The server's memory at one point of the idle phase, read in this order: resident memory first,
+   * then a JVM's live heap (reading it makes a full GC, which may give memory back).
    *
-   * @param rssBefore the server's resident memory before the first client came, in bytes; -1 when
-   *     not visible
-   * @param rssAfter once they were all in and had been idle for a moment
-   * @param heapBefore a JVM server's live heap before (after a full GC); -1 for other servers
-   * @param heapAfter a JVM server's live heap with them in
+   * @param clients idle clients connected at that point
+   * @param rss resident memory in bytes; -1 when not visible
+   * @param heap a JVM server's live heap after a full GC, in bytes; -1 for other servers
+   */
+  record Reading(int clients, long rss, long heap) {}
+
+  /**
+   * The idle phase: {@code asked} clients registered and in their channels, nobody talking, the
+   * server read before the first came, once a fifth of them were in, and once all were.
+   *
+   * @param settleSeconds how long the server was left idle before each of the last two readings
+   * @param before before the first client came
+   * @param partial with a fifth of the clients in, after the settle time; null when not measured
+   * @param after with them all in, after the settle time
    */
   record IdleMemory(
       int asked,
@@ -39,23 +50,50 @@ record ServerRound(
       int held,
       int failures,
       double rampSeconds,
-      long rssBefore,
-      long rssAfter,
-      long heapBefore,
-      long heapAfter) {
+      double settleSeconds,
+      Reading before,
+      Reading partial,
+      Reading after) {
 
-    /** Resident memory the idle clients added, per client held, in bytes; -1 when unknown. */
+    /**
+     * Resident memory per idle connection, in bytes: the slope between the fifth and the whole, so
+     * that what a server spends once (a JVM's compiled code, metaspace, the first collections'
+     * leftovers) is not counted per connection; -1 when unknown.
+     */
     double rssPerConnection() {
-      return rssBefore < 0 || rssAfter < 0 || held <= 0
-          ? -1
-          : (rssAfter - rssBefore) / (double) held;
+      return perClient(partial, after, Reading::rss);
     }
 
-    /** Live heap they added, per client held, in bytes; -1 when unknown (not a JVM). */
+    /** Live heap per idle connection, the same slope; -1 when unknown (not a JVM). */
     double heapPerConnection() {
-      return heapBefore < 0 || heapAfter < 0 || held <= 0
-          ? -1
-          : (heapAfter - heapBefore) / (double) held;
+      return perClient(partial, after, Reading::heap);
+    }
+
+    /**
+     * Resident memory the idle clients added over the whole phase, per client held, in bytes (the
+     * older figure, one-off costs included); -1 when unknown.
+     */
+    double rssWholePerConnection() {
+      return perClient(before, after, Reading::rss);
+    }
+
+    /** Live heap they added over the whole phase, per client held; -1 when unknown. */
+    double heapWholePerConnection() {
+      return perClient(before, after, Reading::heap);
+    }
+
+    /**
+     * What a figure grew by from {@code from} to {@code to}, per client that came in between; -1
+     * when a reading is missing or no client came.
+     */
+    static double perClient(Reading from, Reading to, ToLongFunction<Reading> figure) {
+      if (from == null || to == null) {
+        return -1;
+      }
+      long a = figure.applyAsLong(from);
+      long b = figure.applyAsLong(to);
+      int clients = to.clients() - from.clients();
+      return a < 0 || b < 0 || clients <= 0 ? -1 : (b - a) / (double) clients;
     }
   }
 

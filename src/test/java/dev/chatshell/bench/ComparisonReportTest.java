@@ -64,11 +64,23 @@ class ComparisonReportTest {
         0.5);
   }
 
-  /** 10,000 idle clients that added {@code kib} KiB each. */
+  /**
+   * 10,000 idle clients that added {@code kib} KiB each, on top of 1 MiB the server spent once with
+   * the first fifth.
+   */
   static ServerRound.IdleMemory idle(double kib) {
     long before = 8L << 20;
+    long partial = before + (1 << 20) + (long) (kib * 1024 * 2_000);
     return new ServerRound.IdleMemory(
-        10_000, 100, 10_000, 0, 12.5, before, before + (long) (kib * 1024 * 10_000), -1, -1);
+        10_000,
+        100,
+        10_000,
+        0,
+        12.5,
+        10,
+        new ServerRound.Reading(0, before, -1),
+        new ServerRound.Reading(2_000, partial, -1),
+        new ServerRound.Reading(10_000, partial + (long) (kib * 1024 * 8_000), -1));
   }
 
   static ServerRound round(Target target, int round, double kib, double cores, int best) {
@@ -82,15 +94,48 @@ class ComparisonReportTest {
   }
 
   @Test
-  void memoryPerIdleConnectionIsTheRssDeltaOverTheClientsHeld() {
+  void memoryPerIdleConnectionIsTheSlopeFromTheFifthToAll() {
+    // 20 clients in, then 80: the server spent 1,000,000 bytes once, then 2,560 a client
     ServerRound.IdleMemory idle =
-        new ServerRound.IdleMemory(100, 10, 80, 20, 1, 1_000_000, 1_204_800, 5_000, 13_000);
-    assertEquals(2560, idle.rssPerConnection(), 1e-9); // 204,800 bytes over the 80 held
-    assertEquals(100, idle.heapPerConnection(), 1e-9);
-    assertEquals(
-        -1, new ServerRound.IdleMemory(100, 10, 0, 100, 1, 1, 2, -1, -1).rssPerConnection());
-    assertEquals(-1, new ServerRound.IdleMemory(10, 1, 10, 0, 1, -1, 2, -1, -1).rssPerConnection());
+        new ServerRound.IdleMemory(
+            100,
+            10,
+            80,
+            20,
+            1,
+            10,
+            new ServerRound.Reading(0, 5_000_000, 3_000_000),
+            new ServerRound.Reading(16, 6_040_960, 3_100_000),
+            new ServerRound.Reading(80, 6_204_800, 3_108_000));
+    assertEquals(2560, idle.rssPerConnection(), 1e-9); // 163,840 bytes over the 64 between
+    assertEquals(125, idle.heapPerConnection(), 1e-9); // 8,000 over 64
+    assertEquals(15_060, idle.rssWholePerConnection(), 1e-9); // 1,204,800 over the 80 held
+    assertEquals(1_350, idle.heapWholePerConnection(), 1e-9);
+    assertEquals(2.5 * 1024, idle(2.5).rssPerConnection(), 1e-6);
+    assertEquals(2.5 * 1024 + 1048576 / 10_000.0, idle(2.5).rssWholePerConnection(), 1e-6);
     assertEquals(-1, idle(3).heapPerConnection(), "a server that is not a JVM has no heap figure");
+  }
+
+  @Test
+  void perClientIsUnknownWithoutBothReadingsOrWithoutNewClients() {
+    ServerRound.Reading some = new ServerRound.Reading(10, 1000, 500);
+    assertEquals(
+        -1, ServerRound.IdleMemory.perClient(null, some, ServerRound.Reading::rss), "no fifth");
+    assertEquals(
+        -1,
+        ServerRound.IdleMemory.perClient(
+            new ServerRound.Reading(10, 10, 5), some, ServerRound.Reading::rss),
+        "no client came in between");
+    assertEquals(
+        -1,
+        ServerRound.IdleMemory.perClient(
+            new ServerRound.Reading(0, -1, 5), some, ServerRound.Reading::rss),
+        "RSS not visible");
+    assertEquals(
+        -50,
+        ServerRound.IdleMemory.perClient(
+            new ServerRound.Reading(0, 1000, 1000), some, ServerRound.Reading::heap),
+        "a server that gave memory back in between has a negative slope, kept in its round");
   }
 
   @Test
@@ -162,7 +207,9 @@ class ComparisonReportTest {
             List.of(Target.NGIRCD, Target.ERGO),
             List.of(round(Target.NGIRCD, 1, 2, 0.5, 200), failed));
     List<String> table = report.table();
-    assertTrue(table.get(2).startsWith("| ngircd | 1 | 2.0 KiB | 99,900 | "), table.get(2));
+    assertTrue(
+        table.get(2).startsWith("| ngircd | 1 | 2.0 KiB (whole 2.1 KiB) | 99,900 | "),
+        table.get(2));
     assertTrue(table.get(3).startsWith("| ergo | 1 | – | – |"), table.get(3));
     assertTrue(table.contains("ergo: cannot start ergo"));
     assertTrue(report.json().contains("\"error\": \"cannot start ergo\""));

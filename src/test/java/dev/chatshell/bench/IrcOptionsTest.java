@@ -50,6 +50,7 @@ class IrcOptionsTest {
     assertEquals(10_000, setup.idle().sessions());
     assertEquals(100, setup.idle().channels());
     assertEquals(Plan.Door.IRC, setup.idle().door());
+    assertEquals(Duration.ofSeconds(10), setup.idleSettle());
     assertEquals(50, setup.searchFrom());
     assertEquals(100.0, setup.p99LimitMillis());
     assertEquals(Duration.ofSeconds(10), setup.stepDuration());
@@ -75,6 +76,8 @@ class IrcOptionsTest {
             "500",
             "--idle-channels",
             "5",
+            "--idle-settle",
+            "1500ms",
             "--sessions",
             "200",
             "--rate",
@@ -90,6 +93,7 @@ class IrcOptionsTest {
     assertEquals(3, setup.rounds());
     assertEquals(500, setup.idle().sessions());
     assertEquals(5, setup.idle().channels());
+    assertEquals(Duration.ofMillis(1500), setup.idleSettle());
     assertEquals(200, setup.load().sessions());
     assertEquals(20, setup.load().rate());
     assertEquals(50.0, setup.p99LimitMillis());
@@ -118,6 +122,9 @@ class IrcOptionsTest {
     assertTrue(
         refused("--protocol", "irc", "--against", "chatshell", "--transport", "ssh")
             .contains("no --transport ssh"));
+    assertTrue(
+        refused("--protocol", "irc", "--against", "chatshell", "--idle-settle", "-5s")
+            .contains("--idle-settle must be a time"));
     assertTrue(
         refused("--protocol", "irc", "--against", "chatshell", "--rate", "max")
             .contains("--rate in messages/s"));

@@ -161,6 +161,55 @@ class BenchIT {
   }
 
   @Test
+  @Timeout(180)
+  void ircBenchReadsIdleMemoryAtAFifthOfTheClientsAndAtAll(@TempDir Path results) throws Exception {
+    Run run =
+        bench(
+            "--protocol",
+            "irc",
+            "--against",
+            "chatshell",
+            "--idle-clients",
+            "50",
+            "--idle-channels",
+            "5",
+            "--idle-settle",
+            "0",
+            "--sessions",
+            "6",
+            "--rate",
+            "5",
+            "--duration",
+            "1s",
+            "--warmup",
+            "0",
+            "--search-from",
+            "0",
+            "--results",
+            results.toString(),
+            "--label",
+            "irc");
+    assertEquals(0, run.code(), run.toString());
+    String json = Files.readString(results.resolve("irc-irc.json"));
+    for (String figure :
+        new String[] {
+          "\"idleClientsBefore\": 0,",
+          "\"idleClientsPartial\": 10,",
+          "\"idleClientsAfter\": 50,",
+          "\"idleSettleSeconds\": 0.000,"
+        }) {
+      assertTrue(json.contains(figure), figure + " in\n" + json);
+    }
+    for (String reading : new String[] {"rssBeforeBytes", "rssPartialBytes", "rssAfterBytes"}) {
+      Matcher m = Pattern.compile("\"" + reading + "\": ([0-9]+),").matcher(json);
+      assertTrue(m.find() && Long.parseLong(m.group(1)) > 0, reading + " in\n" + json);
+    }
+    assertTrue(json.contains("\"rssBytesPerIdleConnectionWhole\": "), json);
+    // the figures themselves are not checked: with 50 clients the resident memory is noise
+    assertTrue(run.report().contains("| chatshell | 1 | "), run.toString());
+  }
+
+  @Test
   @Timeout(120)
   void benchChurnsWhileAChannelChats(@TempDir Path results) throws Exception {
     Run run =
