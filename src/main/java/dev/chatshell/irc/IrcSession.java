@@ -75,7 +75,9 @@ final class IrcSession implements ManagedSession {
     this.services = services;
     this.server = server;
     this.commands = commands;
-    this.outbox = new Outbox(services.settings().outboxLimit(), this::print, this::drop);
+    this.outbox =
+        new Outbox(
+            services.settings().outboxLimit(), server.outputGather(), this::print, this::drop);
     this.sink = new HeldUntilWelcome(outbox);
     this.flood = new FloodControl(services.settings(), services.chat(), outbox, connection);
     this.keepalive =

@@ -76,7 +76,14 @@ class IrcRendererTest {
             (user, reason) -> {});
     IrcServerInfo info =
         new IrcServerInfo(
-            SERVER, "testnet", "test net", "1.0", Instant.now(), List.of("hello"), 50);
+            SERVER,
+            "testnet",
+            "test net",
+            "1.0",
+            Instant.now(),
+            List.of("hello"),
+            50,
+            Duration.ZERO);
     session =
         new IrcSession(
             new IrcConnection(serverSide, serverSide),
