@@ -5,7 +5,7 @@ import dev.chatshell.chat.EventSink;
 import java.io.IOError;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  * guarded by this object's monitor.
  */
 public final class Outbox implements EventSink {
-  /** Writes a batch of events to the client; may block while the client does not read. */
+  /**
+   * Writes a batch of events to the client; may block while the client does not read. The batch is
+   * the printer's: the outbox never looks at it again.
+   */
   public interface Printer {
     void print(List<ChatEvent> batch) throws IOException;
   }
@@ -51,7 +54,9 @@ public final class Outbox implements EventSink {
   private final Runnable drainTask = this::drain;
   private final Runnable wakeTask = this::wake;
 
-  private final ArrayDeque<ChatEvent> queue = new ArrayDeque<>();
+  // Handed whole to the printer as its batch, and replaced: no copy per write, and no array at all
+  // while the session is quiet.
+  private ArrayList<ChatEvent> queue = new ArrayList<>();
   private final int limit;
   private final long gatherNanos;
   private final Timer timer;
@@ -117,7 +122,7 @@ public final class Outbox implements EventSink {
         overflow = true;
         notifyAll();
       } else {
-        queue.addLast(event);
+        queue.add(event);
         if (!draining) {
           draining = true;
           wait = untilWindowEnds();
@@ -173,8 +178,8 @@ public final class Outbox implements EventSink {
           waiting = true;
           batch = null;
         } else {
-          batch = List.copyOf(queue);
-          queue.clear();
+          batch = queue;
+          queue = new ArrayList<>();
           if (gatherNanos > 0) {
             lastWrite = timer.nanoTime();
           }
