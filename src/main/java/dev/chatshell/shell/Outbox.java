@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.PriorityQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A session's bounded queue of output. {@link #deliver} never blocks: it queues the event and, if
@@ -272,19 +272,22 @@ public final class Outbox implements EventSink {
   }
 
   /**
-   * The timer of every gathering outbox: one platform thread that only starts drains, made when the
-   * first outbox waits.
+   * The timer of every gathering outbox: one platform thread, made when the first outbox waits,
+   * that wakes once a tick while anything waits (and not at all otherwise) and starts every drain
+   * whose window has passed. A timer that woke for each drain (a scheduled executor) cost a futex
+   * call or two for every write it saved; this one wakes at most once a tick, and a window is at
+   * most a tick late.
    */
   private static final class SharedTimer implements Timer {
     static final SharedTimer INSTANCE = new SharedTimer();
+    private static final long TICK_NANOS = 2_000_000;
 
-    private final ScheduledThreadPoolExecutor executor;
+    private record Due(long at, Runnable task) {}
 
-    private SharedTimer() {
-      executor =
-          new ScheduledThreadPoolExecutor(
-              1, Thread.ofPlatform().name("outbox-gather").daemon().factory());
-    }
+    private final PriorityQueue<Due> due =
+        new PriorityQueue<>((a, b) -> Long.compare(a.at - b.at, 0)); // nanoTime may wrap
+    private Thread thread; // guarded by this; null until first needed, or after it died
+    private boolean idle = true; // guarded by this; the thread parks with no deadline
 
     @Override
     public long nanoTime() {
@@ -293,7 +296,54 @@ public final class Outbox implements EventSink {
 
     @Override
     public void schedule(Runnable task, long delayNanos) {
-      executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+      Thread wake = null;
+      synchronized (this) {
+        due.add(new Due(System.nanoTime() + delayNanos, task));
+        if (thread == null) {
+          thread = Thread.ofPlatform().name("outbox-gather").daemon().unstarted(this::run);
+          thread.start();
+        } else if (idle) {
+          wake = thread;
+        }
+        idle = false;
+      }
+      if (wake != null) {
+        LockSupport.unpark(wake);
+      }
+    }
+
+    private void run() {
+      List<Runnable> ready = new ArrayList<>();
+      try {
+        while (true) {
+          boolean nothingWaits;
+          synchronized (this) {
+            long now = System.nanoTime();
+            while (!due.isEmpty() && due.peek().at - now <= 0) {
+              ready.add(due.poll().task);
+            }
+            nothingWaits = due.isEmpty();
+            idle = nothingWaits;
+          }
+          for (Runnable task : ready) {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              // a drain that cannot start is that session's loss; the others' windows go on
+            }
+          }
+          ready.clear();
+          if (nothingWaits) {
+            LockSupport.park(); // schedule() unparks: a permit given before this returns at once
+          } else {
+            LockSupport.parkNanos(TICK_NANOS);
+          }
+        }
+      } finally {
+        synchronized (this) {
+          thread = null; // an error of the VM's ended it: the next schedule() makes another
+        }
+      }
     }
   }
 }

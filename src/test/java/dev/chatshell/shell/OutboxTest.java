@@ -407,6 +407,23 @@ class OutboxTest {
     assertEquals(10, batches.stream().mapToInt(List::size).sum());
   }
 
+  @Test
+  void theSharedTimerStartsEveryWaitingDrain() throws Exception {
+    // the real clock and timer: many outboxes wait at once, every one is written in the end
+    List<Outbox> outboxes = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      Outbox outbox = new Outbox(100, Duration.ofMillis(5), this::recordBatch, this::recordFailure);
+      outbox.deliver(event("first"));
+      outbox.deliver(event("second")); // within the window of the first's write, most likely
+      outboxes.add(outbox);
+    }
+    for (Outbox outbox : outboxes) {
+      assertTrue(outbox.awaitEmpty(WAIT));
+    }
+    assertEquals(100, batches.stream().mapToInt(List::size).sum());
+    assertEquals(List.of(), failures);
+  }
+
   private static boolean waitUntil(java.util.function.BooleanSupplier condition)
       throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
