@@ -274,6 +274,11 @@ public final class ServerConfig {
     return get(Setting.IRC_NETWORK);
   }
 
+  /** How long an IRC client's output may be gathered after a write; zero for not at all. */
+  public Duration ircOutputGather() {
+    return Duration.ofMillis(integer(Setting.IRC_OUTPUT_GATHER_MS));
+  }
+
   /** Where the SSH host key is kept: in the data directory, made on first start. */
   public java.nio.file.Path sshHostKey() {
     return dataDirectory().resolve("ssh_host_ed25519_key");

@@ -39,6 +39,14 @@ public enum Setting {
       "PEM private key of irc.tls-certificate (unencrypted; keep it mode 0600).",
       Kind.OPTIONAL_TEXT),
   IRC_NETWORK("irc.network", "chatshell", "The network name IRC clients show (NETWORK)."),
+  IRC_OUTPUT_GATHER_MS(
+      "irc.output-gather-ms",
+      "30",
+      "An IRC client sent lines faster than this gets them several to a write, one write per this"
+          + " many milliseconds at most (fewer system calls); a line after a quiet moment goes out"
+          + " at once. 0 writes each line as it comes.",
+      0,
+      1000),
   TELNET_PASSWORDS(
       "telnet.passwords",
       "warn",

@@ -8,6 +8,7 @@ import dev.chatshell.transport.SocketListener;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.net.ServerSocketFactory;
@@ -37,6 +38,7 @@ public final class IrcDoor implements AutoCloseable {
    * @param tls the TLS context, when {@code tlsPort} is set
    * @param serverName the server's name, as the configuration has it
    * @param network the NETWORK clients show
+   * @param outputGather how long a busy client's output is gathered into one write; zero: never
    */
   public record Settings(
       InetAddress bind,
@@ -47,7 +49,8 @@ public final class IrcDoor implements AutoCloseable {
       String network,
       String version,
       List<String> motd,
-      int channelsPerUser) {}
+      int channelsPerUser,
+      Duration outputGather) {}
 
   private final SessionManager sessions;
   private final IrcServerInfo info;
@@ -72,7 +75,8 @@ public final class IrcDoor implements AutoCloseable {
             settings.version(),
             Instant.now(),
             settings.motd(),
-            settings.channelsPerUser());
+            settings.channelsPerUser(),
+            settings.outputGather());
     this.commands = new IrcCommands(shellCommands);
     this.people = new IrcPeople(sessions.services().chat(), info.name());
     this.limits = limits;

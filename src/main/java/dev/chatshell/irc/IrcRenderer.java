@@ -41,6 +41,10 @@ final class IrcRenderer {
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
+  // Channel lines as their members see them, rendered once for all the members of every session
+  // of this JVM that see them alike: events are told apart by identity, so servers never mix.
+  private static final SharedLines SHARED = new SharedLines();
+
   private final String server;
   private final IrcSession session;
   private String shownNick;
@@ -58,6 +62,32 @@ final class IrcRenderer {
   /** The nick the client was welcomed with: later nick changes are told from it. */
   void startAs(String nick) {
     shownNick = nick;
+  }
+
+  /**
+   * The bytes of {@code event} (its lines, each ending in CR LF) when this client sees it as many
+   * others do, rendered once for all of them; null when it is rendered for this client alone
+   * ({@link #render}). So far that is a channel line from someone else: what it looks like depends
+   * only on whether the client asked for server-time and account-tag, not on who the client is. The
+   * array is shared: never to be changed.
+   */
+  byte[] shared(ChatEvent event) {
+    if (!(event instanceof ChannelMessage m)) {
+      return null;
+    }
+    User me = session.user();
+    if (me == null || m.nick().equals(me.nick())) {
+      return null; // not logged in, or its own line (echo-message; the source shows its own ident)
+    }
+    int form = (session.has("server-time") ? 1 : 0) | (session.has("account-tag") ? 2 : 0);
+    byte[] bytes = SHARED.get(m, form);
+    if (bytes == null) {
+      List<String> lines = new ArrayList<>(1);
+      message(new Lines(lines, session, server, m.time()), m, me.nick());
+      bytes = IrcOutput.encode(lines);
+      SHARED.put(m, form, bytes);
+    }
+    return bytes;
   }
 
   /** Adds the lines of {@code event}; true when the session ends once they are written. */

@@ -44,7 +44,6 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
   private static final Logger log = LoggerFactory.getLogger(IrcSession.class);
   private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
   private static final Duration CLOSE_AFTER_ERROR = Duration.ofSeconds(2);
-  private static final int WRITE_CHUNK = 64 * 1024;
   private static final ThreadFactory LINE_RUNNERS = Thread.ofVirtual().name("irc-lines").factory();
 
   // Where a reactor-served session is (lineState): waiting for lines, with no thread; running
@@ -93,7 +92,9 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
     this.services = services;
     this.server = server;
     this.commands = commands;
-    this.outbox = new Outbox(services.settings().outboxLimit(), this::print, this::drop);
+    this.outbox =
+        new Outbox(
+            services.settings().outboxLimit(), server.outputGather(), this::print, this::drop);
     this.sink = new HeldUntilWelcome(outbox);
     this.flood = new FloodControl(services.settings(), services.chat(), outbox, connection);
     this.keepalive =
@@ -408,38 +409,38 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
 
   /** The outbox's printer: a batch of events as IRC lines, in one write. */
   private void print(List<ChatEvent> batch) throws IOException {
-    List<String> lines = new ArrayList<>(batch.size() + 2);
+    if (batch.size() == 1) {
+      byte[] shared = renderer.shared(batch.getFirst());
+      if (shared != null) {
+        connection.write(shared, shared.length); // a channel line alone: nothing to copy
+        return;
+      }
+    }
+    IrcOutput out = new IrcOutput(connection, batch.size() * 128);
+    List<String> lines = new ArrayList<>(2);
     boolean farewell = false;
     for (ChatEvent event : batch) {
-      if (event instanceof IrcLines own) {
-        lines.addAll(own.lines());
+      byte[] shared = renderer.shared(event);
+      if (shared != null) {
+        out.add(shared);
+      } else if (event instanceof IrcLines own) {
+        for (String line : own.lines()) {
+          out.line(line);
+        }
         farewell |= own.farewell();
       } else {
+        lines.clear();
         farewell |= renderer.render(event, lines);
+        for (String line : lines) {
+          out.line(line);
+        }
       }
     }
-    // Written in pieces of at most WRITE_CHUNK characters: a long reply (WHO on a big channel)
-    // never becomes one buffer the size of all of it.
-    StringBuilder text = new StringBuilder(Math.min(WRITE_CHUNK, lines.size() * 80) + 512);
-    for (String line : lines) {
-      text.append(line).append("\r\n");
-      if (text.length() >= WRITE_CHUNK) {
-        write(text);
-      }
-    }
-    if (!text.isEmpty()) {
-      write(text);
-    }
+    out.flush();
     if (farewell) {
       String reason = end.reason();
       drop(reason != null ? reason : "disconnected", null, false); // the ERROR line went above
     }
-  }
-
-  private void write(StringBuilder text) throws IOException {
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    text.setLength(0);
-    connection.write(bytes, bytes.length);
   }
 
   @Override

@@ -246,7 +246,8 @@ public final class ChatshellServer implements AutoCloseable {
                     config.ircNetwork(),
                     Version.get(),
                     config.motd(),
-                    config.channelsPerUser()),
+                    config.channelsPerUser(),
+                    config.ircOutputGather()),
                 sessions,
                 commands,
                 limits);

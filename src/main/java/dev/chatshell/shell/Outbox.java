@@ -5,9 +5,11 @@ import dev.chatshell.chat.EventSink;
 import java.io.IOError;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A session's bounded queue of output. {@link #deliver} never blocks: it queues the event and, if
@@ -15,11 +17,20 @@ import java.util.concurrent.ThreadFactory;
  * go (one redraw of the prompt for many lines). A client that stops reading blocks only its own
  * drain; when its queue reaches the limit the session is dropped, and nobody else waits.
  *
- * <p>Threading: any thread delivers; at most one drain runs at a time; the queue is guarded by this
- * object's monitor.
+ * <p>An outbox may <em>gather</em> output: with a window W, a drain that would start less than W
+ * after the previous write began waits until W has passed since then, so a client sent many lines a
+ * second gets them several to a write (each write is a system call, and at a hundred lines a second
+ * the calls cost more than the lines), while a client in a quiet channel still gets each line at
+ * once. The wait is a task on one timer shared by every outbox, not a thread of its own.
+ *
+ * <p>Threading: any thread delivers; at most one drain runs or waits at a time; the queue is
+ * guarded by this object's monitor.
  */
 public final class Outbox implements EventSink {
-  /** Writes a batch of events to the client; may block while the client does not read. */
+  /**
+   * Writes a batch of events to the client; may block while the client does not read. The batch is
+   * the printer's: the outbox never looks at it again.
+   */
   public interface Printer {
     void print(List<ChatEvent> batch) throws IOException;
   }
@@ -29,34 +40,73 @@ public final class Outbox implements EventSink {
     void failed(String reason, Throwable cause);
   }
 
+  /** The clock a gathering outbox reads and the timer it waits with (a fake one in tests). */
+  public interface Timer {
+    long nanoTime();
+
+    /** Runs {@code task} once, {@code delayNanos} from now, on some thread that must not block. */
+    void schedule(Runnable task, long delayNanos);
+  }
+
   // One factory and one task for every drain: a burst of output costs a thread, not a builder
   // and a lambda as well (a channel's line starts a drain for each of its members).
   private static final ThreadFactory DRAINS = Thread.ofVirtual().name("outbox").factory();
   private final Runnable drainTask = this::drain;
+  private final Runnable wakeTask = this::wake;
 
-  private final ArrayDeque<ChatEvent> queue = new ArrayDeque<>();
+  // Handed whole to the printer as its batch, and replaced: no copy per write, and no array at all
+  // while the session is quiet.
+  private ArrayList<ChatEvent> queue = new ArrayList<>();
   private final int limit;
+  private final long gatherNanos;
+  private final Timer timer;
   private final Printer printer;
   private final FailureListener onFailure;
-  private boolean draining;
+  private boolean draining; // a drain runs, or waits for its window (then waiting is true too)
+  private boolean waiting;
   private boolean closed;
   private boolean lost;
+  private long lastWrite; // timer.nanoTime() when the last batch was taken, if gathering
   private volatile long writingSince; // System.nanoTime() when the current write began, or 0
 
   /**
+   * An outbox that writes at once whatever is pending: the shell's (a terminal redraws its prompt
+   * once per batch anyway, and a telnet client is measured by how soon each line arrives).
+   *
    * @param limit events that may wait before the session is dropped
    * @param onFailure told why, once, when the queue overflows or a write fails
    */
   public Outbox(int limit, Printer printer, FailureListener onFailure) {
+    this(limit, Duration.ZERO, printer, onFailure);
+  }
+
+  /**
+   * An outbox that gathers output over {@code gather} after each write (none when zero).
+   *
+   * @param limit events that may wait before the session is dropped
+   * @param onFailure told why, once, when the queue overflows or a write fails
+   */
+  public Outbox(int limit, Duration gather, Printer printer, FailureListener onFailure) {
+    this(limit, gather, SharedTimer.INSTANCE, printer, onFailure);
+  }
+
+  Outbox(int limit, Duration gather, Timer timer, Printer printer, FailureListener onFailure) {
+    if (gather.isNegative()) {
+      throw new IllegalArgumentException("negative gathering window: " + gather);
+    }
     this.limit = limit;
+    this.gatherNanos = gather.toNanos();
+    this.timer = timer;
     this.printer = printer;
     this.onFailure = onFailure;
+    this.lastWrite = gatherNanos == 0 ? 0 : timer.nanoTime() - gatherNanos; // nothing written yet
   }
 
   @Override
   public void deliver(ChatEvent event) {
     boolean start = false;
     boolean overflow = false;
+    long wait = 0;
     synchronized (this) {
       if (closed) {
         return;
@@ -64,14 +114,20 @@ public final class Outbox implements EventSink {
       if (queue.size() >= limit) {
         closed = true;
         lost = true;
+        if (waiting) {
+          waiting = false; // the waiting drain will not start
+          draining = false;
+        }
         queue.clear();
         overflow = true;
         notifyAll();
       } else {
-        queue.addLast(event);
+        queue.add(event);
         if (!draining) {
           draining = true;
-          start = true;
+          wait = untilWindowEnds();
+          waiting = wait > 0;
+          start = !waiting;
         }
       }
     }
@@ -80,21 +136,60 @@ public final class Outbox implements EventSink {
           "output queue full (" + limit + " lines waiting): the client is not reading", null);
     } else if (start) {
       DRAINS.newThread(drainTask).start();
+    } else if (wait > 0) {
+      timer.schedule(wakeTask, wait);
     }
   }
 
+  /** Nanoseconds until the gathering window after the last write ends; 0 when it has. */
+  private long untilWindowEnds() {
+    if (gatherNanos == 0) {
+      return 0;
+    }
+    return Math.max(0, gatherNanos - (timer.nanoTime() - lastWrite));
+  }
+
+  /** The timer's task: the window has passed, the waiting drain starts (unless closed since). */
+  private void wake() {
+    synchronized (this) {
+      if (!waiting) {
+        return;
+      }
+      waiting = false;
+    }
+    DRAINS.newThread(drainTask).start();
+  }
+
   private void drain() {
+    boolean first = true; // a drain starts when its window has passed: its first batch goes now
     while (true) {
       List<ChatEvent> batch;
+      long wait;
       synchronized (this) {
         if (closed || queue.isEmpty()) {
           draining = false;
           notifyAll();
           return;
         }
-        batch = List.copyOf(queue);
-        queue.clear();
+        // Lines that came while writing wait for the window too: a busy client gets one write a
+        // window, not one each time a write ends.
+        wait = first ? 0 : untilWindowEnds();
+        if (wait > 0) {
+          waiting = true;
+          batch = null;
+        } else {
+          batch = queue;
+          queue = new ArrayList<>();
+          if (gatherNanos > 0) {
+            lastWrite = timer.nanoTime();
+          }
+        }
       }
+      if (batch == null) {
+        timer.schedule(wakeTask, wait); // this thread ends; the timer starts the next drain
+        return;
+      }
+      first = false;
       try {
         writingSince = System.nanoTime() | 1; // never 0 while writing
         printer.print(batch);
@@ -149,6 +244,10 @@ public final class Outbox implements EventSink {
   public synchronized void close() {
     closed = true;
     queue.clear();
+    if (waiting) {
+      waiting = false; // the timer's task will find nothing to do
+      draining = false;
+    }
     notifyAll();
   }
 
@@ -170,5 +269,81 @@ public final class Outbox implements EventSink {
   /** Events waiting to be written (for tests and diagnostics). */
   synchronized int pending() {
     return queue.size();
+  }
+
+  /**
+   * The timer of every gathering outbox: one platform thread, made when the first outbox waits,
+   * that wakes once a tick while anything waits (and not at all otherwise) and starts every drain
+   * whose window has passed. A timer that woke for each drain (a scheduled executor) cost a futex
+   * call or two for every write it saved; this one wakes at most once a tick, and a window is at
+   * most a tick late.
+   */
+  private static final class SharedTimer implements Timer {
+    static final SharedTimer INSTANCE = new SharedTimer();
+    private static final long TICK_NANOS = 2_000_000;
+
+    private record Due(long at, Runnable task) {}
+
+    private final PriorityQueue<Due> due =
+        new PriorityQueue<>((a, b) -> Long.compare(a.at - b.at, 0)); // nanoTime may wrap
+    private Thread thread; // guarded by this; null until first needed, or after it died
+    private boolean idle = true; // guarded by this; the thread parks with no deadline
+
+    @Override
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public void schedule(Runnable task, long delayNanos) {
+      Thread wake = null;
+      synchronized (this) {
+        due.add(new Due(System.nanoTime() + delayNanos, task));
+        if (thread == null) {
+          thread = Thread.ofPlatform().name("outbox-gather").daemon().unstarted(this::run);
+          thread.start();
+        } else if (idle) {
+          wake = thread;
+        }
+        idle = false;
+      }
+      if (wake != null) {
+        LockSupport.unpark(wake);
+      }
+    }
+
+    private void run() {
+      List<Runnable> ready = new ArrayList<>();
+      try {
+        while (true) {
+          boolean nothingWaits;
+          synchronized (this) {
+            long now = System.nanoTime();
+            while (!due.isEmpty() && due.peek().at - now <= 0) {
+              ready.add(due.poll().task);
+            }
+            nothingWaits = due.isEmpty();
+            idle = nothingWaits;
+          }
+          for (Runnable task : ready) {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              // a drain that cannot start is that session's loss; the others' windows go on
+            }
+          }
+          ready.clear();
+          if (nothingWaits) {
+            LockSupport.park(); // schedule() unparks: a permit given before this returns at once
+          } else {
+            LockSupport.parkNanos(TICK_NANOS);
+          }
+        }
+      } finally {
+        synchronized (this) {
+          thread = null; // an error of the VM's ended it: the next schedule() makes another
+        }
+      }
+    }
   }
 }

@@ -91,6 +91,7 @@ class ServerConfigPropertiesTest {
     config.maxConnectionsPerAddress();
     config.maxLineBytes();
     config.outboxLines();
+    config.ircOutputGather();
     config.channelsPerUser();
     config.negotiationTimeout();
     config.keepalive();

@@ -2,6 +2,8 @@ package dev.chatshell.irc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatshell.chat.ChatApi;
@@ -76,7 +78,14 @@ class IrcRendererTest {
             (user, reason) -> {});
     IrcServerInfo info =
         new IrcServerInfo(
-            SERVER, "testnet", "test net", "1.0", Instant.now(), List.of("hello"), 50);
+            SERVER,
+            "testnet",
+            "test net",
+            "1.0",
+            Instant.now(),
+            List.of("hello"),
+            50,
+            Duration.ZERO);
     session =
         new IrcSession(
             new StreamIrcConnection(serverSide, serverSide),
@@ -314,5 +323,128 @@ class IrcRendererTest {
         lines.getFirst().startsWith(":irc.test NOTICE bob :You now ignore alice"),
         lines.toString());
     assertFalse(lines.getFirst().contains("\u001B"));
+  }
+
+  // ---- a channel line rendered once for every member that sees it alike
+
+  private static final List<String> CAPS =
+      List.of("server-time", "account-tag", "echo-message", "message-tags");
+
+  /** Every set of the capabilities a channel line's form could depend on. */
+  private static List<Set<String>> capCombinations() {
+    List<Set<String>> all = new ArrayList<>();
+    for (int mask = 0; mask < 1 << CAPS.size(); mask++) {
+      Set<String> caps = new java.util.TreeSet<>();
+      for (int i = 0; i < CAPS.size(); i++) {
+        if ((mask & 1 << i) != 0) {
+          caps.add(CAPS.get(i));
+        }
+      }
+      all.add(caps);
+    }
+    return all;
+  }
+
+  /** The one event bob was told since the last call. */
+  private ChatEvent onlyEvent() {
+    assertEquals(1, bobEvents.size(), bobEvents.toString());
+    ChatEvent event = bobEvents.getFirst();
+    bobEvents.clear();
+    return event;
+  }
+
+  /** What {@link IrcRenderer#render} makes of {@code event}, as the bytes written. */
+  private byte[] renderedBytes(IrcRenderer renderer, ChatEvent event) {
+    List<String> lines = new ArrayList<>();
+    renderer.render(event, lines);
+    return IrcOutput.encode(lines);
+  }
+
+  @Test
+  void aSharedChannelLineIsWhatEachCapabilitySetWasRenderedBefore() {
+    ChatTestSupport.setAccount(alice, "alice-account");
+    aliceChat.say("tagged line");
+    ChatEvent line = onlyEvent();
+    // One event, every form in turn: a form remembered for one set of caps is never another's.
+    for (int round = 0; round < 2; round++) {
+      for (Set<String> caps : capCombinations()) {
+        session.setCaps(caps);
+        byte[] shared = renderer.shared(line);
+        assertTrue(shared != null, "a line from someone else is shared");
+        assertEquals(
+            new String(renderedBytes(renderer, line), StandardCharsets.UTF_8),
+            new String(shared, StandardCharsets.UTF_8),
+            caps.toString());
+      }
+    }
+    session.setCaps(Set.of("server-time", "account-tag"));
+    assertTrue(
+        new String(renderer.shared(line), StandardCharsets.UTF_8)
+            .matches(
+                "@time=\\S+;account=alice-account :alice!~alice@irc.test PRIVMSG #c :tagged"
+                    + " line\r\n"));
+    session.setCaps(Set.of());
+    assertEquals(
+        ":alice!~alice@irc.test PRIVMSG #c :tagged line\r\n",
+        new String(renderer.shared(line), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void membersWithTheSameCapsShareOneRenderingAndOthersGetTheirOwn() throws Exception {
+    List<ChatEvent> carolEvents = new ArrayList<>();
+    try (ServerSocket carolListener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket carolClient =
+            new Socket(InetAddress.getLoopbackAddress(), carolListener.getLocalPort());
+        Socket carolServer = carolListener.accept()) {
+      IrcSession carolSession = sessionOn(carolServer);
+      User carol = chat.connect("carol", "127.0.0.1", carolEvents::add);
+      carolSession.loggedIn(carol, new Response(SERVER, "carol"));
+      IrcRenderer carolRenderer = new IrcRenderer(SERVER, carolSession);
+      chat.forUser(carol).join("#c");
+      rendered();
+      carolEvents.clear();
+
+      aliceChat.say("to both");
+      ChatEvent line = onlyEvent();
+      assertEquals(List.of(line), carolEvents, "one event for every member");
+      byte[] bobs = renderer.shared(line);
+      assertSame(bobs, carolRenderer.shared(line), "rendered once for both");
+      carolSession.setCaps(Set.of("server-time"));
+      byte[] carols = carolRenderer.shared(line);
+      assertTrue(new String(carols, StandardCharsets.UTF_8).startsWith("@time="));
+      assertEquals(
+          ":alice!~alice@irc.test PRIVMSG #c :to both\r\n",
+          new String(renderer.shared(line), StandardCharsets.UTF_8),
+          "bob's form is still his own");
+    }
+  }
+
+  @Test
+  void aClientsOwnLineIsNeverSharedItComesBackWithItsOwnSource() {
+    session.setCaps(Set.of("echo-message"));
+    bobChat.say("mine");
+    ChatEvent own = onlyEvent();
+    assertNull(renderer.shared(own), "rendered for bob alone");
+    assertEquals(
+        ":bob!~bob@irc.test PRIVMSG #c :mine\r\n",
+        new String(renderedBytes(renderer, own), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aLongSharedLineIsSplitAsBefore() {
+    aliceChat.say("word€ ".repeat(300).strip());
+    ChatEvent line = onlyEvent();
+    String shared = new String(renderer.shared(line), StandardCharsets.UTF_8);
+    assertTrue(shared.split("\r\n").length > 1, shared);
+    assertEquals(new String(renderedBytes(renderer, line), StandardCharsets.UTF_8), shared);
+  }
+
+  private IrcSession sessionOn(Socket serverSide) throws Exception {
+    return new IrcSession(
+        new StreamIrcConnection(serverSide, serverSide),
+        session.services(),
+        session.server(),
+        new IrcCommands(session.services().commands()),
+        session.people());
   }
 }

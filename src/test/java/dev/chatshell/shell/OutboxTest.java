@@ -242,4 +242,197 @@ class OutboxTest {
     assertEquals(1, batches.size());
     assertEquals(List.of(), failures, "closing on purpose is not a failure");
   }
+
+  // ---- gathering: a fake clock and timer, so nothing here depends on how fast the machine is
+
+  /**
+   * A clock moved by the test, and the tasks scheduled on it, run when the test moves past them.
+   */
+  private static final class FakeTimer implements Outbox.Timer {
+    private long now = 1_000_000_000L;
+    private final List<long[]> due = new ArrayList<>(); // [when, index into tasks]
+    private final List<Runnable> tasks = new ArrayList<>();
+
+    @Override
+    public synchronized long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public synchronized void schedule(Runnable task, long delayNanos) {
+      assertTrue(delayNanos > 0, "scheduled only to wait: " + delayNanos);
+      due.add(new long[] {now + delayNanos, tasks.size()});
+      tasks.add(task);
+    }
+
+    synchronized int scheduled() {
+      return due.size();
+    }
+
+    synchronized long nextDelay() {
+      return due.getFirst()[0] - now;
+    }
+
+    /** Moves the clock on and runs the tasks whose time has come. */
+    void advance(Duration by) {
+      List<Runnable> run = new ArrayList<>();
+      synchronized (this) {
+        now += by.toNanos();
+        due.removeIf(
+            entry -> {
+              if (entry[0] <= now) {
+                run.add(tasks.get((int) entry[1]));
+                return true;
+              }
+              return false;
+            });
+      }
+      run.forEach(Runnable::run);
+    }
+  }
+
+  private static final Duration WINDOW = Duration.ofMillis(20);
+
+  private final FakeTimer timer = new FakeTimer();
+
+  private void recordBatch(List<ChatEvent> batch) {
+    batches.add(batch);
+  }
+
+  private Outbox gathering(int limit) {
+    return new Outbox(limit, WINDOW, timer, this::recordBatch, this::recordFailure);
+  }
+
+  @Test
+  void aQuietClientGetsEachLineAtOnce() throws Exception {
+    Outbox outbox = gathering(100);
+    outbox.deliver(event("hello"));
+    assertTrue(outbox.awaitEmpty(WAIT), "written without the timer");
+    timer.advance(Duration.ofMillis(25)); // a line after the window: at once again
+    outbox.deliver(event("again"));
+    assertTrue(outbox.awaitEmpty(WAIT));
+    assertEquals(0, timer.scheduled(), "never waited");
+    assertEquals(2, batches.size());
+  }
+
+  @Test
+  void linesWithinTheWindowAfterAWriteAreGatheredIntoOneWrite() throws Exception {
+    Outbox outbox = gathering(100);
+    outbox.deliver(event("1"));
+    assertTrue(outbox.awaitEmpty(WAIT));
+    timer.advance(Duration.ofMillis(5));
+    outbox.deliver(event("2"));
+    timer.advance(Duration.ofMillis(5));
+    outbox.deliver(event("3"));
+    assertEquals(2, outbox.pending(), "held for the window");
+    assertEquals(1, timer.scheduled(), "one wait, not one per line");
+    assertEquals(Duration.ofMillis(10).toNanos(), timer.nextDelay(), "until 20 ms after the write");
+    assertFalse(outbox.awaitEmpty(Duration.ZERO), "not written yet");
+
+    timer.advance(Duration.ofMillis(10));
+    assertTrue(outbox.awaitEmpty(WAIT));
+    assertEquals(
+        List.of(List.of("1"), List.of("2", "3")), batches.stream().map(this::texts).toList());
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void linesThatCameDuringAWriteWaitForTheWindowToo() throws Exception {
+    Outbox outbox = new Outbox(100, WINDOW, timer, this::blockingPrinter, this::recordFailure);
+    outbox.deliver(event("1"));
+    awaitFirstBatch(); // the write began at the timer's "now"
+    outbox.deliver(event("2"));
+    timer.advance(Duration.ofMillis(8));
+    releaseFirstBatch.countDown();
+    assertTrue(waitUntil(() -> timer.scheduled() == 1), "the drain waits for the window");
+    assertEquals(Duration.ofMillis(12).toNanos(), timer.nextDelay());
+    assertEquals(1, outbox.pending());
+
+    timer.advance(Duration.ofMillis(12));
+    assertTrue(outbox.awaitEmpty(WAIT));
+    assertEquals(List.of(List.of("1"), List.of("2")), batches.stream().map(this::texts).toList());
+  }
+
+  @Test
+  void aClosedOutboxDoesNotWaitForItsWindow() throws Exception {
+    Outbox outbox = gathering(100);
+    outbox.deliver(event("1"));
+    assertTrue(outbox.awaitEmpty(WAIT));
+    outbox.deliver(event("2")); // waits for the window
+    outbox.close();
+    assertEquals(0, outbox.pending());
+    assertTrue(outbox.awaitEmpty(Duration.ZERO), "nothing left to wait for");
+    timer.advance(WINDOW);
+    outbox.deliver(event("3"));
+    assertEquals(1, batches.size(), "nothing written after the close: " + batches);
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void anOverflowWhileWaitingDropsTheClientAndWritesNothingMore() throws Exception {
+    Outbox outbox = gathering(3);
+    outbox.deliver(event("1"));
+    assertTrue(outbox.awaitEmpty(WAIT));
+    for (int i = 2; i <= 5; i++) {
+      outbox.deliver(event(String.valueOf(i)));
+    }
+    assertEquals(1, failures.size());
+    assertTrue(failures.getFirst().contains("full"), failures.getFirst());
+    assertTrue(outbox.isClosed());
+    assertFalse(outbox.awaitEmpty(Duration.ZERO), "lost, and not left waiting");
+    timer.advance(WINDOW);
+    assertEquals(1, batches.size(), "the timer starts no drain: " + batches);
+  }
+
+  @Test
+  void withoutAWindowNothingIsEverScheduled() throws Exception {
+    Outbox.Timer refusing =
+        new Outbox.Timer() {
+          @Override
+          public long nanoTime() {
+            throw new AssertionError("no clock needed");
+          }
+
+          @Override
+          public void schedule(Runnable task, long delayNanos) {
+            throw new AssertionError("no waiting");
+          }
+        };
+    Outbox outbox =
+        new Outbox(100, Duration.ZERO, refusing, this::recordBatch, this::recordFailure);
+    for (int i = 0; i < 10; i++) {
+      outbox.deliver(event(String.valueOf(i)));
+      assertTrue(outbox.awaitEmpty(WAIT));
+    }
+    assertEquals(10, batches.stream().mapToInt(List::size).sum());
+  }
+
+  @Test
+  void theSharedTimerStartsEveryWaitingDrain() throws Exception {
+    // the real clock and timer: many outboxes wait at once, every one is written in the end
+    List<Outbox> outboxes = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      Outbox outbox = new Outbox(100, Duration.ofMillis(5), this::recordBatch, this::recordFailure);
+      outbox.deliver(event("first"));
+      outbox.deliver(event("second")); // within the window of the first's write, most likely
+      outboxes.add(outbox);
+    }
+    for (Outbox outbox : outboxes) {
+      assertTrue(outbox.awaitEmpty(WAIT));
+    }
+    assertEquals(100, batches.stream().mapToInt(List::size).sum());
+    assertEquals(List.of(), failures);
+  }
+
+  private static boolean waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(1);
+    }
+    return true;
+  }
 }
