@@ -37,6 +37,7 @@ final class IrcReactor implements AutoCloseable {
 
   private static final Duration LINGER = Duration.ofSeconds(10);
   private static final Duration CLOSING_TURN = Duration.ofMillis(100);
+  private static final Duration AFTER_FAILURE = Duration.ofMillis(100);
 
   private final Selector selector;
   private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER); // the reactor thread's only
@@ -100,7 +101,7 @@ final class IrcReactor implements AutoCloseable {
 
   private static void pause() {
     try {
-      Thread.sleep(CLOSING_TURN);
+      Thread.sleep(AFTER_FAILURE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
