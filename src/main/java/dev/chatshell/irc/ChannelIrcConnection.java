@@ -32,14 +32,15 @@ final class ChannelIrcConnection extends IrcConnection {
   /** Where the lines go: the session. */
   interface Input {
     /**
-     * Lines the client sent, in order ({@link IrcLineSplitter#TOO_LONG} for one dropped as too
+     * Lines the client sent, in order (see {@link IrcLineSplitter#tooLong} for one dropped as too
      * long); {@code gone}: the client has closed its side after them. Called on the reactor thread,
      * which must not block; the connection is not read again until {@link #resumeReading}.
      */
     void received(List<String> lines, boolean gone);
 
     /**
-     * The connection was closed (from any thread, once): the session ends if nothing else ends it.
+     * The connection was closed (from any thread): the session ends if nothing else ends it. May be
+     * called more than once (a close racing {@link #start}); only the first call counts.
      */
     void closed();
   }
@@ -50,7 +51,7 @@ final class ChannelIrcConnection extends IrcConnection {
   private final IrcLineSplitter lines = new IrcLineSplitter();
   private final Object writeLock = new Object();
   private volatile Thread writer; // parked until the socket takes more, or null
-  private Input input;
+  private volatile Input input; // set once by start; close() on another thread reads it
 
   /**
    * Registers {@code channel} (non-blocking) with the reactor; nothing is read until {@link
@@ -66,6 +67,12 @@ final class ChannelIrcConnection extends IrcConnection {
   /** Starts reading: from now on lines go to {@code input}. */
   void start(Input input) {
     this.input = input;
+    if (!channel.isOpen()) {
+      // Closed before it was started (a shutdown between the session's registration and here):
+      // close() did not know whom to tell, and the cancelled key will never be read.
+      input.closed();
+      return;
+    }
     resumeReading();
   }
 
@@ -93,9 +100,9 @@ final class ChannelIrcConnection extends IrcConnection {
     List<String> got = List.of();
     boolean gone = read < 0;
     if (gone) {
-      open = false;
+      peerClosed();
     } else {
-      lastHeard = System.nanoTime();
+      heard();
       buffer.flip();
       String line;
       while ((line = lines.next(buffer)) != null) {
@@ -147,7 +154,10 @@ final class ChannelIrcConnection extends IrcConnection {
     writer = Thread.currentThread();
     try {
       reactor.interested(key, SelectionKey.OP_WRITE);
-      if (isOpen()) {
+      // On the channel, not isOpen(): a client that has closed its side makes isOpen() false while
+      // the socket is still there to write to, and a writer that did not park then would spin.
+      // close() closes the channel before it unparks, so no wake-up is missed.
+      if (channel.isOpen()) {
         LockSupport.park(this);
       }
       if (Thread.interrupted()) {
@@ -166,7 +176,7 @@ final class ChannelIrcConnection extends IrcConnection {
 
   @Override
   public boolean isOpen() {
-    return open && channel.isOpen();
+    return notClosed() && channel.isOpen();
   }
 
   @Override
@@ -175,13 +185,16 @@ final class ChannelIrcConnection extends IrcConnection {
       if (!channel.isOpen()) {
         return;
       }
-      open = false;
+      peerClosed();
       try {
         channel.close(); // cancels the key: the reactor forgets the client
       } catch (IOException e) {
         // closing a socket that is going anyway
       }
     }
+    // A registered channel's socket is really closed only when the selector drops its cancelled
+    // key, at its next select: wake it, or the socket stays open (half closed) while all is quiet.
+    reactor.wakeup();
     writable(); // a writer parked on it fails at its next write
     Input told = input;
     if (told != null) {

@@ -6,6 +6,7 @@ import dev.chatshell.transport.TerminalInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The socket of one IRC client: lines in, lines out. Two kinds, for the two ways a client is
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@link ChannelIrcConnection}, plain IRC: a non-blocking channel the {@link IrcReactor}
  *       reads, so a client that sends nothing costs no thread and no buffer;
  *   <li>{@link StreamIrcConnection}, IRC over TLS: a blocking socket read line by line on the
- *       session's own thread ({@link #readLine}), as the JDK's TLS sockets are only blocking.
+ *       session's own thread, as the JDK's TLS sockets are only blocking.
  * </ul>
  *
  * <p>Lines are cut by {@link IrcLineSplitter}, the same for both. What is common lives here: the
@@ -33,8 +34,8 @@ abstract class IrcConnection implements Connection {
 
   private final String address;
   private final int port;
-  volatile long lastHeard = System.nanoTime();
-  volatile boolean open = true;
+  private volatile long lastHeard = System.nanoTime();
+  private volatile boolean open = true;
   private volatile String pingToken = "chatshell";
 
   /**
@@ -46,13 +47,22 @@ abstract class IrcConnection implements Connection {
     this.port = port;
   }
 
+  /** The client sent something: it is alive, whatever keepalive thought. */
+  final void heard() {
+    lastHeard = System.nanoTime();
+  }
+
   /**
-   * The next line the client sent, without its end; {@code null} when the client has gone; {@link
-   * IrcLineSplitter#TOO_LONG} for a line over the limits, which was read to its end and dropped.
-   * Only for connections read by their session's thread (TLS).
+   * The client closed its side, or we are closing: no more lines will come, and the session no
+   * longer tells it anything ({@link #isOpen} is false) though the socket may still be there.
    */
-  String readLine() throws IOException {
-    throw new UnsupportedOperationException("this connection is read by the reactor");
+  final void peerClosed() {
+    open = false;
+  }
+
+  /** Not closed by either side: see {@link #peerClosed}. */
+  final boolean notClosed() {
+    return open;
   }
 
   /** Writes {@code bytes} (whole lines, each ending in CR LF) as one write. */
@@ -89,7 +99,11 @@ abstract class IrcConnection implements Connection {
     throw new UnsupportedOperationException("IRC input is read line by line");
   }
 
-  /** The connection as a stream, for what writes to any connection; IRC's own output uses write. */
+  /**
+   * The connection as a stream, as {@link Connection} offers it to what writes to any connection
+   * (nothing in IRC: its output goes through {@link #write}). Made when asked: a connection keeps
+   * no stream it does not use.
+   */
   @Override
   public OutputStream output() {
     return new OutputStream() {
@@ -101,8 +115,7 @@ abstract class IrcConnection implements Connection {
       @Override
       public void write(byte[] bytes, int offset, int length) throws IOException {
         IrcConnection.this.write(
-            offset == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, offset, offset + length),
-            length);
+            offset == 0 ? bytes : Arrays.copyOfRange(bytes, offset, offset + length), length);
       }
     };
   }

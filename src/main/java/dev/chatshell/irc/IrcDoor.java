@@ -132,16 +132,30 @@ public final class IrcDoor implements AutoCloseable {
     return secure == null ? 0 : secure.port();
   }
 
-  @Override
-  public void close() {
+  /**
+   * Stops taking clients; those in are still served. At shutdown this comes first, and {@link
+   * #close} after the sessions have been told and closed.
+   */
+  public void stopListening() {
     if (plain != null) {
       plain.close();
     }
     if (secure != null) {
       secure.close();
     }
+  }
+
+  /**
+   * Stops listening and stops serving plain IRC, once the clients still in have gone. At shutdown,
+   * only after the sessions have been told why and closed: plain IRC clients are read and written
+   * through the reactor, so one stopped earlier would cut them off before their ERROR line, and
+   * each would then leave on its own with a quit notice to the others.
+   */
+  @Override
+  public void close() {
+    stopListening();
     if (reactor != null) {
-      reactor.close(); // once the sessions it serves are gone: shutdown closes them after this
+      reactor.close();
     }
   }
 

@@ -10,8 +10,8 @@ import java.util.Arrays;
  * Cuts the bytes an IRC client sends into lines, whatever pieces they arrive in. Lines end with CR
  * LF, LF or a bare CR (some clients and bots send either); blank lines are skipped. A line may be
  * {@link IrcConnection#MAX_BODY} bytes before its tags and {@link IrcConnection#MAX_TAGS} more; a
- * longer one is read to its end and dropped whole, and {@link #TOO_LONG} stands in its place so the
- * client gets its numeric.
+ * longer one is read to its end and dropped whole, and an empty line stands in its place ({@link
+ * #tooLong}) so the client gets its numeric.
  *
  * <p>Memory: the bytes of a line that has not ended yet are kept here, and only then: a client
  * between lines (nearly every idle client) costs no buffer. The array starts small and grows as the
@@ -22,10 +22,10 @@ import java.util.Arrays;
  */
 final class IrcLineSplitter {
   /**
-   * Stands for a line that was over the limits and dropped. Never a real line: blank lines are
-   * skipped.
+   * Stands for a line that was over the limits and dropped: empty, which no real line is (blank
+   * lines are skipped). Compared by {@link #tooLong}, by value.
    */
-  static final String TOO_LONG = "";
+  private static final String TOO_LONG = "";
 
   /** The most bytes a line may have before its end, tags and all. */
   static final int LIMIT = IrcConnection.MAX_BODY + IrcConnection.MAX_TAGS + 2;
@@ -37,9 +37,9 @@ final class IrcLineSplitter {
   private boolean tooLong; // the line so far is over the limit: skipped to its end
 
   /**
-   * The next line in {@code in} (from its position, which is moved past it), {@link #TOO_LONG} for
-   * a line dropped as over-long, or {@code null} when {@code in} ends before a line does: what it
-   * had of a line is kept for the next call. {@code in} must be a heap buffer.
+   * The next line in {@code in} (from its position, which is moved past it), an empty line for one
+   * dropped as over-long ({@link #tooLong}), or {@code null} when {@code in} ends before a line
+   * does: what it had of a line is kept for the next call. {@code in} must be a heap buffer.
    */
   String next(ByteBuffer in) {
     byte[] bytes = in.array();
@@ -109,6 +109,11 @@ final class IrcLineSplitter {
     partial = null;
     length = 0;
     tooLong = false;
+  }
+
+  /** Whether {@code line}, as {@link #next} gave it, stands for a line dropped as too long. */
+  static boolean tooLong(String line) {
+    return line.isEmpty();
   }
 
   /** True while part of a line has come and its end has not. */

@@ -37,6 +37,7 @@ final class IrcReactor implements AutoCloseable {
 
   private static final Duration LINGER = Duration.ofSeconds(10);
   private static final Duration CLOSING_TURN = Duration.ofMillis(100);
+  private static final Duration AFTER_FAILURE = Duration.ofMillis(100);
 
   private final Selector selector;
   private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER); // the reactor thread's only
@@ -65,7 +66,13 @@ final class IrcReactor implements AutoCloseable {
     }
   }
 
+  /** Makes the selector look again now: a closed channel's socket is freed at its next select. */
+  void wakeup() {
+    selector.wakeup();
+  }
+
   private void loop() {
+    boolean failing = false;
     while (true) {
       try {
         if (!closing) {
@@ -75,13 +82,29 @@ final class IrcReactor implements AutoCloseable {
         } else {
           selector.select(this::ready, CLOSING_TURN.toMillis()); // to look again at what is left
         }
+        failing = false;
       } catch (ClosedSelectorException e) {
         return;
-      } catch (IOException | RuntimeException e) {
-        log.error("IRC reactor: select failed", e);
+      } catch (Throwable e) {
+        // Whatever it is (even an Error), the reactor goes on: its end would end every plain IRC
+        // client. Logged once per run of failures, and a pause so that a select failing at once
+        // each time does not take a core.
+        if (!failing) {
+          log.error("IRC reactor: select failed", e);
+        }
+        failing = true;
+        pause();
       }
     }
     closeAll();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(AFTER_FAILURE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void ready(SelectionKey key) {
@@ -97,17 +120,28 @@ final class IrcReactor implements AutoCloseable {
       }
     } catch (CancelledKeyException e) {
       // closed meanwhile
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       // One broken connection must not stop the reactor: that would stop every plain IRC client.
+      // An Error too (out of memory reading, or starting the thread that runs the lines): this
+      // client is closed and the others are still served.
       log.error("{}: reading failed", connection, e);
+      closeAfterFailure(connection);
+    }
+  }
+
+  private static void closeAfterFailure(ChannelIrcConnection connection) {
+    try {
       connection.close();
+    } catch (Throwable e) {
+      log.error("{}: closing failed", connection, e);
     }
   }
 
   /**
-   * Stops the reactor once the clients it serves have gone, which the server's shutdown sees to
-   * (they are told why, and their goodbyes may need the reactor to be written); those still here
-   * after {@link #LINGER} are closed then.
+   * Stops the reactor once the clients it serves have gone. Called after the server's shutdown has
+   * told every session why and closed it: their last ERROR lines may still need the reactor to be
+   * written, and the sessions close their sockets within moments of it. Those still here after
+   * {@link #LINGER} (which only a fault would leave) are closed then.
    */
   @Override
   public void close() {

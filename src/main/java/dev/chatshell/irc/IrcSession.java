@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,26 +30,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two ways to be served. Over TLS the session has a virtual thread of its own that reads lines
  * and runs them ({@link #run}). In the clear the {@link IrcReactor} reads for it ({@link #start})
- * and hands it lines, which run in order on a virtual thread started for them and ended when they
- * are done; the reactor reads no more from the client until then, so the client is held back as a
- * blocking reader would hold it. Either way one thread at a time runs the lines, and flood
- * control's waits and the wait for a long reply happen on it, holding back only this client.
+ * and the {@link LineHandOff} runs the lines in order ({@link #runLines}) on a virtual thread
+ * started for them and ended when they are done; the reactor reads no more from the client until
+ * then, so the client is held back as a blocking reader would hold it. Either way one thread at a
+ * time runs the lines, and flood control's waits and the wait for a long reply happen on it,
+ * holding back only this client.
  *
  * <p>Threading: the thread running lines alone changes the registration state; the outbox's drain
  * renders and writes; the keepalive timer and others may end the session through {@link
  * SessionEnd}.
  */
-final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
+final class IrcSession implements ManagedSession, LineHandOff.Lines {
   private static final Logger log = LoggerFactory.getLogger(IrcSession.class);
   private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
   private static final Duration CLOSE_AFTER_ERROR = Duration.ofSeconds(2);
-  private static final ThreadFactory LINE_RUNNERS = Thread.ofVirtual().name("irc-lines").factory();
-
-  // Where a reactor-served session is (lineState): waiting for lines, with no thread; running
-  // some, on one; or ended.
-  private static final int WAITING = 0;
-  private static final int RUNNING = 1;
-  private static final int ENDED = 2;
 
   /**
    * A reply this long (WHO, NAMES, LIST, CHATHISTORY on big channels) is written before the next
@@ -78,8 +71,6 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
   private volatile long lastLine = System.nanoTime();
   private boolean loggedOut; // the session's thread only
   private volatile String ownIdent = "~"; // the user name this client shows, set at login
-  private int lineState = WAITING; // guarded by this; reactor-served sessions only
-  private Runnable whenEnded; // reactor-served sessions: told once the session has ended
 
   IrcSession(
       IrcConnection connection,
@@ -239,9 +230,12 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
   /** Over TLS: reads and runs lines on the caller's thread until the session ends. */
   @Override
   public void run() {
+    if (!(connection instanceof StreamIrcConnection stream)) {
+      throw new IllegalStateException(connection + " is read by the reactor: see start");
+    }
     try {
       while (!end.leaving()) {
-        String line = connection.readLine();
+        String line = stream.readLine();
         if (line == null) {
           return;
         }
@@ -256,28 +250,15 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
 
   /**
    * In the clear: starts reading {@code channel} through the reactor and returns at once; lines
-   * then come to {@link #received}. {@code ended} runs once, when the session has ended.
+   * then come to {@link #runLines}. {@code ended} runs once, when the session has ended.
    */
   void start(ChannelIrcConnection channel, Runnable ended) {
-    this.whenEnded = ended;
-    channel.start(this);
+    channel.start(new LineHandOff(this, channel, ended));
   }
 
-  /** On the reactor thread: runs the lines on a thread of their own; the reactor waits for it. */
+  /** In the clear, on the thread the hand-off started: false when the session is to end. */
   @Override
-  public void received(List<String> lines, boolean gone) {
-    synchronized (this) {
-      if (lineState != WAITING) {
-        return; // ended meanwhile
-      }
-      lineState = RUNNING;
-    }
-    LINE_RUNNERS.newThread(() -> runLines(lines, gone)).start();
-  }
-
-  /** Runs lines in order, then lets the reactor read again, or ends the session. */
-  private void runLines(List<String> lines, boolean gone) {
-    boolean failed = true;
+  public boolean runLines(List<String> lines) {
     try {
       for (String line : lines) {
         if (end.leaving()) {
@@ -285,58 +266,16 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
         }
         take(line);
       }
-      failed = false;
+      return !end.leaving();
     } catch (RuntimeException | LinkageError | AssertionError e) {
       log.error("{} ({}): session failed", connection, nick(), e);
-    } finally {
-      if (failed || gone || end.leaving() || !connection.isOpen()) {
-        finish();
-      } else {
-        synchronized (this) {
-          lineState = WAITING;
-        }
-        channel().resumeReading();
-        if (!connection.isOpen()) {
-          closed(); // closed while the lines ran: nobody else will end the session
-        }
-      }
+      return false;
     }
-  }
-
-  /** The connection was closed: a session waiting for lines ends here, on a thread of its own. */
-  @Override
-  public void closed() {
-    synchronized (this) {
-      if (lineState != WAITING) {
-        return; // the thread running lines ends it, or it has ended
-      }
-      lineState = ENDED;
-    }
-    LINE_RUNNERS.newThread(this::ended).start();
-  }
-
-  private void finish() {
-    synchronized (this) {
-      lineState = ENDED;
-    }
-    ended();
-  }
-
-  private void ended() {
-    try {
-      end();
-    } finally {
-      whenEnded.run();
-    }
-  }
-
-  private ChannelIrcConnection channel() {
-    return (ChannelIrcConnection) connection;
   }
 
   /** Runs one line the client sent; a line dropped as too long is answered. */
   private void take(String line) {
-    if (line == IrcLineSplitter.TOO_LONG) {
+    if (IrcLineSplitter.tooLong(line)) {
       send(response().numeric("417", "Input line was too long"));
     } else {
       handle(line);
@@ -553,7 +492,9 @@ final class IrcSession implements ManagedSession, ChannelIrcConnection.Input {
     }
   }
 
-  private void end() {
+  /** Ends the session on the caller's thread: the user leaves, what is left is written, closed. */
+  @Override
+  public void end() {
     String given = end.reason();
     String reason = given == null ? "connection closed" : given;
     User me = user;

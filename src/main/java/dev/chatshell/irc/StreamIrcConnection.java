@@ -37,7 +37,11 @@ final class StreamIrcConnection extends IrcConnection {
     this.tls = socket instanceof SSLSocket;
   }
 
-  @Override
+  /**
+   * The next line the client sent, without its end; {@code null} when the client has gone; for a
+   * line over the limits, which was read to its end and dropped, see {@link
+   * IrcLineSplitter#tooLong}. Only the session's thread reads.
+   */
   String readLine() throws IOException {
     while (true) {
       String line = lines.next(buffer);
@@ -46,10 +50,10 @@ final class StreamIrcConnection extends IrcConnection {
       }
       int read = in.read(buffer.array(), 0, buffer.capacity());
       if (read < 0) {
-        open = false;
+        peerClosed();
         return null;
       }
-      lastHeard = System.nanoTime();
+      heard();
       buffer.limit(read).position(0);
     }
   }
@@ -69,12 +73,12 @@ final class StreamIrcConnection extends IrcConnection {
 
   @Override
   public boolean isOpen() {
-    return open && !underneath.isClosed();
+    return notClosed() && !underneath.isClosed();
   }
 
   @Override
   public void close() {
-    open = false;
+    peerClosed();
     try {
       underneath.close();
     } catch (IOException e) {

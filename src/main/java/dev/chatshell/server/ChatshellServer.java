@@ -371,9 +371,12 @@ public final class ChatshellServer implements AutoCloseable {
     log.info("Shutting down: {}", reason);
     telnet.close();
     if (irc != null) {
-      irc.close(); // no newcomers; the sessions already in are told and closed below
+      irc.stopListening(); // no newcomers; the sessions already in are told and closed below
     }
     sessions.shutdown(reason, config.shutdownGrace());
+    if (irc != null) {
+      irc.close(); // after the sessions, however long their grace: goodbyes go through it
+    }
     if (ssh != null) {
       ssh.close(); // after the sessions: their goodbyes went out on the SSH connections
     }
