@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A client's registration, as RFC 2812 and IRCv3 capability negotiation describe it: NICK and USER
@@ -122,7 +123,12 @@ final class Registration {
       }
       case "LIST" ->
           out.line(
-              ":" + out.server() + " CAP " + me + " LIST :" + String.join(" ", session.caps()));
+              ":"
+                  + out.server()
+                  + " CAP "
+                  + me
+                  + " LIST :"
+                  + String.join(" ", new TreeSet<>(session.caps()))); // a stable order
       case "REQ" -> {
         if (session.user() == null) {
           negotiating = true;

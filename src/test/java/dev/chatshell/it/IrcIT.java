@@ -934,7 +934,7 @@ class IrcIT {
         irc.send("CAP REQ :echo-message");
         irc.await(" CAP saslalice ACK :echo-message$");
         irc.send("CAP LIST");
-        irc.await(" CAP saslalice LIST :sasl echo-message$");
+        irc.await(" CAP saslalice LIST :echo-message sasl$");
         login(bob, "saslbob");
         bob.send("/msg saslalice hello account");
         irc.await("PRIVMSG saslalice :hello account$");
