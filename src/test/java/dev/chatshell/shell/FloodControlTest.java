@@ -24,19 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class FloodControlTest {
   // One line at once, then 20 a second: the second line of a burst waits a moment.
-  private final ShellSettings settings =
-      new ShellSettings(
-          "chatshell",
-          "test",
-          List.of(),
-          4096,
-          1000,
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(120),
-          20,
-          1,
-          3,
-          CleartextPasswords.DEFAULT);
+  private final ShellSettings settings = TestSettings.flood(20, 1, 3);
 
   private final ChatServer chat = ChatTestSupport.server(Clock.systemUTC(), 50);
   private final Recorder aliceSees = new Recorder();

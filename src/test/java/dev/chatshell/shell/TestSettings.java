@@ -9,6 +9,16 @@ final class TestSettings {
 
   /** The defaults, with this treatment of passwords over telnet from other machines. */
   static ShellSettings with(CleartextPasswords cleartext) {
+    return flood(2, 10, 20, cleartext);
+  }
+
+  /** The defaults, with this flood control: lines a second, burst, and lines that may wait. */
+  static ShellSettings flood(double rate, int burst, int queueLines) {
+    return flood(rate, burst, queueLines, CleartextPasswords.DEFAULT);
+  }
+
+  private static ShellSettings flood(
+      double rate, int burst, int queueLines, CleartextPasswords cleartext) {
     return new ShellSettings(
         "chatshell",
         "test",
@@ -17,9 +27,9 @@ final class TestSettings {
         1000,
         Duration.ofSeconds(30),
         Duration.ofSeconds(120),
-        2,
-        10,
-        20,
+        rate,
+        burst,
+        queueLines,
         cleartext);
   }
 
