@@ -1,7 +1,6 @@
 package dev.chatshell.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,10 +62,7 @@ public final class PostgresServer implements AutoCloseable {
 
   /** A server of the caller's own, to be stopped with {@link #close()}. */
   public static PostgresServer start() throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
+    int port = Processes.freePort();
     Process process =
         new ProcessBuilder("bash", SCRIPT.toString(), "start", String.valueOf(port))
             .redirectError(ProcessBuilder.Redirect.INHERIT)

@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Helpers for tests that run the packaged program as a real process. */
 public final class Processes {
@@ -86,11 +88,25 @@ public final class Processes {
     return builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
   }
 
+  /**
+   * A port nothing listens on now and that this JVM has not handed out before. The kernel may give
+   * the same ephemeral port to two probes in a row once the first is closed, and a test that asks
+   * for several ports (telnet, SSH, IRC, IRC over TLS) would then start a server whose doors
+   * collide; remembering what was handed out rules that out.
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        int port = socket.getLocalPort();
+        if (HANDED_OUT.add(port)) {
+          return port;
+        }
+      }
     }
+    throw new IOException("no free port that was not handed out before");
   }
+
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   /** Waits until something listens on the loopback port, or fails. */
   public static void awaitPort(int port, Duration timeout, Process process)
