@@ -41,7 +41,7 @@ public enum Setting {
   IRC_NETWORK("irc.network", "chatshell", "The network name IRC clients show (NETWORK)."),
   IRC_OUTPUT_GATHER_MS(
       "irc.output-gather-ms",
-      "30",
+      "50",
       "An IRC client sent lines faster than this gets them several to a write, one write per this"
           + " many milliseconds at most (fewer system calls); a line after a quiet moment goes out"
           + " at once. 0 writes each line as it comes.",

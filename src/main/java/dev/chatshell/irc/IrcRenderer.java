@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -49,8 +50,9 @@ final class IrcRenderer {
   private final IrcSession session;
   private String shownNick;
   // Nicks told to have quit, until they join again: the domain tells a quit in each channel the
-  // two share, IRC once. Bounded: the oldest are forgotten first.
-  private final java.util.LinkedHashSet<String> quitSent = new java.util.LinkedHashSet<>();
+  // two share, IRC once. Bounded: the oldest are forgotten first. Made at the first quit, so an
+  // idle client that has seen none does not keep an empty set.
+  private LinkedHashSet<String> quitSent;
   // The repeats of one quit come together (one removal tells every channel), so a few will do.
   private static final int QUITS_REMEMBERED = 16;
 
@@ -446,6 +448,9 @@ final class IrcRenderer {
 
   /** One QUIT per user, though the domain tells it in each channel the two share. */
   private void quit(Lines out, String who, Instant time, String reason) {
+    if (quitSent == null) {
+      quitSent = new LinkedHashSet<>();
+    }
     if (!quitSent.add(Names.key(who))) {
       return;
     }
@@ -457,7 +462,7 @@ final class IrcRenderer {
 
   /** {@code nick} is here again: a later quit of theirs is news. */
   private void seen(String nick) {
-    if (!quitSent.isEmpty()) {
+    if (quitSent != null && !quitSent.isEmpty()) {
       quitSent.remove(Names.key(nick));
     }
   }

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * renders and writes; the keepalive timer and others may end the session through {@link
  * SessionEnd}.
  */
-final class IrcSession implements ManagedSession, LineHandOff.Lines {
+final class IrcSession
+    implements ManagedSession, LineHandOff.Lines, Outbox.Printer, Outbox.FailureListener {
   private static final Logger log = LoggerFactory.getLogger(IrcSession.class);
   private static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(2);
   private static final Duration CLOSE_AFTER_ERROR = Duration.ofSeconds(2);
@@ -84,8 +85,9 @@ final class IrcSession implements ManagedSession, LineHandOff.Lines {
     this.server = server;
     this.commands = commands;
     this.outbox =
-        new Outbox(
-            services.settings().outboxLimit(), server.outputGather(), this::print, this::drop);
+        // The session prints and hears of failures itself: an idle client keeps no method
+        // references for them.
+        new Outbox(services.settings().outboxLimit(), server.outputGather(), this, this);
     this.sink = new HeldUntilWelcome(outbox);
     this.flood = new FloodControl(services.settings(), services.chat(), outbox, connection);
     this.keepalive =
@@ -347,7 +349,8 @@ final class IrcSession implements ManagedSession, LineHandOff.Lines {
   }
 
   /** The outbox's printer: a batch of events as IRC lines, in one write. */
-  private void print(List<ChatEvent> batch) throws IOException {
+  @Override
+  public void print(List<ChatEvent> batch) throws IOException {
     if (batch.size() == 1) {
       byte[] shared = renderer.shared(batch.getFirst());
       if (shared != null) {
@@ -385,6 +388,12 @@ final class IrcSession implements ManagedSession, LineHandOff.Lines {
   @Override
   public void drop(String reason, Throwable cause) {
     drop(reason, cause, cause == null);
+  }
+
+  /** The outbox gave up (its queue overflowed, or a write failed). */
+  @Override
+  public void failed(String reason, Throwable cause) {
+    drop(reason, cause);
   }
 
   /** Ends the session; {@code tell}: an ERROR line says why first, if the client reads it. */
@@ -515,7 +524,9 @@ final class IrcSession implements ManagedSession, LineHandOff.Lines {
    */
   private static final class HeldUntilWelcome implements EventSink {
     private final EventSink target;
-    private List<ChatEvent> held = new ArrayList<>();
+    // Null once released: from then on every delivery passes straight on after one volatile read,
+    // with no lock of its own (a channel line is delivered to each member through here).
+    private volatile List<ChatEvent> held = new ArrayList<>();
 
     HeldUntilWelcome(EventSink target) {
       this.target = target;
@@ -523,10 +534,13 @@ final class IrcSession implements ManagedSession, LineHandOff.Lines {
 
     @Override
     public void deliver(ChatEvent event) {
-      synchronized (this) {
-        if (held != null) {
-          held.add(event);
-          return;
+      if (held != null) {
+        synchronized (this) {
+          List<ChatEvent> holding = held;
+          if (holding != null) {
+            holding.add(event);
+            return;
+          }
         }
       }
       target.deliver(event);
@@ -540,8 +554,9 @@ final class IrcSession implements ManagedSession, LineHandOff.Lines {
           target.deliver(first);
         }
         waiting = held;
-        held = null;
         waiting.forEach(target::deliver);
+        // Only now: a delivery that sees null passes on at once, and must come after these.
+        held = null;
       }
     }
   }

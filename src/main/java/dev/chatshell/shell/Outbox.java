@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -54,9 +55,9 @@ public final class Outbox implements EventSink {
   private final Runnable drainTask = this::drain;
   private final Runnable wakeTask = this::wake;
 
-  // Handed whole to the printer as its batch, and replaced: no copy per write, and no array at all
-  // while the session is quiet.
-  private ArrayList<ChatEvent> queue = new ArrayList<>();
+  // Handed whole to the printer as its batch: no copy per write. Null while nothing is pending,
+  // so a quiet session keeps no list at all.
+  private ArrayList<ChatEvent> queue;
   private final int limit;
   private final long gatherNanos;
   private final Timer timer;
@@ -87,7 +88,18 @@ public final class Outbox implements EventSink {
    * @param onFailure told why, once, when the queue overflows or a write fails
    */
   public Outbox(int limit, Duration gather, Printer printer, FailureListener onFailure) {
-    this(limit, gather, SharedTimer.INSTANCE, printer, onFailure);
+    this(limit, spread(gather), SharedTimer.INSTANCE, printer, onFailure);
+  }
+
+  /**
+   * The window of one outbox: {@code gather}, give or take a tenth, drawn once. The members of a
+   * channel get its lines at the same moment, so with one window for all they would all be written
+   * to in the same millisecond, a window later, again and again: a burst of writes, then nothing.
+   * Windows a little different drift apart within seconds, and the writes spread evenly over time.
+   */
+  private static Duration spread(Duration gather) {
+    double factor = 0.9 + 0.2 * ThreadLocalRandom.current().nextDouble();
+    return Duration.ofNanos((long) (gather.toNanos() * factor));
   }
 
   Outbox(int limit, Duration gather, Timer timer, Printer printer, FailureListener onFailure) {
@@ -111,6 +123,9 @@ public final class Outbox implements EventSink {
       if (closed) {
         return;
       }
+      if (queue == null) {
+        queue = new ArrayList<>();
+      }
       if (queue.size() >= limit) {
         closed = true;
         lost = true;
@@ -118,7 +133,7 @@ public final class Outbox implements EventSink {
           waiting = false; // the waiting drain will not start
           draining = false;
         }
-        queue.clear();
+        queue = null;
         overflow = true;
         notifyAll();
       } else {
@@ -166,7 +181,7 @@ public final class Outbox implements EventSink {
       List<ChatEvent> batch;
       long wait;
       synchronized (this) {
-        if (closed || queue.isEmpty()) {
+        if (closed || queue == null) {
           draining = false;
           notifyAll();
           return;
@@ -179,7 +194,7 @@ public final class Outbox implements EventSink {
           batch = null;
         } else {
           batch = queue;
-          queue = new ArrayList<>();
+          queue = null;
           if (gatherNanos > 0) {
             lastWrite = timer.nanoTime();
           }
@@ -211,7 +226,7 @@ public final class Outbox implements EventSink {
     synchronized (this) {
       closed = true; // refuses more from now on
       lost = true;
-      queue.clear();
+      queue = null;
     }
     // Told before those waiting for the output are woken: the session records why it was dropped
     // before it ends, not after.
@@ -229,21 +244,21 @@ public final class Outbox implements EventSink {
   public boolean awaitEmpty(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (this) {
-      while ((draining || !queue.isEmpty()) && !closed) {
+      while ((draining || queue != null) && !closed) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
         }
         wait(Math.max(1, left / 1_000_000));
       }
-      return !lost && !draining && queue.isEmpty();
+      return !lost && !draining && queue == null;
     }
   }
 
   /** Drops what is pending and refuses anything more. */
   public synchronized void close() {
     closed = true;
-    queue.clear();
+    queue = null;
     if (waiting) {
       waiting = false; // the timer's task will find nothing to do
       draining = false;
@@ -268,7 +283,7 @@ public final class Outbox implements EventSink {
 
   /** Events waiting to be written (for tests and diagnostics). */
   synchronized int pending() {
-    return queue.size();
+    return queue == null ? 0 : queue.size();
   }
 
   /**
