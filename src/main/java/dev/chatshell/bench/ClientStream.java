@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class ClientStream {
   static final String MARKER = "bench@";
+  private static final byte MARKER_FIRST = (byte) MARKER.charAt(0);
   private static final int TEXT_KEPT = 8192;
 
   /** Where answers to the server's telnet commands go. */
@@ -92,7 +93,18 @@ final class ClientStream {
   }
 
   void feed(byte[] buffer, int offset, int length) {
-    for (int i = offset; i < offset + length; i++) {
+    int end = offset + length;
+    for (int i = offset; i < end; i++) {
+      if (state == State.DATA && !keepText && field == 0 && matched == 0) {
+        // Between markers, once logged in, a byte matters only if it starts a marker or a telnet
+        // command: skip the rest without the state machine (most of what a member reads).
+        while (i < end && buffer[i] != MARKER_FIRST && buffer[i] != (byte) IAC) {
+          i++;
+        }
+        if (i == end) {
+          break;
+        }
+      }
       int b = buffer[i] & 0xFF;
       switch (state) {
         case DATA -> {

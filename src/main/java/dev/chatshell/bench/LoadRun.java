@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -59,7 +58,7 @@ final class LoadRun {
   private final List<BenchSession> troublemakers = new CopyOnWriteArrayList<>();
   private final AtomicInteger failures = new AtomicInteger();
   private final ConcurrentLinkedQueue<String> failureReasons = new ConcurrentLinkedQueue<>();
-  private final Recorder recorder = new Recorder(3);
+  private final ThreadRecorders recorder = new ThreadRecorders();
   private final Histogram latency = new Histogram(3);
   private final LongAdder deliveredAll = new LongAdder();
   private final LongAdder delivered = new LongAdder();
@@ -83,7 +82,7 @@ final class LoadRun {
     final Plan.Door door;
     final AtomicInteger failures = new AtomicInteger();
     final LongAdder delivered = new LongAdder();
-    final Recorder recorder = new Recorder(3);
+    final ThreadRecorders recorder = new ThreadRecorders();
     final Histogram latency = new Histogram(3);
     double rampSeconds;
     long rampCpuNanos = -1; // server CPU while this door's members came in
@@ -364,7 +363,7 @@ final class LoadRun {
       }
 
       synchronized (latency) {
-        count.latency.add(count.recorder.getIntervalHistogram());
+        count.latency.add(count.recorder.intervalHistogram());
       }
       results.add(
           new BenchResult.DoorResult(
@@ -772,7 +771,7 @@ final class LoadRun {
   private String sendLine(long start) {
     Histogram interval;
     synchronized (latency) {
-      interval = recorder.getIntervalHistogram();
+      interval = recorder.intervalHistogram();
       latency.add(interval);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -824,7 +823,7 @@ final class LoadRun {
       Thread.sleep(50);
     }
     synchronized (latency) {
-      latency.add(recorder.getIntervalHistogram());
+      latency.add(recorder.intervalHistogram());
     }
   }
 
