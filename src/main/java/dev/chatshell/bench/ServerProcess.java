@@ -89,6 +89,8 @@ final class ServerProcess implements AutoCloseable {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     if (target == Target.CHATSHELL) {
+      // as the launcher's jar allows it (its manifest): SQLite's library, plain IRC's system calls
+      command.add("--enable-native-access=ALL-UNNAMED");
       Path config = work.resolve("bench-server.properties");
       StringBuilder text = new StringBuilder("# written by chatshell bench\n");
       settings.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));

@@ -11,40 +11,15 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A plain IRC client on a non-blocking channel served by the {@link IrcReactor}: no thread waits
- * for its lines and no buffer is kept for it between lines (the reactor reads into its own buffer;
- * only an unfinished line is kept, by the {@link IrcLineSplitter}). This is what makes an idle IRC
- * client cheap: a channel, a selection key and this small object.
- *
- * <p>Input: the reactor reads and cuts lines, then hands them to the {@link Input} (the session)
- * and stops reading this client until the session says it has run them ({@link #resumeReading}). So
- * a client that sends faster than its lines are run is held back by TCP, as a blocking reader would
- * hold it, and what is read but not yet run is at most one read's worth.
- *
- * <p>Output: a write puts out what the socket takes; when it takes nothing the writing thread parks
- * until the reactor sees the socket writable again. The writer blocks as on a blocking socket (the
- * outbox sees a blocked write, keepalive drops a client that does not read), and no thread spins.
+ * A plain IRC client on a non-blocking JDK channel served by the {@link IrcReactor}, where the raw
+ * sockets of {@link FdIrcConnection} cannot be used (not Linux): no thread waits for its lines and
+ * no buffer is kept for it between lines (the reactor reads into its own buffer; only an unfinished
+ * line is kept, by the {@link IrcLineSplitter}).
  *
  * <p>Threading: the reactor thread reads and owns the {@link IrcLineSplitter}; any thread writes,
  * one whole write at a time under the write lock; any thread may close.
  */
-final class ChannelIrcConnection extends IrcConnection {
-  /** Where the lines go: the session. */
-  interface Input {
-    /**
-     * Lines the client sent, in order (see {@link IrcLineSplitter#tooLong} for one dropped as too
-     * long); {@code gone}: the client has closed its side after them. Called on the reactor thread,
-     * which must not block; the connection is not read again until {@link #resumeReading}.
-     */
-    void received(List<String> lines, boolean gone);
-
-    /**
-     * The connection was closed (from any thread): the session ends if nothing else ends it. May be
-     * called more than once (a close racing {@link #start}); only the first call counts.
-     */
-    void closed();
-  }
-
+final class ChannelIrcConnection extends PlainIrcConnection {
   private final SocketChannel channel;
   private final IrcReactor reactor;
   private final SelectionKey key;
@@ -64,7 +39,7 @@ final class ChannelIrcConnection extends IrcConnection {
     this.key = reactor.register(channel, this);
   }
 
-  /** Starts reading: from now on lines go to {@code input}. */
+  @Override
   void start(Input input) {
     this.input = input;
     if (!channel.isOpen()) {
@@ -76,7 +51,7 @@ final class ChannelIrcConnection extends IrcConnection {
     resumeReading();
   }
 
-  /** The session has run what it was given: the client may be read again. */
+  @Override
   void resumeReading() {
     reactor.interested(key, SelectionKey.OP_READ);
   }
@@ -167,11 +142,6 @@ final class ChannelIrcConnection extends IrcConnection {
     } finally {
       writer = null;
     }
-  }
-
-  @Override
-  public boolean encrypted() {
-    return false;
   }
 
   @Override

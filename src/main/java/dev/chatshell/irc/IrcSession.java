@@ -29,12 +29,11 @@ import org.slf4j.LoggerFactory;
  * {@link FloodControl}, {@link SessionEnd}), so an IRC user meets the same limits as anyone.
  *
  * <p>Two ways to be served. Over TLS the session has a virtual thread of its own that reads lines
- * and runs them ({@link #run}). In the clear the {@link IrcReactor} reads for it ({@link #start})
- * and the {@link LineHandOff} runs the lines in order ({@link #runLines}) on a virtual thread
- * started for them and ended when they are done; the reactor reads no more from the client until
- * then, so the client is held back as a blocking reader would hold it. Either way one thread at a
- * time runs the lines, and flood control's waits and the wait for a long reply happen on it,
- * holding back only this client.
+ * and runs them ({@link #run}). In the clear a reactor reads for it ({@link #start}) and the {@link
+ * LineHandOff} runs the lines in order ({@link #runLines}) on a virtual thread started for them and
+ * ended when they are done; the reactor reads no more from the client until then, so the client is
+ * held back as a blocking reader would hold it. Either way one thread at a time runs the lines, and
+ * flood control's waits and the wait for a long reply happen on it, holding back only this client.
  *
  * <p>Threading: the thread running lines alone changes the registration state; the outbox's drain
  * renders and writes; the keepalive timer and others may end the session through {@link
@@ -254,7 +253,7 @@ final class IrcSession
    * In the clear: starts reading {@code channel} through the reactor and returns at once; lines
    * then come to {@link #runLines}. {@code ended} runs once, when the session has ended.
    */
-  void start(ChannelIrcConnection channel, Runnable ended) {
+  void start(PlainIrcConnection channel, Runnable ended) {
     channel.start(new LineHandOff(this, channel, ended));
   }
 

@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Between the {@link IrcReactor} and a plain IRC client's session: runs the lines the reactor read
- * on a virtual thread started for them (the reactor must never block), lets the reactor read again
- * once they have run, and ends the session when the connection closes while no thread runs lines.
+ * Between the reactor and a plain IRC client's session: runs the lines the reactor read on a
+ * virtual thread started for them (the reactor must never block), lets the reactor read again once
+ * they have run, and ends the session when the connection closes while no thread runs lines.
  *
  * <p>Three things race here: the reactor handing lines, the thread finishing them, and a close from
  * any thread (keepalive, shutdown, QUIT). The state says who ends the session, so that it ends
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: the state is guarded by this; {@link #received} is called on the reactor thread,
  * {@link #closed} on any.
  */
-final class LineHandOff implements ChannelIrcConnection.Input {
+final class LineHandOff implements PlainIrcConnection.Input {
   private static final Logger log = LoggerFactory.getLogger(LineHandOff.class);
   private static final ThreadFactory LINE_RUNNERS = Thread.ofVirtual().name("irc-lines").factory();
 
@@ -39,19 +39,19 @@ final class LineHandOff implements ChannelIrcConnection.Input {
   }
 
   private final Lines session;
-  private final ChannelIrcConnection connection;
+  private final PlainIrcConnection connection;
   private final ThreadFactory threads;
   private final Runnable whenEnded;
   private State state = State.WAITING;
 
   /** {@code whenEnded} runs once, after the session has ended. */
-  LineHandOff(Lines session, ChannelIrcConnection connection, Runnable whenEnded) {
+  LineHandOff(Lines session, PlainIrcConnection connection, Runnable whenEnded) {
     this(session, connection, LINE_RUNNERS, whenEnded);
   }
 
   /** With the threads lines run on: for tests. */
   LineHandOff(
-      Lines session, ChannelIrcConnection connection, ThreadFactory threads, Runnable whenEnded) {
+      Lines session, PlainIrcConnection connection, ThreadFactory threads, Runnable whenEnded) {
     this.session = session;
     this.connection = connection;
     this.threads = threads;

@@ -11,7 +11,6 @@ import java.net.SocketOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ServerSocketFactory;
 import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
@@ -55,9 +54,14 @@ public final class SocketListener implements AutoCloseable {
   }
 
   private static final Duration REFUSAL_TIME = Duration.ofSeconds(2);
-  private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
+
+  /** How long to wait after an accept failed (out of file descriptors, usually). */
+  public static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
+
   private static final int MAX_REFUSALS_IN_PROGRESS = 64;
-  private static final int BACKLOG = 1024;
+
+  /** Connections the kernel queues before they are accepted. */
+  public static final int BACKLOG = 1024;
 
   private final String name;
   private final InetAddress bind;
@@ -232,22 +236,6 @@ public final class SocketListener implements AutoCloseable {
       Thread.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Lets one caller through per period: rate-limits log lines an attacker could trigger. */
-  private static final class OncePer {
-    private final long periodNanos;
-    private final AtomicLong next = new AtomicLong();
-
-    OncePer(Duration period) {
-      this.periodNanos = period.toNanos();
-    }
-
-    boolean tryAcquire() {
-      long now = System.nanoTime();
-      long due = next.get();
-      return now - due >= 0 && next.compareAndSet(due, now + periodNanos);
     }
   }
 }
