@@ -1,14 +1,12 @@
 package dev.chatshell.irc;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A plain IRC client on a non-blocking JDK channel served by the {@link IrcReactor}, where the raw
@@ -25,7 +23,6 @@ final class ChannelIrcConnection extends PlainIrcConnection {
   private final SelectionKey key;
   private final IrcLineSplitter lines = new IrcLineSplitter();
   private final Object writeLock = new Object();
-  private volatile Thread writer; // parked until the socket takes more, or null
   private volatile Input input; // set once by start; close() on another thread reads it
 
   /**
@@ -98,16 +95,6 @@ final class ChannelIrcConnection extends PlainIrcConnection {
     input.received(got, gone);
   }
 
-  /**
-   * The reactor's part, on its thread: the socket takes bytes again; the waiting writer goes on.
-   */
-  void writable() {
-    Thread waiting = writer;
-    if (waiting != null) {
-      LockSupport.unpark(waiting);
-    }
-  }
-
   @Override
   void write(byte[] bytes, int length) throws IOException {
     synchronized (writeLock) {
@@ -120,28 +107,14 @@ final class ChannelIrcConnection extends PlainIrcConnection {
     }
   }
 
-  /**
-   * Parks until the reactor says the socket is writable or the connection is closed (a spurious
-   * wake-up only costs one more write that takes nothing). An interrupt closes the connection, as
-   * it would a blocking channel's.
-   */
-  private void awaitWritable() throws IOException {
-    writer = Thread.currentThread();
-    try {
-      reactor.interested(key, SelectionKey.OP_WRITE);
-      // On the channel, not isOpen(): a client that has closed its side makes isOpen() false while
-      // the socket is still there to write to, and a writer that did not park then would spin.
-      // close() closes the channel before it unparks, so no wake-up is missed.
-      if (channel.isOpen()) {
-        LockSupport.park(this);
-      }
-      if (Thread.interrupted()) {
-        close();
-        throw new InterruptedIOException("interrupted while writing");
-      }
-    } finally {
-      writer = null;
-    }
+  @Override
+  void watchWritable() {
+    reactor.interested(key, SelectionKey.OP_WRITE);
+  }
+
+  @Override
+  boolean closedHere() {
+    return !channel.isOpen(); // close() closes the channel before it unparks
   }
 
   @Override

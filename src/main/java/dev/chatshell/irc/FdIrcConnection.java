@@ -1,11 +1,9 @@
 package dev.chatshell.irc;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +29,6 @@ final class FdIrcConnection extends PlainIrcConnection {
   private final Object writeLock = new Object();
   private int watching; // the epoll events asked for; 0: not in the epoll set. Guarded by this
   private volatile boolean closing; // closed on our side; the reactor closes the fd. Set under this
-  private volatile Thread writer; // parked until the socket takes more, or null
   private volatile Input input; // set once by start; close() on another thread reads it
 
   /** {@code fd}: an accepted non-blocking socket, now this connection's to close. */
@@ -135,14 +132,6 @@ final class FdIrcConnection extends PlainIrcConnection {
     input.received(got, gone);
   }
 
-  /** The socket takes bytes again, or is gone: the waiting writer goes on. */
-  private void writable() {
-    Thread waiting = writer;
-    if (waiting != null) {
-      LockSupport.unpark(waiting);
-    }
-  }
-
   @Override
   void write(byte[] bytes, int length) throws IOException {
     synchronized (writeLock) {
@@ -167,25 +156,14 @@ final class FdIrcConnection extends PlainIrcConnection {
     }
   }
 
-  /**
-   * Parks until the reactor says the socket is writable or the connection is closed (a spurious
-   * wake-up only costs one more send that takes nothing). An interrupt closes the connection, as it
-   * would a blocking socket's.
-   */
-  private void awaitWritable() throws IOException {
-    writer = Thread.currentThread();
-    try {
-      watch(Posix.EPOLLOUT, 0);
-      if (!closing) {
-        LockSupport.park(this); // close() sets closing before it unparks: no wake-up is missed
-      }
-      if (Thread.interrupted()) {
-        close();
-        throw new InterruptedIOException("interrupted while writing");
-      }
-    } finally {
-      writer = null;
-    }
+  @Override
+  void watchWritable() {
+    watch(Posix.EPOLLOUT, 0);
+  }
+
+  @Override
+  boolean closedHere() {
+    return closing; // close() sets it before it unparks
   }
 
   @Override

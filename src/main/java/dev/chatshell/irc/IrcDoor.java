@@ -350,11 +350,13 @@ public final class IrcDoor implements AutoCloseable {
       limits.release(address);
       return;
     }
+    // The address is found again from its text when the session ends, so that an idle client
+    // does not keep an InetAddress (56 bytes) for it.
     session.start(
         connection,
         () -> {
           sessions.unregister(session);
-          limits.release(address);
+          limits.release(InetAddress.ofLiteral(connection.remoteAddress()));
         });
   }
 }

@@ -1,6 +1,9 @@
 package dev.chatshell.irc;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A plain IRC client whose lines a reactor reads and hands over, so that no thread waits for them:
@@ -33,8 +36,50 @@ abstract class PlainIrcConnection extends IrcConnection {
     void closed();
   }
 
+  private volatile Thread writer; // parked until the socket takes more, or null
+
   PlainIrcConnection(String address, int port) {
     super(address, port);
+  }
+
+  /** Asks the reactor to say when the socket takes bytes again ({@link #writable}). */
+  abstract void watchWritable();
+
+  /**
+   * Whether the socket is closed on our side. Not {@link #isOpen}: a client that has closed its
+   * side makes that false while the socket is still there to write to, and a writer that did not
+   * park then would spin.
+   */
+  abstract boolean closedHere();
+
+  /**
+   * Parks the writing thread until the reactor says the socket is writable or the connection is
+   * closed (a spurious wake-up only costs one more write that takes nothing). An interrupt closes
+   * the connection, as it would a blocking socket's. {@link #close} must make {@link #closedHere}
+   * true before it calls {@link #writable}, so that no wake-up is missed.
+   */
+  final void awaitWritable() throws IOException {
+    writer = Thread.currentThread();
+    try {
+      watchWritable();
+      if (!closedHere()) {
+        LockSupport.park(this);
+      }
+      if (Thread.interrupted()) {
+        close();
+        throw new InterruptedIOException("interrupted while writing");
+      }
+    } finally {
+      writer = null;
+    }
+  }
+
+  /** The socket takes bytes again, or is gone: the waiting writer goes on. */
+  final void writable() {
+    Thread waiting = writer;
+    if (waiting != null) {
+      LockSupport.unpark(waiting);
+    }
   }
 
   /** Starts reading: from now on lines go to {@code input}. */
