@@ -112,41 +112,60 @@ final class IrcComparison {
             ? new RateSearch(setup.searchFrom(), setup.searchTo(), setup.refinements())
             : null;
     Plan load = setup.load();
-    try (ServerProcess server = start(target, setup.results().resolve(name + "-load"), load)) {
-      LoadRun run =
-          new LoadRun(load, target, server, progress)
-              .openingAtOnce(PeerConfigs.loginsInFlight(target));
-      try {
-        run.open();
-        int in = run.held();
-        progress.printf(
-            Locale.ROOT,
-            "[load] %d of %d members in, %d failed%n",
-            in,
-            load.sessions(),
-            run.failures());
-        run.failureReasons().forEach(reason -> progress.println("  login failure: " + reason));
-        fixed = run.step(load);
-        fixed.write(setup.results(), name);
-        fixed.summary().forEach(line -> progress.println("  " + line));
-        while (search != null && search.next() > 0) {
-          int rate = search.next();
-          Plan step =
-              load.with(
-                  load.sessions(), load.channels(), rate, setup.stepWarmup(), setup.stepDuration());
-          BenchResult result = run.step(step);
-          // every member that came in must still be there: one the server dropped is a failure
-          boolean sustained = RateSearch.sustained(result, in, setup.p99LimitMillis());
-          steps.add(result);
-          search.record(rate, sustained);
-          progress.println(stepLine(target, result, sustained));
-          if (run.held() < in * 0.9) {
-            progress.println("  search stopped: the server dropped members");
-            break;
+    Path work = setup.results().resolve(name + "-load");
+    fixed = null;
+    try {
+      // A step that made the server drop members leaves too few for the next: the search goes on
+      // with a fresh server and fresh members, so that the rates between are tried too.
+      for (int restart = 0; fixed == null || search != null && search.next() > 0; restart++) {
+        try (ServerProcess server =
+            start(
+                target,
+                restart == 0 ? work : work.resolveSibling(work.getFileName() + "-" + restart),
+                load)) {
+          LoadRun run =
+              new LoadRun(load, target, server, progress)
+                  .openingAtOnce(PeerConfigs.loginsInFlight(target));
+          try {
+            run.open();
+            int in = run.held();
+            progress.printf(
+                Locale.ROOT,
+                "[load] %d of %d members in, %d failed%n",
+                in,
+                load.sessions(),
+                run.failures());
+            run.failureReasons().forEach(reason -> progress.println("  login failure: " + reason));
+            if (fixed == null) {
+              fixed = run.step(load);
+              fixed.write(setup.results(), name);
+              fixed.summary().forEach(line -> progress.println("  " + line));
+            }
+            while (search != null && search.next() > 0) {
+              int rate = search.next();
+              Plan step =
+                  load.with(
+                      load.sessions(),
+                      load.channels(),
+                      rate,
+                      setup.stepWarmup(),
+                      setup.stepDuration());
+              BenchResult result = run.step(step);
+              // every member that came in must still be there: one the server dropped is a failure
+              boolean sustained = RateSearch.sustained(result, in, setup.p99LimitMillis());
+              steps.add(result);
+              search.record(rate, sustained);
+              progress.println(stepLine(target, result, sustained));
+              if (run.held() < in * 0.9) {
+                progress.println(
+                    "  the server dropped members: the search goes on with a fresh one");
+                break;
+              }
+            }
+          } finally {
+            run.close();
           }
         }
-      } finally {
-        run.close();
       }
     } catch (IOException | RuntimeException e) {
       return failed(target, round, idle, "load phase: " + e.getMessage());
