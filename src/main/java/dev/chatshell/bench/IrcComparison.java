@@ -156,7 +156,7 @@ final class IrcComparison {
               steps.add(result);
               search.record(rate, sustained);
               progress.println(stepLine(target, result, sustained));
-              if (run.held() < in * 0.9) {
+              if (run.held() < in) {
                 progress.println(
                     "  the server dropped members: the search goes on with a fresh one");
                 break;

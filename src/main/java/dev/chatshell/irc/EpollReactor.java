@@ -82,7 +82,13 @@ final class EpollReactor implements AutoCloseable {
         throw Posix.failure("eventfd", errno);
       }
     }
-    Posix.epollControl(epoll, Posix.EPOLL_CTL_ADD, wake, Posix.EPOLLIN, WAKE);
+    try {
+      Posix.epollControl(epoll, Posix.EPOLL_CTL_ADD, wake, Posix.EPOLLIN, WAKE);
+    } catch (IOException e) {
+      closeFd(wake);
+      closeFd(epoll);
+      throw e;
+    }
     Thread.ofPlatform().name(name).daemon(true).start(this::loop);
   }
 
@@ -176,7 +182,7 @@ final class EpollReactor implements AutoCloseable {
         // client. Logged once per run of failures, and a pause so that a wait failing at once
         // each time does not take a core.
         if (!failing) {
-          log.error("IRC reactor: epoll_wait failed", e);
+          log.error("IRC reactor: a turn failed", e);
         }
         failing = true;
         pause();
@@ -262,12 +268,17 @@ final class EpollReactor implements AutoCloseable {
     }
   }
 
-  private void takeRefused() throws IOException {
+  private void takeRefused() {
     Refused refused;
     while ((refused = newlyRefused.poll()) != null) {
       refusing.add(refused);
-      Posix.epollControl(
-          epoll, Posix.EPOLL_CTL_ADD, refused.fd(), Posix.EPOLLIN, REFUSED | refused.fd());
+      try {
+        Posix.epollControl(
+            epoll, Posix.EPOLL_CTL_ADD, refused.fd(), Posix.EPOLLIN, REFUSED | refused.fd());
+      } catch (IOException e) {
+        // not watched: closed at its deadline all the same
+        log.debug("watching a refused client: {}", e.toString());
+      }
     }
   }
 
@@ -275,10 +286,11 @@ final class EpollReactor implements AutoCloseable {
   private void drainRefused(int fd, MemorySegment slot) {
     int[] errno = new int[1];
     int read;
+    int reads = 0;
     do {
       read = Posix.read(fd, bytes, errno);
-    } while (read > 0);
-    if (read < 0 && errno[0] == Posix.EAGAIN) {
+    } while (read > 0 && ++reads < 4); // a few buffers a turn: it must not keep the reactor
+    if (read > 0 || read < 0 && errno[0] == Posix.EAGAIN) {
       return; // still there: it has until its deadline
     }
     for (int i = 0; i < refusing.size(); i++) {
@@ -302,7 +314,13 @@ final class EpollReactor implements AutoCloseable {
   }
 
   private void closeRefused(Refused refused, MemorySegment slot) {
-    Posix.close(slot, refused.fd()); // which takes it out of the set
+    try {
+      // Out of the set first: a close alone leaves it there if a copy of the fd lives on.
+      Posix.epollControl(epoll, Posix.EPOLL_CTL_DEL, refused.fd(), 0, 0);
+    } catch (IOException e) {
+      // not in the set (its ADD failed)
+    }
+    Posix.close(slot, refused.fd());
     refusals.decrementAndGet();
   }
 

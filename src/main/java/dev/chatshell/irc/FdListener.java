@@ -68,18 +68,28 @@ final class FdListener implements AutoCloseable {
 
   /** Binds the port and starts accepting. */
   void start() throws IOException {
-    boolean six = bind instanceof Inet6Address;
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment slot = Posix.errnoSlot(arena);
-      fd =
-          Posix.socket(
-              slot, six ? Posix.AF_INET6 : Posix.AF_INET, Posix.SOCK_STREAM | Posix.SOCK_CLOEXEC);
+      // As the JDK binds the other doors: a wildcard address (0.0.0.0 included) on an IPv6 socket
+      // that takes IPv4 clients too, unless the machine has no IPv6.
+      InetAddress address = bind;
+      boolean six = bind instanceof Inet6Address;
+      if (bind.isAnyLocalAddress()) {
+        fd = Posix.socket(slot, Posix.AF_INET6, Posix.SOCK_STREAM | Posix.SOCK_CLOEXEC);
+        six = fd >= 0;
+        address = six ? InetAddress.getByAddress(new byte[16]) : bind;
+      }
+      if (fd < 0) {
+        fd =
+            Posix.socket(
+                slot, six ? Posix.AF_INET6 : Posix.AF_INET, Posix.SOCK_STREAM | Posix.SOCK_CLOEXEC);
+      }
       if (fd < 0) {
         throw Posix.failure("socket", Posix.errno(slot));
       }
       try {
         Posix.setOption(fd, Posix.SOL_SOCKET, Posix.SO_REUSEADDR, 1);
-        if (six && bind.isAnyLocalAddress()) {
+        if (six && address.isAnyLocalAddress()) {
           Posix.setOption(fd, Posix.IPPROTO_IPV6, Posix.IPV6_V6ONLY, 0); // IPv4 clients too
         }
         // Accepted sockets inherit these on Linux: the same as SocketListener sets on each.
@@ -88,7 +98,7 @@ final class FdListener implements AutoCloseable {
         Posix.setOption(fd, Posix.IPPROTO_TCP, Posix.TCP_KEEPIDLE, 30);
         Posix.setOption(fd, Posix.IPPROTO_TCP, Posix.TCP_KEEPINTVL, 10);
         Posix.setOption(fd, Posix.IPPROTO_TCP, Posix.TCP_KEEPCNT, 3);
-        Posix.bind(fd, bind, port);
+        Posix.bind(fd, address, port);
         if (Posix.listen(slot, fd, SocketListener.BACKLOG) < 0) {
           throw Posix.failure("listen", Posix.errno(slot));
         }
@@ -141,9 +151,11 @@ final class FdListener implements AutoCloseable {
       }
       try {
         admit(client, Posix.address(peer), Posix.port(peer));
-      } catch (IOException | RuntimeException e) {
+      } catch (Throwable e) {
+        // Whatever it is (even an Error), the acceptor goes on: its end would leave the port
+        // bound with nobody accepting. admit() has closed the client unless it failed before
+        // anything took the socket over.
         log.error("{}: cannot take a client", name, e);
-        Posix.close(slot, client);
       }
     }
     synchronized (this) {
@@ -152,8 +164,19 @@ final class FdListener implements AutoCloseable {
     arena.close();
   }
 
-  private void admit(int client, InetAddress address, int clientPort) throws IOException {
-    String refusal = limits.reserve(address);
+  /**
+   * Counts {@code client} in and hands it over, or refuses it. Once the reactor has it, only a
+   * close of the connection may close the socket (the reactor closes it): a raw close here could
+   * hit a number the kernel has given to someone else by then.
+   */
+  private void admit(int client, InetAddress address, int clientPort) {
+    String refusal;
+    try {
+      refusal = limits.reserve(address);
+    } catch (Throwable e) {
+      closeRaw(client);
+      throw e;
+    }
     if (refusal != null) {
       if (refusalLog.tryAcquire()) {
         log.info("Refused {} ({}): {}", address.getHostAddress(), name, refusal);
@@ -161,22 +184,44 @@ final class FdListener implements AutoCloseable {
       refuse(client, door.refusal(refusal));
       return;
     }
-    FdIrcConnection connection =
-        new FdIrcConnection(client, address.getHostAddress(), clientPort, reactor);
+    FdIrcConnection connection;
+    try {
+      connection = new FdIrcConnection(client, address.getHostAddress(), clientPort, reactor);
+    } catch (Throwable e) {
+      closeRaw(client);
+      limits.release(address);
+      throw e;
+    }
     if (!reactor.register(connection)) {
       limits.release(address); // stopped: the reactor closed the socket
       return;
     }
-    Thread.ofVirtual()
-        .name(name + "-" + address.getHostAddress() + ":" + clientPort)
-        .start(() -> serve(connection, address));
+    try {
+      Thread.ofVirtual()
+          .name(name + "-" + address.getHostAddress() + ":" + clientPort)
+          .start(() -> serve(connection, address));
+    } catch (Throwable e) {
+      connection.close();
+      limits.release(address);
+      throw e;
+    }
+  }
+
+  private static void closeRaw(int fd) {
+    try (Arena arena = Arena.ofConfined()) {
+      Posix.close(Posix.errnoSlot(arena), fd);
+    }
   }
 
   private void serve(FdIrcConnection connection, InetAddress address) {
     try {
       door.serve(connection, address);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       log.info("Connection from {} ({}) failed: {}", address.getHostAddress(), name, e.toString());
+      connection.close();
+      limits.release(address);
+    } catch (Throwable e) {
+      log.error("Session of {} ({}) crashed", address.getHostAddress(), name, e);
       connection.close();
       limits.release(address);
     }

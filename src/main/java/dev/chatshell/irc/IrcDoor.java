@@ -339,6 +339,16 @@ public final class IrcDoor implements AutoCloseable {
   }
 
   /**
+   * The address {@code connection} was counted in by, from its text (a link-local address's
+   * interface name, which the JDK may add, left out: the limits count IPv6 clients by their /64).
+   */
+  private static InetAddress addressOf(IrcConnection connection) {
+    String text = connection.remoteAddress();
+    int scope = text.indexOf('%');
+    return InetAddress.ofLiteral(scope < 0 ? text : text.substring(0, scope));
+  }
+
+  /**
    * Takes a plain client the reactor serves and returns: from here on the session closes the
    * connection and counts it out when it ends (or here, when the server is shutting down).
    */
@@ -356,7 +366,7 @@ public final class IrcDoor implements AutoCloseable {
         connection,
         () -> {
           sessions.unregister(session);
-          limits.release(InetAddress.ofLiteral(connection.remoteAddress()));
+          limits.release(addressOf(connection));
         });
   }
 }
