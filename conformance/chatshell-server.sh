@@ -15,4 +15,4 @@ operator.operuser=pbkdf2-sha256:600000:1DtSMfQUqK8WGRd5Rxaifg:fLErz6kTX2sbHmXac2
 CONF
 CHATSHELL_JAVA_OPTS="${CHATSHELL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}" \
   exec "$repo/bin/chatshell" serve --config "$3/chatshell.properties" --bind "$1" --port 0 \
-  --ssh-port 0 --irc-port "$2" --irc-tls-port 0
+  --ssh-port 0 --irc-port "$2" --irc-tls-port 0 --http-port 0

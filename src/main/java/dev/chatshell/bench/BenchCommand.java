@@ -508,6 +508,7 @@ public final class BenchCommand implements Callable<Integer> {
     settings.put("ssh.port", "0");
     settings.put("irc.port", "0");
     settings.put("irc.tls-port", "0");
+    settings.put("http.port", "0");
     settings.putAll(serverSettings);
     return settings;
   }

@@ -187,6 +187,7 @@ final class PeerConfigs {
   static Map<String, String> chatshellIrc() {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("irc.tls-port", "0");
+    settings.put("http.port", "0");
     settings.put("ssh.port", "0");
     settings.put("flood.rate", "1000");
     settings.put("flood.burst", "1000");

@@ -50,6 +50,12 @@ final class ServeCommand implements Callable<Integer> {
   Integer ircPort;
 
   @Option(
+      names = "--http-port",
+      paramLabel = "N",
+      description = "TCP port for the browser page (default 8080; 0 turns the browser door off).")
+  Integer httpPort;
+
+  @Option(
       names = "--irc-tls-port",
       paramLabel = "N",
       description = "TCP port for IRC over TLS (default 6697; 0 turns it off).")
@@ -114,6 +120,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (ircPort != null) {
       overrides.put(Setting.IRC_PORT, String.valueOf(ircPort));
+    }
+    if (httpPort != null) {
+      overrides.put(Setting.HTTP_PORT, String.valueOf(httpPort));
     }
     if (ircTlsPort != null) {
       overrides.put(Setting.IRC_TLS_PORT, String.valueOf(ircTlsPort));

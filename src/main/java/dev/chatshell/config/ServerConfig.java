@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -250,6 +251,27 @@ public final class ServerConfig {
   /** Plain IRC's port; 0 when off. */
   public int ircPort() {
     return integer(Setting.IRC_PORT);
+  }
+
+  /** The browser door's HTTP port; 0 when off. */
+  public int httpPort() {
+    return integer(Setting.HTTP_PORT);
+  }
+
+  /** The reverse proxies whose X-Forwarded-For the browser door believes. */
+  public List<InetAddress> trustedProxies() throws ConfigException {
+    List<InetAddress> proxies = new ArrayList<>();
+    for (String entry : get(Setting.HTTP_TRUSTED_PROXIES).split(",")) {
+      if (!entry.isBlank()) {
+        try {
+          proxies.add(InetAddress.ofLiteral(entry.strip()));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(
+              "Bad value for http.trusted-proxies: " + entry.strip() + " is not an IP address");
+        }
+      }
+    }
+    return List.copyOf(proxies);
   }
 
   /** IRC over TLS's port; 0 when off. */

@@ -27,6 +27,18 @@ public enum Setting {
       65535),
   IRC_TLS_PORT(
       "irc.tls-port", "6697", "TCP port for IRC clients over TLS; 0 turns it off.", 0, 65535),
+  HTTP_PORT(
+      "http.port",
+      "8080",
+      "TCP port for the browser page (http://host:8080/); 0 turns the browser door off.",
+      0,
+      65535),
+  HTTP_TRUSTED_PROXIES(
+      "http.trusted-proxies",
+      "",
+      "Addresses of reverse proxies in front of the browser door, separated by commas: only their"
+          + " X-Forwarded-For is believed, for limits and bans.",
+      Kind.OPTIONAL_TEXT),
   IRC_TLS_CERTIFICATE(
       "irc.tls-certificate",
       "",

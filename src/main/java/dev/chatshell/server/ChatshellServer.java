@@ -35,6 +35,7 @@ import dev.chatshell.store.PreferenceStore;
 import dev.chatshell.store.StoreException;
 import dev.chatshell.telnet.TelnetServer;
 import dev.chatshell.transport.ConnectionLimits;
+import dev.chatshell.web.WebDoor;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -71,6 +72,7 @@ public final class ChatshellServer implements AutoCloseable {
   private final TelnetServer telnet;
   private final SshDoor ssh; // null when off
   private final IrcDoor irc; // null when both IRC ports are off
+  private final WebDoor web; // null when the browser door is off
   private final String ircTlsFingerprint; // null when IRC over TLS is off
   private final HostKey hostKey; // null when the SSH door is off
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -251,6 +253,14 @@ public final class ChatshellServer implements AutoCloseable {
                 sessions,
                 commands,
                 limits);
+    this.web =
+        config.httpPort() == 0
+            ? null
+            : new WebDoor(
+                new WebDoor.Settings(
+                    config.bind(), config.httpPort(), config.trustedProxies(), config.serverName()),
+                sessions,
+                limits);
   }
 
   /** Starts listening, on every door. */
@@ -284,6 +294,25 @@ public final class ChatshellServer implements AutoCloseable {
         log.info("IRC TLS certificate: SHA256 {}", ircTlsFingerprint);
       }
     }
+    if (web != null) {
+      try {
+        web.start();
+      } catch (IOException e) {
+        telnet.close();
+        if (ssh != null) {
+          ssh.close();
+        }
+        if (irc != null) {
+          irc.close();
+        }
+        throw new BindException("HTTP port " + config.httpPort() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** The browser door's HTTP port as bound; 0 when off. */
+  public int httpPort() {
+    return web == null ? 0 : web.port();
   }
 
   /** Plain IRC's port as bound; 0 when off. */
@@ -374,6 +403,9 @@ public final class ChatshellServer implements AutoCloseable {
       irc.stopListening(); // no newcomers; the sessions already in are told and closed below
     }
     sessions.shutdown(reason, config.shutdownGrace());
+    if (web != null) {
+      web.close(); // after the sessions: their goodbyes went out on the WebSockets
+    }
     if (irc != null) {
       irc.close(); // after the sessions, however long their grace: goodbyes go through it
     }

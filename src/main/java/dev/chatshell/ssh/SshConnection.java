@@ -1,7 +1,9 @@
 package dev.chatshell.ssh;
 
 import dev.chatshell.transport.Connection;
+import dev.chatshell.transport.CrLfOutput;
 import dev.chatshell.transport.ResizeListener;
+import dev.chatshell.transport.Resizes;
 import dev.chatshell.transport.TerminalInfo;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.Environment;
@@ -40,14 +41,15 @@ final class SshConnection implements Connection {
   private final ServerSession session;
   private final ChannelSession channel;
   private final SshInput input;
-  private final SshOutput output;
+  // On a pty, '\n' goes out as CR LF (nothing on this side plays the tty driver); without one
+  // (scripts, ssh -T) bytes go as they are, as any program's output over SSH does. Writes block
+  // while the client's SSH window is shut.
+  private final OutputStream output;
   private final ExitCallback exit;
   private final TerminalInfo terminal;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile ResizeListener resizeListener;
-  private static final long NO_SIZE = -1;
-  private final AtomicLong pendingSize = new AtomicLong(NO_SIZE); // columns << 32 | rows
-  private final AtomicBoolean resizing = new AtomicBoolean();
+  private final Resizes resizes = new Resizes("ssh-resize", () -> resizeListener);
   private boolean lastWasCr; // the session's thread: a CR just read, so an LF or NUL after it goes
 
   SshConnection(
@@ -62,7 +64,7 @@ final class SshConnection implements Connection {
     this.channel = channel;
     this.input = input;
     this.exit = exit;
-    this.output = new SshOutput(channelOut, pty);
+    this.output = pty ? new CrLfOutput(channelOut) : channelOut;
     Map<String, String> env = environment.getEnv();
     this.terminal =
         pty
@@ -184,40 +186,15 @@ final class SshConnection implements Connection {
     this.resizeListener = listener;
   }
 
-  /**
-   * A window-change request, on MINA's I/O thread: the size is noted and handed to a virtual
-   * thread, because redrawing takes the line editor's lock, which the session may hold while it
-   * waits for a client that reads nothing. Sizes that come faster than they are drawn are merged:
-   * only the last one is drawn.
-   */
+  /** A window-change request, on MINA's I/O thread: drawn on a thread of its own. */
   private void resized(Environment environment) {
     Map<String, String> env = environment.getEnv();
     int columns = size(env.get(Environment.ENV_COLUMNS), true);
     int rows = size(env.get(Environment.ENV_LINES), false);
     input.heard();
-    if (columns <= 0 || rows <= 0) {
-      return;
+    if (columns > 0 && rows > 0) {
+      resizes.resized(columns, rows);
     }
-    pendingSize.set(((long) columns << 32) | rows);
-    if (resizing.compareAndSet(false, true)) {
-      Thread.ofVirtual().name("ssh-resize").start(this::drawSizes);
-    }
-  }
-
-  /** Tells the listener the latest size until no newer one is waiting; one thread at a time. */
-  private void drawSizes() {
-    do {
-      long size = pendingSize.getAndSet(NO_SIZE);
-      ResizeListener listener = resizeListener;
-      if (size != NO_SIZE && listener != null) {
-        try {
-          listener.resized((int) (size >>> 32), (int) size);
-        } catch (RuntimeException e) {
-          log.debug("{}: resize failed: {}", this, e.toString());
-        }
-      }
-      resizing.set(false);
-    } while (pendingSize.get() != NO_SIZE && resizing.compareAndSet(false, true));
   }
 
   /**

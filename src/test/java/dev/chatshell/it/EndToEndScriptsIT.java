@@ -143,7 +143,7 @@ class EndToEndScriptsIT {
             + ircPort
             + "\nirc.tls-port="
             + ircTlsPort
-            + "\n"
+            + "\nhttp.port=0\n"
             + Files.readString(root.resolve("test-scripts/test.properties"));
     Path config = scratch.resolve("chatshell.properties");
     Files.writeString(config, settings);

@@ -35,6 +35,8 @@ class ShutdownIT {
                 "--irc-port",
                 "0",
                 "--irc-tls-port",
+                "0",
+                "--http-port",
                 "0")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())

@@ -80,7 +80,9 @@ public final class Processes {
             "--irc-port",
             String.valueOf(ircPort),
             "--irc-tls-port",
-            String.valueOf(ircTlsPort)));
+            String.valueOf(ircTlsPort),
+            "--http-port",
+            "0"));
     ProcessBuilder builder = new ProcessBuilder(command);
     if (home != null) {
       builder.directory(home.toFile());

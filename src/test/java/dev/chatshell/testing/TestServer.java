@@ -37,6 +37,7 @@ public final class TestServer {
     all.put(Setting.PORT, "0");
     all.put(Setting.SSH_PORT, "0"); // off unless a test asks: none takes the default 2222
     all.put(Setting.IRC_PORT, "0"); // likewise 6667 and 6697
+    all.put(Setting.HTTP_PORT, "0"); // and 8080
     all.put(Setting.IRC_TLS_PORT, "0");
     all.put(Setting.BIND, "127.0.0.1");
     all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");
@@ -65,6 +66,7 @@ public final class TestServer {
     all.put(Setting.PORT, "0");
     all.put(Setting.SSH_PORT, "0"); // off unless a test asks: none takes the default 2222
     all.put(Setting.IRC_PORT, "0"); // likewise 6667 and 6697
+    all.put(Setting.HTTP_PORT, "0"); // and 8080
     all.put(Setting.IRC_TLS_PORT, "0");
     all.put(Setting.BIND, "127.0.0.1");
     all.put(Setting.NEGOTIATION_TIMEOUT_MS, "300");

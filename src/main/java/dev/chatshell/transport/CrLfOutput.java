@@ -1,23 +1,20 @@
-package dev.chatshell.ssh;
+package dev.chatshell.transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * The session's text to the client's channel. On a pty, {@code '\n'} goes out as CR LF, as a
- * terminal expects when nothing on the server side plays the tty driver; without a pty (scripts,
- * {@code ssh -T}) bytes go as they are, as any program's output over SSH does. Writes block while
- * the client's SSH window is shut (it does not read); each call is sent whole.
+ * The session's text to a terminal that nothing on the server side plays the tty driver for (an SSH
+ * pty, a browser page's terminal emulator): {@code '\n'} goes out as CR LF, as the terminal
+ * expects. Each call is written whole, in one write of the stream underneath.
  */
-final class SshOutput extends OutputStream {
-  private final OutputStream channel;
-  private final boolean pty;
+public final class CrLfOutput extends OutputStream {
+  private final OutputStream out;
   private byte[] scratch = new byte[256];
   private boolean lastWasCr;
 
-  SshOutput(OutputStream channel, boolean pty) {
-    this.channel = channel;
-    this.pty = pty;
+  public CrLfOutput(OutputStream out) {
+    this.out = out;
   }
 
   @Override
@@ -27,10 +24,6 @@ final class SshOutput extends OutputStream {
 
   @Override
   public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-    if (!pty) {
-      channel.write(bytes, offset, length);
-      return;
-    }
     if (scratch.length < length * 2) {
       scratch = new byte[length * 2];
     }
@@ -43,7 +36,7 @@ final class SshOutput extends OutputStream {
       scratch[n++] = b;
       lastWasCr = b == '\r';
     }
-    channel.write(scratch, 0, n);
+    out.write(scratch, 0, n);
     if (scratch.length > 8192) {
       scratch = new byte[256]; // a long burst is written: do not keep its buffer per idle session
     }
@@ -51,11 +44,11 @@ final class SshOutput extends OutputStream {
 
   @Override
   public synchronized void flush() throws IOException {
-    channel.flush();
+    out.flush();
   }
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    out.close();
   }
 }
