@@ -2,6 +2,7 @@ package dev.chatshell.web;
 
 import dev.chatshell.transport.Connection;
 import dev.chatshell.transport.CrLfOutput;
+import dev.chatshell.transport.InputBuffer;
 import dev.chatshell.transport.ResizeListener;
 import dev.chatshell.transport.Resizes;
 import dev.chatshell.transport.TerminalInfo;
@@ -25,11 +26,11 @@ import org.slf4j.LoggerFactory;
  * One browser page's terminal, over a WebSocket, as the shell sees it: character mode, TERM {@code
  * xterm-256color} (the page runs xterm.js), the size the page measured and every resize.
  *
- * <p>Flow control both ways. In: Jetty reads the next message only when {@link WebInput} asks,
- * which it does while little is unread, so a page that floods is held back by TCP. Out: a write
- * returns when Jetty has written the message to the socket, so a page that reads nothing (a tab in
- * the background, a slow phone) blocks its writer as a socket would, and the session's bounded
- * outbox, not this connection, decides what then happens.
+ * <p>Flow control both ways. In: Jetty reads the next message only when asked, which this does
+ * while little is unread ({@link InputBuffer}), so a page that floods is held back by TCP. Out: a
+ * write returns when Jetty has written the message to the socket, so a page that reads nothing (a
+ * tab in the background, a slow phone) blocks its writer as a socket would, and the session's
+ * bounded outbox, not this connection, decides what then happens.
  *
  * <p>Threading: Jetty's threads call the listener methods; the session's thread reads and writes;
  * any thread may close. (Public only because Jetty calls the listener methods through method
@@ -43,11 +44,16 @@ public final class WebConnection implements Connection, Session.Listener {
 
   private static final String TERMINAL_TYPE = "xterm-256color";
 
+  /** At most about this much of what the page typed is held unread (plus one message). */
+  private static final int INPUT_HIGH_WATER = 16 * 1024;
+
   private final String address;
   private final int port;
   private final boolean secure;
   private final Consumer<WebConnection> whenOpen;
-  private final WebInput input = new WebInput(this::demand);
+  // Jetty reads the next message only when asked: asked again while little is unread, so a page
+  // that floods is held back by TCP.
+  private final InputBuffer input = new InputBuffer(INPUT_HIGH_WATER, this::demand);
   private final Resizes resizes;
   private final CountDownLatch sized = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -85,7 +91,11 @@ public final class WebConnection implements Connection, Session.Listener {
     WebFrames.Message message = WebFrames.decode(payload);
     callback.succeed(); // what was needed is copied out
     switch (message) {
-      case WebFrames.Data data -> input.append(data.bytes()); // asks for more when it may
+      case WebFrames.Data data -> {
+        if (input.append(data.bytes(), 0, data.bytes().length)) {
+          demand();
+        }
+      }
       case WebFrames.Resize resize -> {
         resized(resize.columns(), resize.rows());
         demand();

@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatshell.chat.ChatApi;
 import dev.chatshell.config.Setting;
 import dev.chatshell.server.ChatshellServer;
 import dev.chatshell.testing.Processes;
 import dev.chatshell.testing.TestClient;
 import dev.chatshell.testing.TestServer;
 import dev.chatshell.testing.WebTestClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -143,5 +149,97 @@ class WebIT {
       good.send("/who");
       good.expect("good");
     }
+  }
+
+  /**
+   * A page that stops reading (a tab in the background, a phone gone to sleep) while its channel
+   * talks: its writer blocks, its session's bounded outbox fills, and it is dropped as any client
+   * that reads nothing; the others go on.
+   */
+  @Test
+  void aPageThatStopsReadingIsDroppedAndTheOthersGoOn() throws Exception {
+    try (ChatshellServer server = start(Map.of(Setting.OUTBOX_LINES, "20"));
+        TestClient tia = TestClient.plain(server.port());
+        Socket lazy = rawPage(server.httpPort())) {
+      ChatIT.login(tia, "tia");
+      java.util.Queue<Object> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      ChatApi talker = server.chat().forUser(server.chat().connect("talker", "test", seen::add));
+      talker.join("#busy");
+      OutputStream out = lazy.getOutputStream();
+      out.write(frame(new byte[] {1, 0, 80, 0, 24}));
+      out.write(frame(data("lazy\r")));
+      Thread.sleep(500);
+      out.write(frame(data("/join #busy\r")));
+      for (int i = 0; i < 200 && seen.stream().noneMatch(e -> e.toString().contains("lazy")); i++) {
+        Thread.sleep(20); // until the talker is told lazy joined
+      }
+      assertTrue(seen.stream().anyMatch(e -> e.toString().contains("lazy")), "lazy joined");
+      // talks faster than the page reads: the session of the page that reads nothing fills up
+      for (int i = 0; i < 2000 && !left(seen, "lazy"); i++) {
+        talker.say("line " + i + " " + "x".repeat(200));
+      }
+      for (int i = 0; i < 200 && !left(seen, "lazy"); i++) {
+        Thread.sleep(50);
+      }
+      assertTrue(left(seen, "lazy"), "the page that reads nothing was dropped: " + seen);
+      tia.send("/join #busy");
+      tia.expect("You joined #busy");
+      tia.send("still here");
+      tia.expect("<tia> still here");
+    }
+  }
+
+  private static boolean left(java.util.Queue<Object> seen, String nick) {
+    return seen.stream()
+        .anyMatch(e -> e.toString().contains(nick) && e.toString().toLowerCase().contains("quit"));
+  }
+
+  /** A WebSocket from the page's origin on a plain socket, opened and never read from again. */
+  private static Socket rawPage(int port) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setReceiveBufferSize(4096);
+    String key = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+    socket
+        .getOutputStream()
+        .write(
+            ("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + port
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                    + key
+                    + "\r\nSec-WebSocket-Version: 13\r\nOrigin: "
+                    + WebTestClient.origin(port)
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    InputStream in = socket.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed during the upgrade: " + head);
+      }
+      head.append((char) b);
+    }
+    assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+    return socket;
+  }
+
+  private static byte[] data(String keys) {
+    byte[] bytes = keys.getBytes(StandardCharsets.UTF_8);
+    byte[] message = new byte[bytes.length + 1];
+    System.arraycopy(bytes, 0, message, 1, bytes.length);
+    return message;
+  }
+
+  /** A client's binary frame (masked, as clients must), for messages under 126 bytes. */
+  private static byte[] frame(byte[] payload) {
+    byte[] mask = {1, 2, 3, 4};
+    byte[] frame = new byte[2 + 4 + payload.length];
+    frame[0] = (byte) 0x82;
+    frame[1] = (byte) (0x80 | payload.length);
+    System.arraycopy(mask, 0, frame, 2, 4);
+    for (int i = 0; i < payload.length; i++) {
+      frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+    }
+    return frame;
   }
 }
