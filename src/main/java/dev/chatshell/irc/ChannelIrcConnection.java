@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,13 +75,7 @@ final class ChannelIrcConnection extends PlainIrcConnection {
     } else {
       heard();
       buffer.flip();
-      String line;
-      while ((line = lines.next(buffer)) != null) {
-        if (got.isEmpty()) {
-          got = new ArrayList<>(4);
-        }
-        got.add(line);
-      }
+      got = lines.all(buffer);
       if (got.isEmpty()) {
         return; // only part of a line so far
       }

@@ -2,7 +2,6 @@ package dev.chatshell.irc;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,13 +116,7 @@ final class FdIrcConnection extends PlainIrcConnection {
     } else {
       heard();
       buffer.clear().limit(read);
-      String line;
-      while ((line = lines.next(buffer)) != null) {
-        if (got.isEmpty()) {
-          got = new ArrayList<>(4);
-        }
-        got.add(line);
-      }
+      got = lines.all(buffer);
       if (got.isEmpty()) {
         return; // only part of a line so far
       }

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Cuts the bytes an IRC client sends into lines, whatever pieces they arrive in. Lines end with CR
@@ -109,6 +111,22 @@ final class IrcLineSplitter {
     partial = null;
     length = 0;
     tooLong = false;
+  }
+
+  /**
+   * Every whole line in {@code in} ({@link #next} until none is left); an empty list, and no new
+   * object, when {@code in} holds only part of a line.
+   */
+  List<String> all(ByteBuffer in) {
+    List<String> got = List.of();
+    String line;
+    while ((line = next(in)) != null) {
+      if (got.isEmpty()) {
+        got = new ArrayList<>(4);
+      }
+      got.add(line);
+    }
+    return got;
   }
 
   /** Whether {@code line}, as {@link #next} gave it, stands for a line dropped as too long. */

@@ -26,9 +26,8 @@ public final class SshTestClient implements AutoCloseable {
   private final ClientSession session;
   private final ChannelShell shell;
   private final OutputStream typed;
-  private final StringBuilder text = new StringBuilder();
+  private final ExpectedText shown = new ExpectedText();
   private final ByteArrayOutputStream undecoded = new ByteArrayOutputStream();
-  private int consumed;
 
   /** Logs in with a password ("" for none), a key (or null), a pty or not. */
   public static SshTestClient connect(
@@ -107,8 +106,8 @@ public final class SshTestClient implements AutoCloseable {
           String decoded = undecoded.toString(StandardCharsets.UTF_8);
           undecoded.reset();
           // Escape sequences (colours, cursor moves) go; the text stays.
-          text.append(decoded.replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[()][0-9A-B]|\r", ""));
-          notifyAll();
+          shown.append(
+              decoded.replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[()][0-9A-B]|\r", ""));
         }
       }
     } catch (IOException e) {
@@ -123,34 +122,12 @@ public final class SshTestClient implements AutoCloseable {
   }
 
   /** Waits for {@code expected} after what was already expected; returns the text up to it. */
-  public synchronized String expect(String expected) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      int at = text.indexOf(expected, consumed);
-      if (at >= 0) {
-        String upTo = text.substring(consumed, at + expected.length());
-        consumed = at + expected.length();
-        return upTo;
-      }
-      long left = (deadline - System.nanoTime()) / 1_000_000;
-      if (left <= 0) {
-        throw new AssertionError(
-            "did not see \""
-                + expected
-                + "\"; after what was expected came:\n"
-                + text.substring(consumed));
-      }
-      try {
-        wait(left);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+  public String expect(String expected) {
+    return shown.expect(expected, WAIT);
   }
 
-  public synchronized String text() {
-    return text.toString();
+  public String text() {
+    return shown.text();
   }
 
   /** Asks the server for a new window size, as a terminal's resize does. */

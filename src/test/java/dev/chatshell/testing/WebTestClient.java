@@ -23,8 +23,7 @@ public final class WebTestClient implements AutoCloseable, Session.Listener.Auto
   private final WebSocketClient client;
   private volatile Session session;
   private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
-  private final StringBuilder text = new StringBuilder();
-  private int consumed;
+  private final ExpectedText shown = new ExpectedText();
   private volatile int closeStatus = -1;
 
   private WebTestClient(WebSocketClient client) {
@@ -92,30 +91,8 @@ public final class WebTestClient implements AutoCloseable, Session.Listener.Auto
   }
 
   /** Waits for {@code expected} after what was already expected; returns the text up to it. */
-  public synchronized String expect(String expected) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      int at = text.indexOf(expected, consumed);
-      if (at >= 0) {
-        String upTo = text.substring(consumed, at + expected.length());
-        consumed = at + expected.length();
-        return upTo;
-      }
-      long left = (deadline - System.nanoTime()) / 1_000_000;
-      if (left <= 0) {
-        throw new AssertionError(
-            "did not see \""
-                + expected
-                + "\"; after what was expected came:\n"
-                + text.substring(consumed));
-      }
-      try {
-        wait(left);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+  public String expect(String expected) {
+    return shown.expect(expected, WAIT);
   }
 
   /** The close status the server sent, once it has closed; -1 until then. */
@@ -140,9 +117,7 @@ public final class WebTestClient implements AutoCloseable, Session.Listener.Auto
     raw.writeBytes(bytes);
     String decoded = raw.toString(StandardCharsets.UTF_8);
     // Escape sequences (colours, cursor moves) go; the text stays.
-    text.setLength(0);
-    text.append(decoded.replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[()][0-9A-B]|\r", ""));
-    notifyAll();
+    shown.replace(decoded.replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[()][0-9A-B]|\r", ""));
   }
 
   @Override
